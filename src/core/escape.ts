@@ -1,0 +1,34 @@
+// Escapers for each kind of text a user's value can land in. Values are validated first; escaping is
+// the second line of defence, so that no value can end a string and start code.
+
+/** A Python string literal (JSON's escapes are all valid in Python 3 source). */
+export function pythonString(value: string): string {
+  return JSON.stringify(value);
+}
+
+/** Text inside a Python triple-quoted docstring. */
+export function pythonDocstringText(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}
+
+/**
+ * A single-quoted string literal inside a Jinja expression (Airflow renders templated fields with Jinja);
+ * braces are escaped so that no value can close the expression.
+ */
+export function jinjaString(value: string): string {
+  const escaped = value.replace(/[\\'{}\u0000-\u001f\u007f]/g, (character) =>
+    character === '\\' || character === "'" ? `\\${character}` : `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+  return `'${escaped}'`;
+}
+
+/** Text shown inside Markdown: no markup, links or HTML from the value. */
+export function markdownText(value: string): string {
+  return value.replace(/[\\`*_{}[\]()<>#+!|~-]/g, (character) => `\\${character}`);
+}
+
+/** A bash word: single-quoted unless it only holds characters the shell leaves alone. */
+export function shellWord(value: string): string {
+  if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(value)) return value;
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,31 @@
+/** One refused value: which field, what was given, which rule it breaks, and what would work. */
+export interface FieldError {
+  field: string;
+  value: string;
+  rule: string;
+  suggestion?: string;
+}
+
+export function formatFieldError(error: FieldError): string {
+  const hint = error.suggestion ? ` Try: ${error.suggestion}` : '';
+  return `--${error.field} ${JSON.stringify(error.value)}: ${error.rule}.${hint}`;
+}
+
+/** Thrown with every bad field at once, so a non-interactive run reports them together. */
+export class InvalidAnswersError extends Error {
+  readonly errors: FieldError[];
+
+  constructor(errors: FieldError[]) {
+    const lines = errors.map((error) => `  - ${formatFieldError(error)}`);
+    super(`Nothing was written: ${errors.length === 1 ? 'one answer is' : `${errors.length} answers are`} invalid.\n${lines.join('\n')}`);
+    this.name = 'InvalidAnswersError';
+    this.errors = errors;
+  }
+}
+
+/** A validator returns undefined when the value is fine, or the broken rule (and a suggestion). */
+export type Verdict = undefined | { rule: string; suggestion?: string };
+
+export function check(field: string, value: string, verdict: Verdict): FieldError[] {
+  return verdict ? [{ field, value, ...verdict }] : [];
+}

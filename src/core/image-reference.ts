@@ -1,0 +1,93 @@
+import { parseFamiliarName } from '@swimlane/docker-reference';
+import type { Verdict } from './field-error.js';
+
+// Docker's reference grammar (distribution/reference): path components are lowercase alphanumerics
+// joined by one of `.`, `_`, `__` or runs of `-`; a domain may carry a port; a tag is 1-128 chars.
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const NAME_RULE =
+  'Docker requires lowercase letters and digits, optionally joined by ".", "_", "__" or "-" (no uppercase, no leading or trailing separator)';
+
+/** Turns `runPodsPython`, `My App!` or `data__` into the nearest name Docker accepts (`run-pods-python`, `my-app`, `data`). */
+export function suggestImageName(value: string): string {
+  const words = value
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/[._-]{2,}/g, '-')
+    .replace(/^[._-]+|[._-]+$/g, '');
+  return words || 'app';
+}
+
+export function checkContainer(value: string): Verdict {
+  if (value === '') return { rule: 'the image name is required' };
+  if (value.includes('/')) {
+    return { rule: 'the image name is one path component; put the part before "/" in --repository', suggestion: suggestImageName(value.split('/').pop() ?? value) };
+  }
+  if (!PATH_COMPONENT.test(value)) return { rule: NAME_RULE, suggestion: suggestImageName(value) };
+  return undefined;
+}
+
+export function checkTag(value: string): Verdict {
+  if (TAG.test(value)) return undefined;
+  const fixed = value.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 128);
+  return {
+    rule: 'a Docker tag is 1 to 128 letters, digits, "_", "." or "-", and does not start with "." or "-"',
+    suggestion: fixed || '1.0.0',
+  };
+}
+
+/**
+ * The repository part: empty (a local-only image), a Docker Hub namespace (`smedina1304`), or a registry
+ * host with an optional port and path (`ghcr.io/acme`, `localhost:5000/team`).
+ */
+export function checkRepository(value: string): Verdict {
+  if (value === '') return undefined;
+  const parts = value.split('/');
+  const first = parts[0] ?? '';
+  const isHost = namesRegistryHost(first);
+  const pathParts = isHost ? parts.slice(1) : parts;
+  const suggestion = [isHost ? first.toLowerCase() : undefined, ...pathParts.map(suggestImageName)].filter(Boolean).join('/');
+  if (pathParts.some((part) => !PATH_COMPONENT.test(part))) return { rule: `in the repository path, ${NAME_RULE}`, suggestion };
+  if (isHost && !/^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$/.test(first)) {
+    return { rule: 'a registry host is a DNS name or IP address with an optional :port (e.g. ghcr.io, localhost:5000)', suggestion };
+  }
+  return undefined;
+}
+
+export interface ImageName {
+  repository: string;
+  container: string;
+  tag: string;
+}
+
+/** `<repository>/<container>:<tag>`, or `<container>:<tag>` for a local-only image. */
+export function imageReference({ repository, container, tag }: ImageName): string {
+  return `${repository ? `${repository}/` : ''}${container}:${tag}`;
+}
+
+/** The whole reference, checked by a library that implements Docker's grammar (it also limits the length). */
+export function checkImageReference(image: ImageName): Verdict {
+  const reference = imageReference(image);
+  try {
+    parseFamiliarName(reference);
+  } catch (error) {
+    return { rule: `Docker cannot parse the image reference ${reference} (${(error as Error).message})` };
+  }
+  const repositoryPath = reference.slice(0, reference.lastIndexOf(':'));
+  if (repositoryPath.length > 255) return { rule: 'an image reference without its tag is at most 255 characters' };
+  return undefined;
+}
+
+/** The registry a push goes to: what `docker login` needs (Docker Hub when no host is named). */
+export function registryHost(repository: string): string | undefined {
+  if (repository === '') return undefined;
+  const first = repository.split('/')[0] ?? '';
+  return namesRegistryHost(first) ? first : 'docker.io';
+}
+
+// Docker's own rule: the first component is a registry host when it has a dot, a port, or is localhost.
+function namesRegistryHost(firstComponent: string): boolean {
+  return firstComponent.includes('.') || firstComponent.includes(':') || firstComponent === 'localhost';
+}

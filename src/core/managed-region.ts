@@ -1,0 +1,49 @@
+// The DAG has blocks the generator owns, between marker comments; everything outside is the user's.
+// Regenerating replaces only the blocks, so hand edits elsewhere survive.
+
+const START = '# >>> pod-ingestion managed:';
+const END = '# <<< pod-ingestion managed:';
+
+interface Region {
+  name: string;
+  start: number;
+  end: number;
+}
+
+function findRegions(lines: readonly string[]): Map<string, Region> {
+  const regions = new Map<string, Region>();
+  lines.forEach((line, index) => {
+    const trimmed = line.trim();
+    if (trimmed.startsWith(START)) {
+      const name = trimmed.slice(START.length).trim().split(/\s/)[0] ?? '';
+      regions.set(name, { name, start: index, end: -1 });
+    } else if (trimmed.startsWith(END)) {
+      const name = trimmed.slice(END.length).trim().split(/\s/)[0] ?? '';
+      const region = regions.get(name);
+      if (region) region.end = index;
+    }
+  });
+  return regions;
+}
+
+export class ManagedRegionError extends Error {}
+
+/**
+ * Puts the managed blocks of `fresh` into `existing`. Throws ManagedRegionError when `existing` lost a
+ * marker: the generator would not know where its part ends, so it changes nothing.
+ */
+export function replaceManagedRegions(existing: string, fresh: string, fileName: string): string {
+  const freshLines = fresh.split('\n');
+  let lines = existing.split('\n');
+  for (const region of findRegions(freshLines).values()) {
+    const target = findRegions(lines).get(region.name);
+    if (!target || target.end < target.start) {
+      throw new ManagedRegionError(
+        `${fileName}: the "${region.name}" block between "${START} ${region.name}" and "${END} ${region.name}" is missing or incomplete, ` +
+          'so the generator cannot tell its part from yours. Restore both marker lines, or rewrite the whole file with --force.',
+      );
+    }
+    lines = [...lines.slice(0, target.start), ...freshLines.slice(region.start, region.end + 1), ...lines.slice(target.end + 1)];
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,104 @@
+import type { Verdict } from './field-error.js';
+import { PYTHON_STDLIB_MODULES } from './python-stdlib-modules.js';
+
+const PYTHON_KEYWORDS = new Set(
+  ('False None True and as assert async await break class continue def del elif else except finally for from global if ' +
+    'import in is lambda nonlocal not or pass raise return try while with yield').split(' '),
+);
+
+// The pod name is a Python module, a task id, and (with "-" for "_") part of a Kubernetes pod name;
+// 50 characters leave room for the random suffix the operator appends within the 63 of a DNS label.
+const POD_NAME = /^[a-z][a-z0-9_]{0,49}$/;
+
+export function suggestIdentifier(value: string): string {
+  const name = value
+    .replace(/\.py$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, '_')
+    .replace(/^[^a-z]+/, '')
+    .replace(/_+$/, '')
+    .slice(0, 50);
+  return name || 'ingest';
+}
+
+/** `collect.py` and `./collect.py` are accepted where a pod name is expected, and mean `collect`. */
+export function stripPodName(value: string): string {
+  return value.trim().replace(/^\.\//, '').replace(/\.py$/, '');
+}
+
+export function checkPodName(value: string): Verdict {
+  const name = stripPodName(value);
+  if (name.includes('/')) return { rule: 'a pod name is a script name without folders (it lives in pods/)', suggestion: suggestIdentifier(name.split('/').pop() ?? '') };
+  if (!POD_NAME.test(name)) {
+    return { rule: 'a pod name is a Python module name: a lowercase letter, then lowercase letters, digits or "_", at most 50 characters', suggestion: suggestIdentifier(name) };
+  }
+  if (PYTHON_KEYWORDS.has(name)) return { rule: 'a Python keyword cannot name a module', suggestion: `${name}_job` };
+  if (PYTHON_STDLIB_MODULES.has(name)) {
+    return { rule: `"${name}" is a Python standard-library module; a script of that name in /app would hide it from every other script`, suggestion: `${name}_job` };
+  }
+  if (name.startsWith('test')) return { rule: 'names starting with "test" are kept for the unit tests of the project', suggestion: `job_${name}` };
+  return undefined;
+}
+
+/** The list form used by --pods and --after: whitespace or commas separate names. */
+export function splitNames(value: string): string[] {
+  return value.split(/[\s,]+/).filter(Boolean);
+}
+
+/** Kubernetes wants DNS-1123 names: the pod `clean_orders` runs as `clean-orders-<suffix>`. */
+export function kubernetesName(podName: string): string {
+  return podName.replace(/_/g, '-');
+}
+
+// Airflow's KEY_REGEX for dag and task ids.
+export function checkDagId(value: string): Verdict {
+  if (/^[A-Za-z0-9_.-]{1,250}$/.test(value)) return undefined;
+  return { rule: 'an Airflow DAG id uses only letters, digits, "_", "." and "-" (1 to 250 characters)', suggestion: suggestIdentifier(value) };
+}
+
+export function dagIdFor(container: string): string {
+  return `${container.replace(/[^A-Za-z0-9_]+/g, '_')}_pipeline`;
+}
+
+// DNS-1123 label, as for every Kubernetes namespace.
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
+
+function suggestDnsLabel(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || 'airflow';
+}
+
+export function checkNamespace(value: string): Verdict {
+  if (DNS_LABEL.test(value)) return undefined;
+  return { rule: 'a Kubernetes namespace is a DNS-1123 label: lowercase letters, digits and "-", starting and ending alphanumeric, at most 63', suggestion: suggestDnsLabel(value) };
+}
+
+export function checkSecretName(value: string): Verdict {
+  if (DNS_SUBDOMAIN.test(value)) return undefined;
+  return { rule: 'a Kubernetes secret name is a DNS-1123 subdomain: lowercase letters, digits, "-" and "."', suggestion: suggestDnsLabel(value) };
+}
+
+// Airflow's Variable-free schedules: none, a preset, or a five-field cron line.
+const PRESETS = ['@once', '@continuous', '@hourly', '@daily', '@weekly', '@monthly', '@quarterly', '@yearly', '@annually'];
+const CRON_FIELD = /^(?:\*|[0-9A-Za-z]+(?:-[0-9A-Za-z]+)?)(?:\/[0-9]+)?(?:,(?:\*|[0-9A-Za-z]+(?:-[0-9A-Za-z]+)?)(?:\/[0-9]+)?)*$/;
+
+export function checkSchedule(value: string): Verdict {
+  if (value === '' || value === 'None' || PRESETS.includes(value)) return undefined;
+  const fields = value.trim().split(/\s+/);
+  if (fields.length === 5 && fields.every((field) => CRON_FIELD.test(field))) return undefined;
+  return { rule: `a schedule is empty (runs only when triggered), a preset (${PRESETS.join(', ')}) or a five-field cron expression`, suggestion: '@daily' };
+}
+
+/** An environment variable name as POSIX shells and Kubernetes accept it. */
+export function checkEnvName(value: string): Verdict {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(value) && value !== 'PRG_NAME') return undefined;
+  if (value === 'PRG_NAME') return { rule: 'PRG_NAME is set by the generator to the pod script' };
+  return { rule: 'an environment variable name is letters, digits and "_", not starting with a digit', suggestion: suggestIdentifier(value).toUpperCase() };
+}
+
+// Kubernetes resource quantities: 250m, 0.5, 1, 512Mi, 1Gi, 1e3.
+export function checkQuantity(value: string): Verdict {
+  if (value === '' || /^(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei|[eE][0-9]+)?$/.test(value)) return undefined;
+  return { rule: 'a Kubernetes quantity is a number with an optional unit: 250m or 0.5 (CPU), 512Mi or 2Gi (memory)' };
+}

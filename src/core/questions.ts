@@ -1,0 +1,60 @@
+import type { Verdict } from './field-error.js';
+
+/** Answers as they arrive from the CLI, an answers file or prompts: strings and booleans. */
+export type RawAnswers = Record<string, string | boolean | undefined>;
+
+/**
+ * One question of a generator, declared once: it becomes a CLI option, a prompt, a key of the answers
+ * file, a line of `--help` and a row of docs/options.md.
+ */
+export interface Question {
+  name: string;
+  kind: 'string' | 'boolean' | 'choice' | 'repeatable';
+  help: string;
+  /** The prompt text; questions without one are CLI/answers-file only. */
+  message?: string;
+  /** `advanced` questions are asked only when the user chooses to adjust them. */
+  ask?: 'always' | 'advanced';
+  choices?: readonly string[];
+  /** The default, computed from the answers given so far. */
+  default: (answers: RawAnswers) => string | boolean;
+  /** How --help and the docs describe the default when it is derived. */
+  defaultHelp?: string;
+  /** Checks one value on its own; cross-field rules live in the resolver. */
+  check?: (value: string) => Verdict;
+}
+
+/** The value of a question: given (CLI, answers file or prompt) or its default. */
+export function answerOf(question: Question, answers: RawAnswers): string | boolean {
+  const given = answers[question.name];
+  return given === undefined ? question.default(answers) : given;
+}
+
+export function describeDefault(question: Question): string {
+  if (question.defaultHelp) return question.defaultHelp;
+  const value = question.default({});
+  if (value === '') return '(empty)';
+  return String(value);
+}
+
+/** Text for `--help`: one line per option with its default. */
+export function renderHelp(title: string, usage: string, questions: readonly Question[]): string {
+  const width = Math.max(...questions.map((question) => flag(question).length));
+  const lines = questions.map((question) => `  ${flag(question).padEnd(width)}  ${question.help} [default: ${describeDefault(question)}]`);
+  return `${title}\n\nUsage: ${usage}\n\nOptions:\n${lines.join('\n')}\n`;
+}
+
+function flag(question: Question): string {
+  if (question.kind === 'boolean') return `--${question.name}`;
+  if (question.choices) return `--${question.name} ${question.choices.join('|')}`;
+  return `--${question.name} ${question.kind === 'repeatable' ? 'VALUE (repeatable)' : 'VALUE'}`;
+}
+
+/** A Markdown table of the options, for docs/options.md. */
+export function renderOptionsTable(questions: readonly Question[]): string {
+  const escape = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = questions.map(
+    (question) => `| \`--${question.name}\` | ${escape(question.help)} | ${escape(describeDefault(question))} | ${question.message ? (question.ask === 'advanced' ? 'advanced' : 'yes') : 'no'} |`,
+  );
+  return ['| option | meaning | default | prompted |', '| --- | --- | --- | --- |', ...rows].join('\n');
+}

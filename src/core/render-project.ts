@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import ejs from 'ejs';
+import { jinjaString, markdownText, pythonDocstringText, pythonString } from './escape.js';
+import { imageReference, registryHost } from './image-reference.js';
+import { kubernetesName } from './names.js';
+import type { PodSpec, ProjectConfig } from './project-config.js';
+
+/** The templates folder of the package (dist/core/ -> ../../templates). */
+export const TEMPLATES_DIR = new URL('../../templates/', import.meta.url);
+
+/** Files to write, by path relative to the project; the scaffold itself never touches the disk. */
+export type FileSet = Record<string, string>;
+
+/** Files that must be executable once written. */
+export const EXECUTABLE_FILES: ReadonlySet<string> = new Set(['run_in_docker.sh']);
+
+// Helpers every template may use; each escapes for the place its output lands.
+const helpers = { py: pythonString, doc: pythonDocstringText, md: markdownText };
+
+function render(template: string, data: Record<string, unknown>): string {
+  const path = new URL(template, TEMPLATES_DIR);
+  return ejs.render(readFileSync(path, 'utf8'), { ...helpers, ...data }, { filename: path.pathname });
+}
+
+/** The variable of a pod's task in the DAG; the suffix keeps it clear of Python keywords and the DAG's own names. */
+export function taskVariable(podName: string): string {
+  return `${podName}_task`;
+}
+
+/** PRG_NAME, constants, then run-time parameters read from the DAG run's conf through Jinja. */
+function taskEnvironment(pod: PodSpec): [string, string][] {
+  return [
+    ['PRG_NAME', `${pod.name}.py`],
+    ...pod.env.map(({ name, value }): [string, string] => [name, value]),
+    ...pod.params.map(({ name, default: fallback }): [string, string] => [
+      name,
+      fallback === null ? `{{ dag_run.conf[${jinjaString(name)}] }}` : `{{ dag_run.conf.get(${jinjaString(name)}, ${jinjaString(fallback)}) }}`,
+    ]),
+  ];
+}
+
+function resourceArguments(config: ProjectConfig): string {
+  const { cpuRequest, memoryRequest, cpuLimit, memoryLimit } = config.kubernetes;
+  const block = (cpu: string, memory: string) => {
+    const entries = [cpu ? `"cpu": ${pythonString(cpu)}` : '', memory ? `"memory": ${pythonString(memory)}` : ''].filter(Boolean);
+    return entries.length > 0 ? `{${entries.join(', ')}}` : '';
+  };
+  const requests = block(cpuRequest, memoryRequest);
+  const limits = block(cpuLimit, memoryLimit);
+  return [requests ? `requests=${requests}` : '', limits ? `limits=${limits}` : ''].filter(Boolean).join(', ');
+}
+
+export function dagPath(config: ProjectConfig): string {
+  return `dags/${config.dagId}.py`;
+}
+
+export function renderDag(config: ProjectConfig): string {
+  const resources = resourceArguments(config);
+  const tasks = config.pods.map((pod) => ({
+    pod,
+    variable: taskVariable(pod.name),
+    podName: kubernetesName(pod.name),
+    env: taskEnvironment(pod),
+    upstream: pod.after.map(taskVariable),
+  }));
+  return render('app/dag.py.ejs', {
+    config,
+    k: config.kubernetes,
+    image: imageReference(config),
+    resources,
+    tasks,
+    usesSecrets: config.pods.some((pod) => pod.secrets.length > 0),
+    usesK8sModels: Boolean(resources || config.kubernetes.imagePullSecret),
+  });
+}
+
+/** A pod script and its unit test. */
+export function renderPodFiles(pod: PodSpec): FileSet {
+  const className = `${pod.name.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')}Test`;
+  return {
+    [`pods/${pod.name}.py`]: render('pod/pod.py.ejs', { pod }),
+    [`tests/test_${pod.name}.py`]: render('pod/test_pod.py.ejs', { pod, className }),
+  };
+}
+
+/** The project README, which names the image (publish rewrites it when the tag changes). */
+export function renderProjectReadme(config: ProjectConfig): string {
+  return render('app/README.md.ejs', { config, image: imageReference(config), registry: registryHost(config.repository) });
+}
+
+/** Every file of a new project. */
+export function renderProject(config: ProjectConfig, requirementsText: string): FileSet {
+  const data = { config, image: imageReference(config) };
+  return {
+    Dockerfile: render('app/Dockerfile.ejs', data),
+    'requirements.txt': requirementsText,
+    'run_in_docker.sh': render('app/run_in_docker.sh.ejs', data),
+    '.dockerignore': render('app/dockerignore.ejs', data),
+    '.gitattributes': render('app/gitattributes.ejs', data),
+    '.gitignore': render('app/gitignore.ejs', data),
+    'README.md': renderProjectReadme(config),
+    [dagPath(config)]: renderDag(config),
+    'tests/test_dag_integrity.py': render('app/test_dag_integrity.py.ejs', data),
+    ...Object.assign({}, ...config.pods.map(renderPodFiles)),
+  };
+}
