@@ -122,7 +122,15 @@ registry_state() {
 
 # --- generic helpers --------------------------------------------------------
 
-pid_alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
+# Alive and not a zombie (PID 1 on these machines reaps orphans lazily, and a
+# zombie still passes `kill -0`).
+pid_alive() {
+  [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null || return 1
+  local stat
+  stat=$(<"/proc/$1/stat") 2>/dev/null || return 1
+  stat=${stat##*) }
+  [[ "${stat:0:1}" != "Z" ]]
+}
 
 # pid from pid file $1 if it is alive and its command line contains $2.
 live_pid_from_file() {
@@ -197,8 +205,13 @@ ensure_dockerd() {
   if pid=$(live_pid_from_file "$DOCKERD_PID_FILE" dockerd) || pid=$(live_pid_from_file /var/run/docker.pid dockerd); then
     log "dockerd (pid ${pid}) is running but not answering yet; waiting"
   else
-    # A stale /var/run/docker.pid makes dockerd refuse to start.
+    # A stale /var/run/docker.pid makes dockerd refuse to start, and a stale
+    # containerd.pid whose pid still exists (e.g. as a zombie after a kill -9)
+    # makes it wait for that containerd: "timeout waiting for containerd to start".
     rm -f /var/run/docker.pid
+    if ! live_pid_from_file /var/run/docker/containerd/containerd.pid containerd >/dev/null; then
+      rm -f /var/run/docker/containerd/containerd.pid
+    fi
     log "starting dockerd (log: ${DOCKERD_LOG})"
     setsid dockerd >>"$DOCKERD_LOG" 2>&1 </dev/null 9>&- &
     pid=$!

@@ -3,8 +3,17 @@ import { checkContainer, checkImageReference, checkRepository, checkTag, suggest
 import { checkDagId, checkNamespace, checkPodName, checkQuantity, checkSchedule, checkSecretName, dagIdFor, splitNames, stripPodName } from './names.js';
 import { newPod, type KubernetesSettings, type ProjectConfig } from './project-config.js';
 import { checkPython, DEFAULT_PYTHON, pythonEndOfLifeWarning } from './python-version.js';
-import { answerOf, type Question, type RawAnswers } from './questions.js';
+import { answerOf, single, type Question, type RawAnswers } from './questions.js';
 import { checkPackages, checkRequirementsFile, renderRequirements, splitPackages } from './requirements.js';
+
+function checkPodList(value: string, field: string): FieldError[] {
+  const names = splitNames(value).map(stripPodName);
+  if (names.length === 0) return [{ field, value, rule: 'at least one pod script is needed', suggestion: 'ingest' }];
+  return names.flatMap((name, index) => [
+    ...check(field, name, checkPodName(name)),
+    ...(names.indexOf(name) === index ? [] : [{ field, value: name, rule: 'each pod name once' }]),
+  ]);
+}
 
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
 const FINISH_ACTIONS = ['delete_pod', 'delete_succeeded_pod', 'keep_pod'] as const;
@@ -24,7 +33,7 @@ export const APP_QUESTIONS: readonly Question[] = [
     name: 'repository', kind: 'string', ask: 'always',
     message: 'Docker repository (Docker Hub user, or registry host/path; empty for a local-only image)',
     help: 'Docker Hub namespace or registry host and path (smedina1304, ghcr.io/acme, localhost:5000/team); empty for a local-only image',
-    default: () => '', check: checkRepository,
+    default: () => '', check: single(checkRepository),
   },
   {
     name: 'container', kind: 'string', ask: 'always',
@@ -35,35 +44,35 @@ export const APP_QUESTIONS: readonly Question[] = [
       return folder && !checkContainer(folder) ? folder : folder ? suggestImageName(folder) : 'ingestion-pods';
     },
     defaultHelp: 'the destination folder name, made valid; else ingestion-pods',
-    check: checkContainer,
+    check: single(checkContainer),
   },
-  { name: 'tag', kind: 'string', ask: 'always', message: 'Image version (tag)', help: 'the image version (1.0, v1.0.0)', default: () => '1.0.0', check: checkTag },
+  { name: 'tag', kind: 'string', ask: 'always', message: 'Image version (tag)', help: 'the image version (1.0, v1.0.0)', default: () => '1.0.0', check: single(checkTag) },
   {
     name: 'packages', kind: 'string', ask: 'always',
     message: 'Python packages (PEP 508 specifiers separated by spaces, e.g. pandas==2.2.3 requests)',
     help: 'Python requirements separated by whitespace, each a PEP 508 specifier ("pandas==2.2.3 pyarrow>=14,<20 requests")',
-    default: () => '',
+    default: () => '', check: (value, field) => checkPackages(field, splitPackages(value)),
   },
   { name: 'requirements', kind: 'string', help: 'take an existing requirements.txt instead of --packages (comments kept, every line validated)', default: () => '' },
   {
     name: 'python', kind: 'string', ask: 'always', message: 'Python version of the base image',
-    help: 'Python version of the python:<version>-slim base image', default: () => DEFAULT_PYTHON, check: checkPython,
+    help: 'Python version of the python:<version>-slim base image', default: () => DEFAULT_PYTHON, check: single(checkPython),
   },
   {
     name: 'pods', kind: 'string', ask: 'always', message: 'Pod script names (separated by spaces or commas)',
-    help: 'first pod script names, separated by whitespace or commas (collect clean_orders)', default: () => 'ingest',
+    help: 'first pod script names, separated by whitespace or commas (collect clean_orders)', default: () => 'ingest', check: checkPodList,
   },
   {
     name: 'dag-id', kind: 'string', ask: 'always', message: 'Airflow DAG id',
-    help: 'the Airflow DAG id', default: (answers) => dagIdFor(text(answers, 'container') || 'ingestion_pods'), defaultHelp: '<container>_pipeline', check: checkDagId,
+    help: 'the Airflow DAG id', default: (answers) => dagIdFor(text(answers, 'container') || 'ingestion_pods'), defaultHelp: '<container>_pipeline', check: single(checkDagId),
   },
   {
     name: 'schedule', kind: 'string', ask: 'always', message: 'Schedule (empty: runs only when triggered; @daily; or cron)',
-    help: 'DAG schedule: empty (triggered runs only), a preset like @daily, or a cron expression', default: () => '', check: checkSchedule,
+    help: 'DAG schedule: empty (triggered runs only), a preset like @daily, or a cron expression', default: () => '', check: single(checkSchedule),
   },
   {
     name: 'namespace', kind: 'string', ask: 'always', message: 'Kubernetes namespace the pods run in',
-    help: 'Kubernetes namespace of the pods', default: () => 'airflow', check: checkNamespace,
+    help: 'Kubernetes namespace of the pods', default: () => 'airflow', check: single(checkNamespace),
   },
   {
     name: 'image-pull-policy', kind: 'choice', ask: 'advanced', choices: PULL_POLICIES, message: 'Image pull policy',
@@ -72,22 +81,22 @@ export const APP_QUESTIONS: readonly Question[] = [
   {
     name: 'image-pull-secret', kind: 'string', ask: 'advanced', message: 'Image pull secret (for a private registry; empty for none)',
     help: 'docker-registry secret for a private registry (kubectl create secret docker-registry NAME ...)', default: () => '',
-    check: (value) => (value === '' ? undefined : checkSecretName(value)),
+    check: single((value) => (value === '' ? undefined : checkSecretName(value))),
   },
   {
     name: 'on-finish-action', kind: 'choice', ask: 'advanced', choices: FINISH_ACTIONS, message: 'What happens to a pod when it finishes',
     help: 'what happens to a finished pod', default: () => 'delete_pod',
   },
-  { name: 'retries', kind: 'string', ask: 'advanced', message: 'Retries per task', help: 'retries of a failed task', default: () => '1', check: wholeNumber(20) },
-  { name: 'retry-delay', kind: 'string', ask: 'advanced', message: 'Minutes between retries', help: 'minutes between retries', default: () => '5', check: wholeNumber(1440) },
-  { name: 'cpu-request', kind: 'string', ask: 'advanced', message: 'CPU request (e.g. 250m; empty for none)', help: 'CPU request of each pod (250m)', default: () => '', check: checkQuantity },
-  { name: 'memory-request', kind: 'string', ask: 'advanced', message: 'Memory request (e.g. 256Mi; empty for none)', help: 'memory request of each pod (256Mi)', default: () => '', check: checkQuantity },
-  { name: 'cpu-limit', kind: 'string', ask: 'advanced', message: 'CPU limit (empty for none)', help: 'CPU limit of each pod (1)', default: () => '', check: checkQuantity },
-  { name: 'memory-limit', kind: 'string', ask: 'advanced', message: 'Memory limit (empty for none)', help: 'memory limit of each pod (1Gi)', default: () => '', check: checkQuantity },
+  { name: 'retries', kind: 'string', ask: 'advanced', message: 'Retries per task', help: 'retries of a failed task', default: () => '1', check: single(wholeNumber(20)) },
+  { name: 'retry-delay', kind: 'string', ask: 'advanced', message: 'Minutes between retries', help: 'minutes between retries', default: () => '5', check: single(wholeNumber(1440)) },
+  { name: 'cpu-request', kind: 'string', ask: 'advanced', message: 'CPU request (e.g. 250m; empty for none)', help: 'CPU request of each pod (250m)', default: () => '', check: single(checkQuantity) },
+  { name: 'memory-request', kind: 'string', ask: 'advanced', message: 'Memory request (e.g. 256Mi; empty for none)', help: 'memory request of each pod (256Mi)', default: () => '', check: single(checkQuantity) },
+  { name: 'cpu-limit', kind: 'string', ask: 'advanced', message: 'CPU limit (empty for none)', help: 'CPU limit of each pod (1)', default: () => '', check: single(checkQuantity) },
+  { name: 'memory-limit', kind: 'string', ask: 'advanced', message: 'Memory limit (empty for none)', help: 'memory limit of each pod (1Gi)', default: () => '', check: single(checkQuantity) },
   {
     name: 'kubernetes-conn-id', kind: 'string', ask: 'advanced', message: 'Airflow Kubernetes connection id (empty: the cluster Airflow runs in)',
     help: 'Airflow connection to a Kubernetes cluster; empty runs the pods in the cluster Airflow runs in (in_cluster=True)', default: () => '',
-    check: (value) => (value === '' || /^[A-Za-z0-9_.-]{1,250}$/.test(value) ? undefined : { rule: 'an Airflow connection id uses letters, digits, "_", "." and "-"' }),
+    check: single((value) => (value === '' || /^[A-Za-z0-9_.-]{1,250}$/.test(value) ? undefined : { rule: 'an Airflow connection id uses letters, digits, "_", "." and "-"' })),
   },
   { name: 'build', kind: 'boolean', ask: 'always', message: 'Build the image now?', help: 'run docker build after writing the project', default: () => false },
   { name: 'push', kind: 'boolean', ask: 'always', message: 'Push it?', help: 'also docker push (implies --build; relies on your docker login)', default: () => false },
@@ -110,7 +119,7 @@ export interface AppPlan {
  * Validates every answer at once and turns them into the project configuration. Throws InvalidAnswersError
  * listing every bad field. `requirementsFileText` is the content of --requirements when one was named.
  */
-export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: string): AppPlan {
+export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: string, existing?: ProjectConfig): AppPlan {
   const value = (name: string) => {
     const question = APP_QUESTIONS.find((candidate) => candidate.name === name);
     if (!question) throw new Error(`no question named ${name}`);
@@ -119,7 +128,7 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
   const string = (name: string) => String(value(name)).trim();
   const errors: FieldError[] = [];
   for (const question of APP_QUESTIONS) {
-    if (question.check) errors.push(...check(question.name, string(question.name), question.check(string(question.name))));
+    if (question.check) errors.push(...question.check(string(question.name), question.name));
     if (question.choices && !question.choices.includes(string(question.name))) {
       errors.push({ field: question.name, value: string(question.name), rule: `one of ${question.choices.join(', ')}` });
     }
@@ -130,20 +139,12 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
   }
 
   const podNames = splitNames(string('pods')).map(stripPodName);
-  if (podNames.length === 0) errors.push({ field: 'pods', value: '', rule: 'at least one pod script is needed', suggestion: 'ingest' });
-  for (const [index, name] of podNames.entries()) {
-    errors.push(...check('pods', name, checkPodName(name)));
-    if (podNames.indexOf(name) !== index) errors.push({ field: 'pods', value: name, rule: 'each pod name once' });
-  }
-
   const packages = splitPackages(string('packages'));
   let requirementsText = renderRequirements(packages);
   if (requirementsFileText !== undefined) {
     if (packages.length > 0) errors.push({ field: 'requirements', value: string('requirements'), rule: 'give either --packages or --requirements, not both' });
     errors.push(...checkRequirementsFile('requirements', requirementsFileText));
     requirementsText = requirementsFileText.endsWith('\n') ? requirementsFileText : `${requirementsFileText}\n`;
-  } else {
-    errors.push(...checkPackages('packages', packages));
   }
   if (errors.length > 0) throw new InvalidAnswersError(errors);
 
@@ -167,9 +168,23 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
     dagId: string('dag-id'),
     schedule,
     kubernetes,
-    pods: podNames.map((name) => newPod(name)),
+    // A re-run keeps the pods the project already has, with their settings, and adds the new names.
+    pods: [...(existing?.pods ?? []), ...podNames.filter((name) => !existing?.pods.some((pod) => pod.name === name)).map((name) => newPod(name))],
   };
   const push = value('push') === true;
   const warning = pythonEndOfLifeWarning(config.python);
   return { config, requirementsText, build: push || value('build') === true, push, platform: string('platform'), warnings: warning ? [warning] : [] };
+}
+
+/** The answers that reproduce an existing project's configuration: the defaults of a re-run. */
+export function answersFromConfig(config: ProjectConfig): RawAnswers {
+  const k = config.kubernetes;
+  return {
+    repository: config.repository, container: config.container, tag: config.tag, python: config.python,
+    pods: config.pods.map((pod) => pod.name).join(' '), 'dag-id': config.dagId, schedule: config.schedule,
+    namespace: k.namespace, 'image-pull-policy': k.imagePullPolicy, 'image-pull-secret': k.imagePullSecret,
+    'on-finish-action': k.onFinishAction, retries: String(k.retries), 'retry-delay': String(k.retryDelayMinutes),
+    'cpu-request': k.cpuRequest, 'memory-request': k.memoryRequest, 'cpu-limit': k.cpuLimit, 'memory-limit': k.memoryLimit,
+    'kubernetes-conn-id': k.kubernetesConnId,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Verdict } from './field-error.js';
+import { check, type FieldError, type Verdict } from './field-error.js';
 
 /** Answers as they arrive from the CLI, an answers file or prompts: strings and booleans. */
 export type RawAnswers = Record<string, string | boolean | undefined>;
@@ -20,8 +20,13 @@ export interface Question {
   default: (answers: RawAnswers) => string | boolean;
   /** How --help and the docs describe the default when it is derived. */
   defaultHelp?: string;
-  /** Checks one value on its own; cross-field rules live in the resolver. */
-  check?: (value: string) => Verdict;
+  /** Checks the value on its own, reporting every problem; cross-field rules live in the resolvers. */
+  check?: (value: string, field: string) => FieldError[];
+}
+
+/** A Question.check made from a validator of one value. */
+export function single(validator: (value: string) => Verdict): (value: string, field: string) => FieldError[] {
+  return (value, field) => check(field, value, validator(value));
 }
 
 /** The value of a question: given (CLI, answers file or prompt) or its default. */

@@ -1,0 +1,40 @@
+// How generated files meet the files a project already has: pod scripts are never overwritten, the DAG
+// keeps everything outside its managed blocks, the rest goes through Yeoman's conflict prompt (or --force).
+import { existsSync, readFileSync } from 'node:fs';
+import type Generator from 'yeoman-generator';
+import type { BaseOptions } from 'yeoman-generator';
+import { replaceManagedRegions } from '../core/managed-region.js';
+import { CONFIG_KEY, type ProjectConfig } from '../core/project-config.js';
+import type { FileSet } from '../core/render-project.js';
+
+type AnyGenerator = Generator<Record<string, unknown>, BaseOptions>;
+
+const USER_OWNED = /^(?:pods\/[^/]+\.py|tests\/test_[^/]+\.py)$/;
+
+export function writeProjectFiles(generator: AnyGenerator, files: FileSet, dag: string): void {
+  for (const [path, content] of Object.entries(files)) {
+    const target = generator.destinationPath(path);
+    const exists = generator.fs.exists(target);
+    if (exists && USER_OWNED.test(path)) {
+      generator.log(`kept your ${path}`);
+      continue;
+    }
+    if (exists && path === dag && !(generator.options as { force?: boolean }).force) {
+      generator.fs.write(target, replaceManagedRegions(generator.fs.read(target) ?? '', content, path));
+      continue;
+    }
+    generator.fs.write(target, content);
+  }
+}
+
+/** The configuration kept in <folder>/.yo-rc.json, if the folder holds a generated project. */
+export function readProjectConfig(folder: string): ProjectConfig | undefined {
+  const file = `${folder}/.yo-rc.json`;
+  if (!existsSync(file)) return undefined;
+  const stored = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[CONFIG_KEY];
+  return stored && typeof stored === 'object' && 'pods' in stored ? (stored as ProjectConfig) : undefined;
+}
+
+export function saveProjectConfig(generator: AnyGenerator, config: ProjectConfig): void {
+  generator.config.set({ ...config });
+}
