@@ -64,7 +64,7 @@ export const APP_QUESTIONS: readonly Question[] = [
   },
   {
     name: 'dag-id', kind: 'string', ask: 'always', message: 'Airflow DAG id',
-    help: 'the Airflow DAG id', default: (answers) => dagIdFor(text(answers, 'container') || 'ingestion_pods'), defaultHelp: '<container>_pipeline', check: single(checkDagId),
+    help: 'the Airflow DAG id', default: (answers) => dagIdFor(String(answerOf(APP_QUESTIONS[1]!, answers))), defaultHelp: '<container>_pipeline', check: single(checkDagId),
   },
   {
     name: 'schedule', kind: 'string', ask: 'always', message: 'Schedule (empty: runs only when triggered; @daily; or cron)',

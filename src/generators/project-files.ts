@@ -7,23 +7,29 @@ import { replaceManagedRegions } from '../core/managed-region.js';
 import { CONFIG_KEY, type ProjectConfig } from '../core/project-config.js';
 import type { FileSet } from '../core/render-project.js';
 
-type AnyGenerator = Generator<Record<string, unknown>, BaseOptions>;
+export type AnyGenerator = Generator<Record<string, unknown>, BaseOptions & Record<string, unknown>>;
 
 const USER_OWNED = /^(?:pods\/[^/]+\.py|tests\/test_[^/]+\.py)$/;
 
-export function writeProjectFiles(generator: AnyGenerator, files: FileSet, dag: string): void {
+/**
+ * Writes a file set into the project. `interactive` false (--defaults) keeps every existing file that
+ * differs, since there is nobody to ask; --force replaces them.
+ */
+export function writeProjectFiles(generator: AnyGenerator, files: FileSet, dag: string, interactive: boolean): void {
   for (const [path, content] of Object.entries(files)) {
     const target = generator.destinationPath(path);
-    const exists = generator.fs.exists(target);
-    if (exists && USER_OWNED.test(path)) {
+    const existing = generator.fs.exists(target) ? (generator.fs.read(target) ?? '') : undefined;
+    if (existing === undefined || existing === content) {
+      generator.fs.write(target, content);
+    } else if (USER_OWNED.test(path)) {
       generator.log(`kept your ${path}`);
-      continue;
+    } else if (path === dag && !generator.options.force) {
+      generator.fs.write(target, replaceManagedRegions(existing, content, path));
+    } else if (!interactive && !generator.options.force) {
+      generator.log(`kept your ${path} (it differs from the template; --force replaces it)`);
+    } else {
+      generator.fs.write(target, content);
     }
-    if (exists && path === dag && !(generator.options as { force?: boolean }).force) {
-      generator.fs.write(target, replaceManagedRegions(generator.fs.read(target) ?? '', content, path));
-      continue;
-    }
-    generator.fs.write(target, content);
   }
 }
 

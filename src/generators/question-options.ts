@@ -6,7 +6,7 @@ import type { BaseOptions } from 'yeoman-generator';
 import { formatFieldError, InvalidAnswersError } from '../core/field-error.js';
 import { answerOf, describeDefault, type Question, type RawAnswers } from '../core/questions.js';
 
-type AnyGenerator = Generator<Record<string, unknown>, BaseOptions>;
+export type AnyGenerator = Generator<Record<string, unknown>, BaseOptions & Record<string, unknown>>;
 
 export function declareOptions(generator: AnyGenerator, questions: readonly Question[]): void {
   for (const question of questions) {
@@ -56,10 +56,13 @@ export function readAnswersFile(path: string, questions: readonly Question[]): R
 }
 
 /** The options given on the command line (or by a test), by question name. */
-export function givenOptions(options: Record<string, unknown>, questions: readonly Question[]): RawAnswers {
+export function givenOptions(generator: AnyGenerator, questions: readonly Question[]): RawAnswers {
+  const { options } = generator;
   const answers: RawAnswers = {};
   for (const question of questions) {
-    const value = options[question.name] ?? options[camelCase(question.name)];
+    let value = options[question.name] ?? options[camelCase(question.name)];
+    // Yeoman passes every generator its own `namespace` option (pod-ingestion:app); ours is Kubernetes'.
+    if (question.name === 'namespace' && value === generator.options.namespace && value === (generator as unknown as { _namespace: string })._namespace) value = undefined;
     if (value !== undefined && value !== '' || (value === '' && question.kind === 'string')) answers[question.name] = value as string | boolean;
   }
   return answers;

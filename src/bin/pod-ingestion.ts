@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `pod-ingestion`: runs this package's generators without a global `yo` (and as root, which yo refuses).
+import { readFileSync } from 'node:fs';
+import module from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { APP_QUESTIONS } from '../core/app-questions.js';
+import { InvalidAnswersError } from '../core/field-error.js';
+import { POD_QUESTIONS } from '../core/pod-questions.js';
+import { PUBLISH_QUESTIONS } from '../core/publish-questions.js';
+import { renderHelp, type Question } from '../core/questions.js';
+
+// Node 22.1+ caches compiled modules on disk: later runs start faster. Older Nodes lack it; that is fine.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+
+const GENERATORS: Record<string, { usage: string; title: string; questions: readonly Question[] }> = {
+  app: { usage: 'pod-ingestion [destination] [options]', title: 'Writes a project: Dockerfile, requirements.txt, run_in_docker.sh, pods/, an Airflow DAG.', questions: APP_QUESTIONS },
+  pod: { usage: 'pod-ingestion pod NAME [options]   (inside a project)', title: 'Adds pods/NAME.py and its KubernetesPodOperator task to the DAG.', questions: POD_QUESTIONS },
+  package: { usage: 'pod-ingestion package SPEC... (inside a project)', title: 'Adds PEP 508 requirements to requirements.txt; a package already listed is replaced.', questions: [] },
+  publish: { usage: 'pod-ingestion publish [options] (inside a project)', title: 'Builds the image named in .yo-rc.json and, with --push, pushes it.', questions: PUBLISH_QUESTIONS },
+};
+
+const args = process.argv.slice(2);
+const name = args[0] && args[0] in GENERATORS && args[0] !== 'app' ? (args.shift() as string) : 'app';
+const generator = GENERATORS[name]!;
+
+if (args.includes('--version') || args.includes('-v')) {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  console.log(pkg.version);
+  process.exit(0);
+}
+if (args.includes('--help') || args.includes('-h')) {
+  const common = '\nCommon options:\n  --force  overwrite existing files without asking\n  --help   this text\n  --version\n';
+  const subcommands = name === 'app' ? `\nSubcommands (inside a generated project): ${Object.keys(GENERATORS).filter((key) => key !== 'app').join(', ')}; \`pod-ingestion <sub> --help\`.\n` : '';
+  process.stdout.write(`${renderHelp(generator.title, generator.usage, generator.questions)}${common}${subcommands}`);
+  process.exit(0);
+}
+// Without a terminal nobody can answer a prompt: ask nothing, as with --defaults.
+if (!process.stdin.isTTY && !args.includes('--defaults')) args.push('--defaults');
+
+try {
+  const { createEnv } = await import('yeoman-environment');
+  const env = createEnv({ skipInstall: true } as Parameters<typeof createEnv>[0]);
+  for (const key of Object.keys(GENERATORS)) {
+    env.register(fileURLToPath(new URL(`../generators/${key}/index.js`, import.meta.url)), { namespace: `pod-ingestion:${key}` });
+  }
+  await env.run([`pod-ingestion:${name}`, ...args]);
+} catch (error) {
+  const message = error instanceof InvalidAnswersError || (error as Error).name === 'DockerError' ? (error as Error).message : `pod-ingestion: ${(error as Error).message}`;
+  console.error(message);
+  process.exitCode = 1;
+}

@@ -1,0 +1,120 @@
+// The one module that talks to Docker: every command runs through execa with an argument array (never a
+// shell), its output streams under a header, and every failure becomes a sentence a student understands.
+
+export class DockerError extends Error {
+  constructor(
+    readonly step: string,
+    readonly dockerMessage: string,
+    readonly hint: string,
+    readonly retry?: string,
+  ) {
+    super(`${step} failed.${dockerMessage ? `\n  docker said: ${dockerMessage.trim().split('\n').slice(-3).join('\n  ')}` : ''}\n  What to do: ${hint}${retry ? `\n  Retry with: ${retry}` : ''}`);
+    this.name = 'DockerError';
+  }
+}
+
+/** Plain-language advice for what docker printed; undefined when nothing known matches. */
+export function hintFor(output: string, registry?: string): string | undefined {
+  const login = `docker login${registry && registry !== 'docker.io' ? ` ${registry}` : ''}`;
+  const rules: [RegExp, string][] = [
+    [/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect/i,
+      'the Docker engine (daemon) is not running. Start Docker Desktop, or `sudo systemctl start docker` on Linux, then check with `docker info`.'],
+    [/permission denied while trying to connect to the Docker daemon/i,
+      'your user may not use Docker: add it to the docker group (`sudo usermod -aG docker $USER`, then log in again) or use sudo.'],
+    [/no basic auth credentials|unauthorized: authentication required|authentication required|not logged in/i,
+      `you are not logged in to the registry: run \`${login}\` and push again.`],
+    [/denied: requested access to the resource is denied|insufficient_scope|access denied|403 Forbidden/i,
+      `the registry refused the push: check that --repository is your own account or organisation, and that \`${login}\` used an account allowed to push there.`],
+    [/dial tcp[^\n]*(connection refused|no such host|i\/o timeout)|no route to host|server misbehaving/i,
+      'the registry cannot be reached: check its address in --repository, your network, and that the registry is running.'],
+    [/pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io/i,
+      'the base image could not be pulled: check your network (the first build downloads python:<version>-slim), or that the --python version exists as python:<version>-slim.'],
+    [/buildx|BuildKit is enabled but/i,
+      'building for another platform needs Docker buildx: install the docker-buildx plugin (Docker Desktop has it; on Debian/Ubuntu `apt-get install docker-buildx`), then check with `docker buildx version`.'],
+    [/no space left on device/i, 'the disk is full: free space, for example with `docker system prune`.'],
+  ];
+  return rules.find(([pattern]) => pattern.test(output))?.[1];
+}
+
+type Log = (line: string) => void;
+
+interface RunResult {
+  output: string;
+}
+
+// execa is loaded on first use: a run that never touches Docker should not pay for it.
+async function run(step: string, args: string[], log: Log, options: { stream: boolean; registry?: string; retry?: string }): Promise<RunResult> {
+  const { execa } = await import('execa');
+  if (options.stream) log(`\n=== ${step}: docker ${args.join(' ')} ===`);
+  const result = await execa('docker', args, {
+    reject: false,
+    all: true,
+    stdin: 'ignore',
+    ...(options.stream ? { stdout: ['pipe', 'inherit'], stderr: ['pipe', 'inherit'] } : {}),
+  } as const);
+  const output = typeof result.all === 'string' ? result.all : '';
+  if ((result as { code?: string }).code === 'ENOENT' || /ENOENT/.test(String(result.message ?? '')) && result.exitCode === undefined) {
+    throw new DockerError(step, '', 'the docker command is not installed or not on PATH. Install Docker (https://docs.docker.com/get-docker/), then check with `docker --version`.', options.retry);
+  }
+  if (result.exitCode !== 0) {
+    throw new DockerError(step, output, hintFor(output, options.registry) ?? 'read docker\'s message above; fix what it names and run the same command again.', options.retry);
+  }
+  return { output };
+}
+
+/** Checks, before anything else, that the docker CLI exists and the daemon answers. */
+export async function checkDocker(log: Log, retry?: string): Promise<string> {
+  const { output } = await run('Checking Docker', ['version', '--format', '{{.Server.Version}}'], log, { stream: false, retry });
+  return output.trim().split('\n').pop() ?? '';
+}
+
+export async function checkBuildx(log: Log, retry?: string): Promise<void> {
+  try {
+    await run('Checking buildx', ['buildx', 'version'], log, { stream: false, retry });
+  } catch (error) {
+    if (error instanceof DockerError && /not installed|not on PATH/.test(error.hint)) throw error;
+    throw new DockerError('Checking buildx', error instanceof DockerError ? error.dockerMessage : String(error), hintFor('buildx') ?? '', retry);
+  }
+}
+
+export interface BuildRequest {
+  context: string;
+  tags: string[];
+  /** linux/amd64, or a comma-separated list; empty builds for this machine with the default builder. */
+  platform: string;
+  /** Multi-platform builds cannot be loaded into the local engine, so they push directly. */
+  pushWithBuildx?: boolean;
+  retry?: string;
+}
+
+export interface ImageFacts {
+  id: string;
+  sizeBytes: number;
+}
+
+export async function buildImage(request: BuildRequest, log: Log): Promise<void> {
+  const tags = request.tags.flatMap((tag) => ['-t', tag]);
+  if (request.platform) {
+    await checkBuildx(log, request.retry);
+    const output = request.pushWithBuildx ? ['--push'] : ['--load'];
+    await run('Building the image with buildx', ['buildx', 'build', '--platform', request.platform, ...tags, ...output, request.context], log, { stream: true, retry: request.retry });
+    return;
+  }
+  await run('Building the image', ['build', ...tags, request.context], log, { stream: true, retry: request.retry });
+}
+
+export async function inspectImage(image: string, log: Log): Promise<ImageFacts> {
+  const { output } = await run('Inspecting the image', ['image', 'inspect', '--format', '{{.Id}} {{.Size}}', image], log, { stream: false });
+  const [id = '', size = '0'] = output.trim().split('\n').pop()?.split(' ') ?? [];
+  return { id, sizeBytes: Number(size) };
+}
+
+/** Pushes one tag; returns the digest the registry reported. */
+export async function pushImage(image: string, registry: string | undefined, log: Log, retry?: string): Promise<string> {
+  const { output } = await run(`Pushing ${image}`, ['push', image], log, { stream: true, registry, retry });
+  return /digest: (sha256:[0-9a-f]{64})/.exec(output)?.[1] ?? '';
+}
+
+export async function tagImage(source: string, target: string, log: Log): Promise<void> {
+  await run('Tagging the image', ['tag', source, target], log, { stream: false });
+}

@@ -1,0 +1,84 @@
+// `yo pod-ingestion` / `pod-ingestion [destination]`: asks, hands the answers to the core, writes the project,
+// then builds and pushes the image when asked. Files stay written if Docker fails.
+import { chmodSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import Generator, { type BaseOptions } from 'yeoman-generator';
+import { answersFromConfig, APP_QUESTIONS, resolveAppAnswers, type AppPlan } from '../../core/app-questions.js';
+import { InvalidAnswersError } from '../../core/field-error.js';
+import type { ProjectConfig } from '../../core/project-config.js';
+import type { RawAnswers } from '../../core/questions.js';
+import { dagPath, EXECUTABLE_FILES, renderProject } from '../../core/render-project.js';
+import { formatSummary, publishImage } from '../../docker/publish-image.js';
+import { askQuestions, declareOptions, givenOptions, readAnswersFile } from '../question-options.js';
+import { readProjectConfig, saveProjectConfig, writeProjectFiles } from '../project-files.js';
+
+export default class AppGenerator extends Generator<Record<string, unknown>, BaseOptions & Record<string, unknown>> {
+  private answers: RawAnswers = {};
+  private existing?: ProjectConfig;
+  private plan?: AppPlan;
+
+  constructor(args: string[], options: BaseOptions & Record<string, unknown>) {
+    super(args, options);
+    this.argument('destination', { type: String, required: false, description: 'folder of the project [default: ./<container>, or here when this folder is a project]' });
+    declareOptions(this, APP_QUESTIONS);
+  }
+
+  async initializing(): Promise<void> {
+    const destination = this.options.destination as string | undefined;
+    // A re-run inside (or on) an existing project starts from its saved answers.
+    this.existing = readProjectConfig(resolve(this.env.cwd, destination ?? '.'));
+    const given = givenOptions(this, APP_QUESTIONS);
+    const fromFile = given.answers ? readAnswersFile(String(given.answers), APP_QUESTIONS) : {};
+    this.answers = {
+      ...(this.existing ? answersFromConfig(this.existing) : {}),
+      ...fromFile,
+      ...given,
+      destination: destination ?? (this.existing ? basename(this.env.cwd) : undefined),
+    };
+  }
+
+  async prompting(): Promise<void> {
+    if (this.answers.defaults === true) return;
+    this.answers = await askQuestions(this, APP_QUESTIONS, this.answers, 'Adjust the Kubernetes settings (pull policy and secret, retries, resources, connection)?');
+  }
+
+  configuring(): void {
+    const requirementsFile = String(this.answers.requirements ?? '');
+    let requirementsText: string | undefined;
+    if (requirementsFile) {
+      try {
+        requirementsText = readFileSync(resolve(this.env.cwd, requirementsFile), 'utf8');
+      } catch (error) {
+        throw new InvalidAnswersError([{ field: 'requirements', value: requirementsFile, rule: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }]);
+      }
+    }
+    this.plan = resolveAppAnswers(this.answers, requirementsText, this.existing);
+    for (const warning of this.plan.warnings) this.log(`Warning: ${warning}`);
+    const destination = (this.options.destination as string | undefined) ?? (this.existing ? '.' : this.plan.config.container);
+    // Only now, with every answer valid, may the destination folder be created.
+    this.destinationRoot(resolve(this.env.cwd, destination));
+  }
+
+  writing(): void {
+    const { config, requirementsText } = this.plan!;
+    const files = renderProject(config, requirementsText);
+    // On a re-run, requirements.txt is the user's unless new packages were named.
+    const packagesGiven = this.answers.packages !== undefined && this.answers.packages !== '' || Boolean(this.answers.requirements);
+    if (this.existing && !packagesGiven) delete files['requirements.txt'];
+    writeProjectFiles(this, files, dagPath(config), this.answers.defaults !== true);
+    saveProjectConfig(this, config);
+  }
+
+  async end(): Promise<void> {
+    for (const file of EXECUTABLE_FILES) chmodSync(this.destinationPath(file), 0o755);
+    const { config, build, push, platform } = this.plan!;
+    this.log(`\nProject written to ${this.destinationRoot()}`);
+    if (!build) {
+      this.log(`Next: cd ${this.destinationRoot()} && pod-ingestion publish${config.repository ? ' --push' : ''}`);
+      return;
+    }
+    const retry = `cd ${this.destinationRoot()} && pod-ingestion publish${push ? ' --push' : ''}${platform ? ` --platform ${platform}` : ''}`;
+    const summary = await publishImage({ context: this.destinationRoot(), config, push, platform, latest: false, retry }, (line) => this.log(line));
+    this.log(`\n${formatSummary(summary, push)}`);
+  }
+}

@@ -1,0 +1,41 @@
+// `yo pod-ingestion:pod NAME` / `pod-ingestion pod NAME`: adds a pod script and its task to the DAG.
+import Generator, { type BaseOptions } from 'yeoman-generator';
+import { addPod, POD_QUESTIONS } from '../../core/pod-questions.js';
+import type { ProjectConfig } from '../../core/project-config.js';
+import type { RawAnswers } from '../../core/questions.js';
+import { dagPath, renderDag, renderPodFiles } from '../../core/render-project.js';
+import { requireProject } from '../project-context.js';
+import { saveProjectConfig, writeProjectFiles } from '../project-files.js';
+import { askQuestions, declareOptions, givenOptions } from '../question-options.js';
+
+export default class PodGenerator extends Generator<Record<string, unknown>, BaseOptions & Record<string, unknown>> {
+  private answers: RawAnswers = {};
+  private config_?: ProjectConfig;
+
+  constructor(args: string[], options: BaseOptions & Record<string, unknown>) {
+    super(args, options);
+    this.argument('name', { type: String, required: true, description: 'the pod script name (a Python module name)' });
+    declareOptions(this, POD_QUESTIONS);
+    this.option('defaults', { type: Boolean, description: 'ask nothing: use the given options' });
+  }
+
+  async prompting(): Promise<void> {
+    const project = requireProject(this.destinationRoot());
+    this.answers = givenOptions(this, POD_QUESTIONS);
+    if (!this.options.defaults) this.answers = await askQuestions(this, POD_QUESTIONS, this.answers);
+    this.config_ = addPod(project, String(this.options.name), this.answers);
+  }
+
+  writing(): void {
+    const config = this.config_!;
+    const pod = config.pods[config.pods.length - 1]!;
+    const path = dagPath(config);
+    writeProjectFiles(this, { ...renderPodFiles(pod), [path]: renderDag(config) }, path, !this.options.defaults);
+    saveProjectConfig(this, config);
+  }
+
+  end(): void {
+    const pod = this.config_!.pods[this.config_!.pods.length - 1]!;
+    this.log(`Added pods/${pod.name}.py and the task ${pod.name}${pod.after.length ? ` after ${pod.after.join(', ')}` : ''} to ${dagPath(this.config_!)}.`);
+  }
+}
