@@ -44,8 +44,7 @@ export function describeDefault(question: Question): string {
 
 /** Text for `--help`: one line per option with its default. */
 export function renderHelp(title: string, usage: string, questions: readonly Question[]): string {
-  const width = Math.max(...questions.map((question) => flag(question).length));
-  const lines = questions.map((question) => `  ${flag(question).padEnd(width)}  ${question.help} [default: ${describeDefault(question)}]`);
+  const lines = questions.map((question) => `  ${flag(question)}\n      ${question.help} [default: ${describeDefault(question)}]`);
   return `${title}\n\nUsage: ${usage}\n\nOptions:\n${lines.join('\n')}\n`;
 }
 

@@ -21,14 +21,16 @@ export function hintFor(output: string, registry?: string): string | undefined {
       'the Docker engine (daemon) is not running. Start Docker Desktop, or `sudo systemctl start docker` on Linux, then check with `docker info`.'],
     [/permission denied while trying to connect to the Docker daemon/i,
       'your user may not use Docker: add it to the docker group (`sudo usermod -aG docker $USER`, then log in again) or use sudo.'],
+    // Before the push rules: a failed base-image pull also says "denied: requested access..." (pull access denied)
+    // or "dial tcp ... no such host" (offline), and the registry is Docker Hub's, not --repository.
+    [/pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|(Step \d+\/\d+ : FROM|load metadata for)[\s\S]*registry-1\.docker\.io/i,
+      'the base image could not be pulled: check your network (the first build downloads python:<version>-slim), or that the --python version exists as python:<version>-slim.'],
     [/no basic auth credentials|unauthorized: authentication required|authentication required|not logged in/i,
       `you are not logged in to the registry: run \`${login}\` and push again.`],
     [/denied: requested access to the resource is denied|insufficient_scope|access denied|403 Forbidden/i,
       `the registry refused the push: check that --repository is your own account or organisation, and that \`${login}\` used an account allowed to push there.`],
     [/dial tcp[^\n]*(connection refused|no such host|i\/o timeout)|no route to host|server misbehaving/i,
       'the registry cannot be reached: check its address in --repository, your network, and that the registry is running.'],
-    [/pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|registry-1\.docker\.io/i,
-      'the base image could not be pulled: check your network (the first build downloads python:<version>-slim), or that the --python version exists as python:<version>-slim.'],
     [/buildx|BuildKit is enabled but/i,
       'building for another platform needs Docker buildx: install the docker-buildx plugin (Docker Desktop has it; on Debian/Ubuntu `apt-get install docker-buildx`), then check with `docker buildx version`.'],
     [/no space left on device/i, 'the disk is full: free space, for example with `docker system prune`.'],

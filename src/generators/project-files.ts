@@ -25,6 +25,8 @@ export function writeProjectFiles(generator: AnyGenerator, files: FileSet, dag: 
       generator.log(`kept your ${path}`);
     } else if (path === dag && !generator.options.force) {
       generator.fs.write(target, replaceManagedRegions(existing, content, path));
+      // The merge already kept the user's part: Yeoman's conflicter must not ask to overwrite it (nor fail without a TTY).
+      (generator.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';
     } else if (!interactive && !generator.options.force) {
       generator.log(`kept your ${path} (it differs from the template; --force replaces it)`);
     } else {

@@ -18,7 +18,8 @@ export default class AppGenerator extends Generator<Record<string, unknown>, Bas
   private plan?: AppPlan;
 
   constructor(args: string[], options: BaseOptions & Record<string, unknown>) {
-    super(args, options);
+    // The projects are Python: there is never an npm install to run.
+    super(args, options, { customInstallTask: true });
     this.argument('destination', { type: String, required: false, description: 'folder of the project [default: ./<container>, or here when this folder is a project]' });
     declareOptions(this, APP_QUESTIONS);
   }

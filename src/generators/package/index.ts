@@ -6,7 +6,8 @@ import { requireProject } from '../project-context.js';
 
 export default class PackageGenerator extends Generator<Record<string, unknown>, BaseOptions & Record<string, unknown>> {
   constructor(args: string[], options: BaseOptions & Record<string, unknown>) {
-    super(args, options);
+    // The projects are Python: there is never an npm install to run.
+    super(args, options, { customInstallTask: true });
     this.argument('specs', { type: Array, required: true, description: 'PEP 508 requirements (pandas==2.2.3 "pyarrow>=14,<20")' });
     this.option('defaults', { type: Boolean, description: 'accepted for symmetry; this command asks nothing' });
   }
@@ -22,5 +23,7 @@ export default class PackageGenerator extends Generator<Record<string, unknown>,
     for (const spec of change.added) this.log(`added ${spec} to requirements.txt`);
     if (change.added.length === 0 && change.replaced.length === 0) this.log('requirements.txt already lists these; nothing changed');
     this.fs.write(target, change.text);
+    // Editing requirements.txt is what the user asked for: no "Overwrite?" prompt (which fails without a TTY).
+    (this.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';
   }
 }

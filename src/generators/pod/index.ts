@@ -13,7 +13,8 @@ export default class PodGenerator extends Generator<Record<string, unknown>, Bas
   private config_?: ProjectConfig;
 
   constructor(args: string[], options: BaseOptions & Record<string, unknown>) {
-    super(args, options);
+    // The projects are Python: there is never an npm install to run.
+    super(args, options, { customInstallTask: true });
     this.argument('name', { type: String, required: true, description: 'the pod script name (a Python module name)' });
     declareOptions(this, POD_QUESTIONS);
     this.option('defaults', { type: Boolean, description: 'ask nothing: use the given options' });

@@ -15,7 +15,8 @@ export default class PublishGenerator extends Generator<Record<string, unknown>,
   private project?: ProjectConfig;
 
   constructor(args: string[], options: BaseOptions & Record<string, unknown>) {
-    super(args, options);
+    // The projects are Python: there is never an npm install to run.
+    super(args, options, { customInstallTask: true });
     declareOptions(this, PUBLISH_QUESTIONS);
     this.option('defaults', { type: Boolean, description: 'accepted for symmetry; this command asks nothing' });
   }

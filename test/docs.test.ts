@@ -1,0 +1,50 @@
+// docs/options.md is produced from the option declarations; this test fails when they drift apart.
+// Refresh it with: UPDATE_DOCS=1 npx vitest run test/docs.test.ts
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { APP_QUESTIONS } from '../src/core/app-questions.js';
+import { POD_QUESTIONS } from '../src/core/pod-questions.js';
+import { PUBLISH_QUESTIONS } from '../src/core/publish-questions.js';
+import { renderOptionsTable } from '../src/core/questions.js';
+
+const DOC = new URL('../docs/options.md', import.meta.url);
+
+function optionsDoc(): string {
+  return [
+    '# Options',
+    '',
+    '<!-- Produced from the option declarations in src/core/*-questions.ts by test/docs.test.ts; do not edit by hand. -->',
+    '',
+    'Every option is also a key of an `--answers` file and, where marked, a prompt. "advanced" prompts are asked only',
+    'after answering yes to "Adjust the Kubernetes settings".',
+    '',
+    '## `pod-ingestion [destination]` / `yo pod-ingestion`',
+    '',
+    renderOptionsTable(APP_QUESTIONS),
+    '',
+    '## `pod-ingestion pod NAME` / `yo pod-ingestion:pod NAME`',
+    '',
+    renderOptionsTable(POD_QUESTIONS),
+    '',
+    '## `pod-ingestion package SPEC...` / `yo pod-ingestion:package SPEC...`',
+    '',
+    'No options: each SPEC is a PEP 508 requirement; a package already listed has its line replaced.',
+    '',
+    '## `pod-ingestion publish` / `yo pod-ingestion:publish`',
+    '',
+    renderOptionsTable(PUBLISH_QUESTIONS),
+    '',
+  ].join('\n');
+}
+
+describe('docs/options.md', () => {
+  it('matches the option declarations', () => {
+    if (process.env.UPDATE_DOCS === '1') writeFileSync(DOC, optionsDoc());
+    expect(readFileSync(DOC, 'utf8')).toBe(optionsDoc());
+  });
+
+  it('lists every option of every generator', () => {
+    const doc = readFileSync(DOC, 'utf8');
+    for (const question of [...APP_QUESTIONS, ...POD_QUESTIONS, ...PUBLISH_QUESTIONS]) expect(doc).toContain(`\`--${question.name}\``);
+  });
+});
