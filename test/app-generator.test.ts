@@ -44,4 +44,32 @@ describe('pod-ingestion:app', () => {
     expect(dag).toContain('IMAGE = "ghcr.io/school/lab:2.0"');
     expect(dag).toContain('task_id="b_job"');
   });
+
+  it('uses the defaults for everything not given', async () => {
+    const result = await runGenerator('app').withArguments(['my-pods']).withOptions({ defaults: true });
+    const root = join(result.cwd, 'my-pods');
+    const saved = JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'];
+    expect(saved).toMatchObject({ repository: '', container: 'my-pods', tag: '1.0.0', python: '3.12', dagId: 'my_pods_pipeline', schedule: '', kubernetes: { namespace: 'airflow', imagePullPolicy: 'Always', onFinishAction: 'delete_pod', retries: 1 } });
+    expect(saved.pods.map((pod: { name: string }) => pod.name)).toEqual(['ingest']);
+    expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toContain('ARG PYTHON_VERSION=3.12');
+  });
+
+  it('asks again, saying why, when a given option is invalid', async () => {
+    const verdicts: unknown[] = [];
+    const result = await runGenerator('app')
+      .withOptions({ container: 'runPodsPython', tag: '1.0' })
+      .withAnswers({ container: 'run-pods-python' }, {
+        callback: (answer, { question }) => {
+          if (question.name === 'container') {
+            const validate = (question as { validate: (input: string) => unknown }).validate;
+            verdicts.push(question.default, validate('runPodsPython'), validate(String(answer)));
+          }
+          return answer;
+        },
+      });
+    expect(verdicts[0]).toBe('runPodsPython');
+    expect(verdicts[1]).toMatch(/--container "runPodsPython": Docker requires lowercase.*Try: run-pods-python/);
+    expect(verdicts[2]).toBe(true);
+    expect(existsSync(join(result.cwd, 'run-pods-python/Dockerfile'))).toBe(true);
+  });
 });

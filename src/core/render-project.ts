@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ejs from 'ejs';
-import { jinjaString, markdownText, pythonDocstringText, pythonString } from './escape.js';
+import { jinjaString, markdownText, pythonDocstringText, pythonString, shellWord } from './escape.js';
 import { imageReference, registryHost } from './image-reference.js';
 import { kubernetesName } from './names.js';
 import type { PodSpec, ProjectConfig } from './project-config.js';
@@ -15,7 +15,7 @@ export type FileSet = Record<string, string>;
 export const EXECUTABLE_FILES: ReadonlySet<string> = new Set(['run_in_docker.sh']);
 
 // Helpers every template may use; each escapes for the place its output lands.
-const helpers = { py: pythonString, doc: pythonDocstringText, md: markdownText };
+const helpers = { py: pythonString, doc: pythonDocstringText, md: markdownText, sh: shellWord };
 
 function render(template: string, data: Record<string, unknown>): string {
   const path = new URL(template, TEMPLATES_DIR);

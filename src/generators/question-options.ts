@@ -65,7 +65,7 @@ export function givenOptions(generator: AnyGenerator, questions: readonly Questi
     if (question.name === 'namespace' && value === generator.options.namespace && value === (generator as unknown as { _namespace: string })._namespace) value = undefined;
     // Likewise its own `env` option (the Environment object), which becomes --env's default when --env is not given.
     if (question.name === 'env' && (value as unknown) === generator.env) value = undefined;
-    if (value !== undefined && value !== '' || (value === '' && question.kind === 'string')) answers[question.name] = value as string | boolean;
+    if (value !== undefined) answers[question.name] = value as string | boolean;
   }
   return answers;
 }
