@@ -1,0 +1,85 @@
+// Writes a rendered file set to disk, reads a generated folder back, and runs every checker over many
+// generated projects at once (one shellcheck, one pyflakes, one ast.parse, one PEP 508 and one DAG process).
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { checkDags } from './dag.js';
+import { checkDockerfile } from './dockerfile.js';
+import { checkImageReference } from './image-reference.js';
+import { parsePythonFiles, pyflakes } from './python.js';
+import { checkRequirementsFiles } from './requirements.js';
+import { checkShell } from './shell.js';
+
+/** Writes files (path -> content) under root; `executable` paths get mode 0755 as the generator gives them. */
+export function writeTree(root: string, files: Record<string, string>, executable: Iterable<string> = []): void {
+  for (const [path, content] of Object.entries(files)) {
+    const target = join(root, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  for (const path of executable) chmodSync(join(root, path), 0o755);
+}
+
+/** Every file under root (path -> content), paths with "/" and sorted; __pycache__ is left out. */
+export function readTree(root: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== '__pycache__') walk(path);
+      } else files[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(root);
+  return files;
+}
+
+export function isExecutable(file: string): boolean {
+  return (statSync(file).mode & 0o111) === 0o111;
+}
+
+export interface TreeExpectation {
+  /** The project folder. */
+  root: string;
+  /** The image reference the DAG must run (and that must parse). */
+  image: string;
+  /** DAG file, relative to root. */
+  dag: string;
+}
+
+/** Problems by checker for each project folder, by folder. */
+export function checkTrees(trees: readonly TreeExpectation[]): Record<string, Record<string, string[]>> {
+  const roots = trees.map((tree) => tree.root);
+  // A problem is given to the project whose folder it names; one that names none (a crashed tool) to all.
+  const byRoot = (problems: string[]) => (root: string) =>
+    problems.filter((problem) => problem.includes(`${root}/`) || !roots.some((other) => problem.includes(`${other}/`)));
+  const parse = byRoot(parsePythonFiles(roots));
+  const flakes = byRoot(pyflakes(roots));
+  const shell = byRoot(checkShell(roots.map((root) => join(root, 'run_in_docker.sh'))));
+  const requirements = checkRequirementsFiles(Object.fromEntries(roots.map((root) => [join(root, 'requirements.txt'), readFileSync(join(root, 'requirements.txt'), 'utf8')])));
+  const dags = checkDags(Object.fromEntries(trees.map((tree) => [join(tree.root, tree.dag), tree.image])));
+  return Object.fromEntries(
+    trees.map((tree) => {
+      const files = readTree(tree.root);
+      const crlf = Object.entries(files).filter(([, content]) => content.includes('\r')).map(([path]) => `${path} has CR characters (only LF line endings are expected)`);
+      return [
+        tree.root,
+        {
+          dockerfile: checkDockerfile(files.Dockerfile ?? ''),
+          shell: shell(tree.root),
+          'python ast.parse': parse(tree.root),
+          pyflakes: flakes(tree.root),
+          requirements: requirements[join(tree.root, 'requirements.txt')] ?? [],
+          dag: dags[join(tree.root, tree.dag)] ?? [],
+          'image reference': checkImageReference(tree.image),
+          'line endings': crlf,
+        },
+      ];
+    }),
+  );
+}
+
+/** Only the checkers that found something, for a readable assertion message. */
+export function failures(report: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(report).filter(([, problems]) => problems.length > 0));
+}
