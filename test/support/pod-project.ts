@@ -1,7 +1,7 @@
 // Helpers for tests that grow a generated project with the compiled bin: run it like a user would (an
 // argument array, no terminal), snapshot the project's files, and read its DAG through Python's ast.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,8 +38,20 @@ export async function runBin(args: readonly string[], cwd: string): Promise<BinR
   };
 }
 
+const made: string[] = [];
+
+/** A new temporary folder, removed by cleanupTempDirs() (kept when KEEP_TEST_DIRS is set, to look at). */
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `pod-ingestion-${prefix}-`));
+  const folder = mkdtempSync(join(tmpdir(), `pod-ingestion-${prefix}-`));
+  made.push(folder);
+  return folder;
+}
+
+export function cleanupTempDirs(): void {
+  if (process.env.KEEP_TEST_DIRS) return;
+  // yeoman-test's cd() moved this process into a project: leave it before removing it.
+  if (made.some((folder) => process.cwd().startsWith(folder))) process.chdir(tmpdir());
+  for (const folder of made.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
 
 /** Every file under `root` (relative path -> bytes), to prove that a refused command wrote nothing. */
