@@ -87,3 +87,13 @@ describe('pod-ingestion (bin)', () => {
     expect(dagText).toContain('IMAGE = "proj:2.0.0"');
   });
 });
+
+describe('pod-ingestion (bin) options', () => {
+  it('refuses an option it does not know instead of ignoring it', () => {
+    const dir = workspace();
+    const run = bin(['proj', '--contaner', 'x'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('does not know --contaner');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -34,8 +34,19 @@ if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(`${renderHelp(generator.title, generator.usage, generator.questions)}${common}${subcommands}`);
   process.exit(0);
 }
-// Without a terminal nobody can answer a prompt: ask nothing, as with --defaults.
-if (!process.stdin.isTTY && !args.includes('--defaults')) args.push('--defaults');
+// Yeoman ignores options it does not know; a mistyped --aftr would silently do something else.
+const known = new Set([...generator.questions.map((question) => question.name), 'defaults', 'force', 'skip-install', 'ask-answered']);
+const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--' && !known.has(arg.slice(2).split('=')[0]!.replace(/^no-/, '')));
+if (unknown.length > 0) {
+  console.error(`pod-ingestion ${name === 'app' ? '' : `${name} `}does not know ${unknown.join(', ')}. Nothing was written. See \`pod-ingestion ${name === 'app' ? '' : `${name} `}--help\` for the options.`);
+  process.exit(1);
+}
+// Without a terminal nobody can answer a prompt: ask nothing, as with --defaults. It goes before any `--`
+// (after which it would be a positional value) and after the positionals (a flag before them could take one).
+if (!process.stdin.isTTY && !args.includes('--defaults')) {
+  const endOfOptions = args.indexOf('--');
+  args.splice(endOfOptions === -1 ? args.length : endOfOptions, 0, '--defaults');
+}
 
 try {
   const { createEnv } = await import('yeoman-environment');

@@ -24,15 +24,22 @@ export function writeProjectFiles(generator: AnyGenerator, files: FileSet, dag: 
     } else if (USER_OWNED.test(path)) {
       generator.log(`kept your ${path}`);
     } else if (path === dag && !generator.options.force) {
-      generator.fs.write(target, replaceManagedRegions(existing, content, path));
-      // The merge already kept the user's part: Yeoman's conflicter must not ask to overwrite it (nor fail without a TTY).
-      (generator.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';
+      writeDeliberateEdit(generator, target, replaceManagedRegions(existing, content, path));
     } else if (!interactive && !generator.options.force) {
       generator.log(`kept your ${path} (it differs from the template; --force replaces it)`);
     } else {
       generator.fs.write(target, content);
     }
   }
+}
+
+/**
+ * Writes a change the user asked for on a file of theirs (a merged DAG, an added requirement, a new tag):
+ * Yeoman's conflicter must not ask to overwrite it, and without a TTY its prompt would fail.
+ */
+export function writeDeliberateEdit(generator: AnyGenerator, target: string, content: string): void {
+  generator.fs.write(target, content);
+  (generator.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';
 }
 
 /** The configuration kept in <folder>/.yo-rc.json, if the folder holds a generated project. */

@@ -3,6 +3,7 @@ import Generator, { type BaseOptions } from 'yeoman-generator';
 import { InvalidAnswersError } from '../../core/field-error.js';
 import { addRequirements, checkPackages } from '../../core/requirements.js';
 import { requireProject } from '../project-context.js';
+import { writeDeliberateEdit } from '../project-files.js';
 
 export default class PackageGenerator extends Generator<Record<string, unknown>, BaseOptions & Record<string, unknown>> {
   constructor(args: string[], options: BaseOptions & Record<string, unknown>) {
@@ -22,8 +23,6 @@ export default class PackageGenerator extends Generator<Record<string, unknown>,
     for (const { before, after } of change.replaced) this.log(`replaced ${before} with ${after} in requirements.txt`);
     for (const spec of change.added) this.log(`added ${spec} to requirements.txt`);
     if (change.added.length === 0 && change.replaced.length === 0) this.log('requirements.txt already lists these; nothing changed');
-    this.fs.write(target, change.text);
-    // Editing requirements.txt is what the user asked for: no "Overwrite?" prompt (which fails without a TTY).
-    (this.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';
+    else writeDeliberateEdit(this, target, change.text);
   }
 }
