@@ -2,8 +2,8 @@
 // Image quality of a generated project, measured on a real Docker engine (classic builder, the path the
 // generator uses):
 //   - cold build time:   `docker build --no-cache` of a fresh project
-//   - rebuild time:      after changing only a pod script, as a ratio of the cold build; the pip-install step
-//                        must come from the cache ("Using cache" / "CACHED")
+//   - rebuild time:      after changing only a pod script (best of two), as a ratio of the cold build; the
+//                        pip-install step must come from the cache ("Using cache" / "CACHED")
 //   - added size:        image size minus base image size; with requirements already satisfied by the base it
 //                        must be small (the app files are not duplicated by a chown layer)
 //
@@ -12,8 +12,9 @@
 // Needs a running engine and the base image python:<python>-slim (bash scripts/test-engine.sh start).
 // Environment: IQ_PYTHON (default 3.11), IQ_PACKAGES (default "requests"), IQ_MAX_ADDED_MB (default 5),
 // DOCKER (docker client to use, default "docker").
-// Prints one line `image-quality: cold X s, rebuild Y s (R of cold), added size Z MB` and exits 1 when a
-// check fails (every failed check is listed).
+// DOCKER=/usr/bin/docker DOCKER_BUILDKIT=1 measures the same with BuildKit (Debian's 20.10 client).
+// Prints `image-quality: cold X s, rebuild Y s (R of cold), added size Z MB ...`, then the non-empty layers the
+// project adds (and with --json the figures as one JSON line, last); exits 1 when a check fails, listing each.
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,8 @@ const work = mkdtempSync(join(tmpdir(), 'pod-ingestion-iq-'));
 const project = join(work, container);
 const failures = [];
 let figures;
+let coldId = '';
+let firstRebuildId = '';
 try {
   const base = `python:${PYTHON}-slim`;
   run(DOCKER, ['image', 'inspect', base]);
@@ -72,13 +75,23 @@ try {
   run(process.execPath, [BIN, container, '--container', container, '--tag', '1.0.0', '--python', PYTHON, '--packages', PACKAGES, '--pods', 'collect,clean_orders'], { cwd: work });
 
   const cold = run(DOCKER, ['build', '--no-cache', '-t', image, project]);
+  // The rebuild moves the tag: remember the cold image to remove it too.
+  coldId = run(DOCKER, ['image', 'inspect', '--format', '{{.Id}}', image]).stdout.trim();
   const coldSteps = steps(cold.output);
   // BuildKit reports the (local) base image as CACHED even with --no-cache: FROM is not a build step of ours.
   if (coldSteps.some((step) => step.cached && !/^FROM /i.test(step.instruction))) failures.push('the --no-cache build used the cache');
 
   // Change only a pod script: every layer up to and including pip install must come from the cache.
-  appendFileSync(join(project, 'pods/collect.py'), `\n# changed by bench/image-quality.mjs ${id}\n`);
-  const rebuild = run(DOCKER, ['build', '-t', image, project]);
+  // Two rebuilds, each after its own change; the faster counts (a build of 0.2 s is easily disturbed by load),
+  // unless one of them rebuilt the pip step.
+  let rebuild;
+  for (const round of [1, 2]) {
+    appendFileSync(join(project, 'pods/collect.py'), `\n# changed by bench/image-quality.mjs ${id} round ${round}\n`);
+    const attempt = run(DOCKER, ['build', '-t', image, project]);
+    if (round === 1) firstRebuildId = run(DOCKER, ['image', 'inspect', '--format', '{{.Id}}', image]).stdout.trim();
+    const pipCached = Boolean(steps(attempt.output).find((step) => /pip install/.test(step.instruction))?.cached);
+    if (!rebuild || !pipCached || (rebuild.pipCached && attempt.seconds < rebuild.seconds)) rebuild = { ...attempt, pipCached };
+  }
   const rebuildSteps = steps(rebuild.output);
   const pip = rebuildSteps.find((step) => /pip install/.test(step.instruction));
   if (!pip) failures.push(`no pip install step in the rebuild output:\n${rebuild.output}`);
@@ -88,7 +101,7 @@ try {
   const ratio = rebuild.seconds / cold.seconds;
   if (!(ratio < 1)) failures.push(`rebuild ${rebuild.seconds.toFixed(2)} s is not faster than the cold build ${cold.seconds.toFixed(2)} s`);
   const inImage = run(DOCKER, ['run', '--rm', '--entrypoint', 'tail', image, '-n', '1', '/app/collect.py']).stdout.trim();
-  if (!inImage.includes(id)) failures.push(`the rebuilt image has the old pods/collect.py (last line: ${inImage})`);
+  if (!inImage.includes(`${id} round 2`)) failures.push(`the rebuilt image has the old pods/collect.py (last line: ${inImage})`);
 
   const baseBytes = imageSize(base);
   const imageBytes = imageSize(image);
@@ -123,7 +136,7 @@ try {
   failures.push(error.message);
 } finally {
   if (!keep) {
-    spawnSync(DOCKER, ['rmi', '-f', image], { stdio: 'ignore' });
+    spawnSync(DOCKER, ['rmi', '-f', image, ...[coldId, firstRebuildId].filter(Boolean)], { stdio: 'ignore' });
     rmSync(work, { recursive: true, force: true });
   } else {
     console.log(`image-quality: kept ${image} and ${project}`);

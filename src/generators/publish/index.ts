@@ -8,7 +8,7 @@ import { PUBLISH_QUESTIONS, resolveNewTag } from '../../core/publish-questions.j
 import { dagPath, renderDag } from '../../core/render-project.js';
 import { formatSummary, publishImage } from '../../docker/publish-image.js';
 import { requireProject } from '../project-context.js';
-import { saveProjectConfig, writeProjectFiles } from '../project-files.js';
+import { saveProjectConfig, writeDeliberateEdit, writeProjectFiles } from '../project-files.js';
 import { declareOptions, givenOptions } from '../question-options.js';
 
 export default class PublishGenerator extends Generator<Record<string, unknown>, BaseOptions & Record<string, unknown>> {
@@ -32,7 +32,7 @@ export default class PublishGenerator extends Generator<Record<string, unknown>,
     const path = dagPath(this.project);
     writeProjectFiles(this, { [path]: renderDag(this.project) }, path, true);
     const readme = this.destinationPath('README.md');
-    if (this.fs.exists(readme)) this.fs.write(readme, (this.fs.read(readme) ?? '').replaceAll(imageReference(before), imageReference(this.project)));
+    if (this.fs.exists(readme)) writeDeliberateEdit(this, readme, (this.fs.read(readme) ?? '').replaceAll(imageReference(before), imageReference(this.project)));
     saveProjectConfig(this, this.project);
     this.log(`Version ${before.tag} -> ${tag}: updated .yo-rc.json, ${path} and README.md.`);
   }

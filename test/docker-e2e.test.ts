@@ -1,0 +1,271 @@
+// End to end on a real Docker engine and a real registry (bash scripts/test-engine.sh start): the compiled bin
+// writes a project, builds and pushes its image; the image runs its pods; `publish --bump minor --push` ships
+// a new version. Skips with its reason when the engine, the registry at 127.0.0.1:5000 or the base image is
+// missing; under CI=true that is a failure.
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTool, toolMissing } from './support/required-tool.js';
+import { BIN } from './support/run-generator.js';
+
+const REGISTRY = process.env.POD_INGESTION_REGISTRY_ADDR ?? '127.0.0.1:5000';
+const BASE_IMAGE = 'python:3.11-slim';
+const ENGINE_DIR = process.env.POD_INGESTION_ENGINE_DIR ?? '/tmp/pod-ingestion-engine';
+const BENCH = fileURLToPath(new URL('../bench/image-quality.mjs', import.meta.url));
+const START = 'start them with `bash scripts/test-engine.sh start`';
+
+async function engineProblem(): Promise<string | undefined> {
+  const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (info.error || info.status !== 0) {
+    return `\`docker info\` fails (${info.error?.message ?? (info.stderr.trim().split('\n').find((line) => line.trim()) || `exit ${info.status}`)}); ${START}`;
+  }
+  try {
+    const response = await fetch(`http://${REGISTRY}/v2/`, { signal: AbortSignal.timeout(5_000) });
+    if (response.status !== 200) return `the registry at http://${REGISTRY}/v2/ answers HTTP ${response.status}, not 200; ${START}`;
+  } catch (error) {
+    return `the registry at http://${REGISTRY}/v2/ does not answer (${(error as Error).cause ? String((error as { cause: Error }).cause.message) : (error as Error).message}); ${START}`;
+  }
+  if (spawnSync('docker', ['image', 'inspect', BASE_IMAGE], { stdio: 'ignore' }).status !== 0) {
+    return `the base image ${BASE_IMAGE} is not in the engine (it cannot be pulled here); ${START}`;
+  }
+  return undefined;
+}
+
+const ready = requireTool(await engineProblem(), 'the Docker end-to-end tests (real engine, real registry)');
+
+interface BinRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr in arrival order. */
+  all: string;
+  seconds: number;
+  /** Seconds from the start of the run to the first chunk of output containing each marker. */
+  marks: Record<string, number>;
+}
+
+/** Runs the compiled bin with an argument array (no shell), stdin ignored: no TTY, so it adds --defaults. */
+function runBin(args: string[], cwd: string, markers: string[] = []): Promise<BinRun> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
+    const run: BinRun = { code: null, stdout: '', stderr: '', all: '', seconds: 0, marks: {} };
+    const collect = (key: 'stdout' | 'stderr') => (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      run[key] += text;
+      run.all += text;
+      for (const marker of markers) if (!(marker in run.marks) && run.all.includes(marker)) run.marks[marker] = (performance.now() - started) / 1000;
+    };
+    child.stdout.on('data', collect('stdout'));
+    child.stderr.on('data', collect('stderr'));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      run.code = code;
+      run.seconds = (performance.now() - started) / 1000;
+      resolve(run);
+    });
+  });
+}
+
+function docker(args: string[], env?: NodeJS.ProcessEnv, command = 'docker'): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024, env: env ?? process.env });
+}
+
+async function registryJson(path: string): Promise<unknown> {
+  const response = await fetch(`http://${REGISTRY}${path}`, { signal: AbortSignal.timeout(10_000) });
+  expect(response.status, `GET ${path}`).toBe(200);
+  return response.json();
+}
+
+function describeRun(run: BinRun | SpawnSyncReturns<string>): string {
+  return 'all' in run && typeof run.all === 'string' ? run.all : `${run.stdout}\n${run.stderr}`;
+}
+
+const figures: string[] = [];
+
+describe.runIf(ready)('docker end to end: real engine, registry at ' + REGISTRY, () => {
+  const ns = `e2e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const repository = `${REGISTRY}/${ns}`;
+  const image = (tag: string) => `${repository}/factory-pods:${tag}`;
+  const localImage = `${ns}-local:1.0.0`;
+  const buildkitImage = `${ns}-buildkit:1.0.0`;
+  let work = '';
+  let project = '';
+  let builtId = '';
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'pod-ingestion-e2e-'));
+    project = join(work, 'factory-pods');
+  });
+
+  afterAll(async () => {
+    if (!work) return;
+    const images = [image('1.0.0'), image('1.1.0'), localImage, buildkitImage];
+    docker(['rmi', '-f', ...images]);
+    // The registry keeps running; only this run's repository leaves it (manifests, then the folder that
+    // would keep it in /v2/_catalog; see docs/test-engine.md).
+    for (const tag of ['1.0.0', '1.1.0']) {
+      try {
+        const head = await fetch(`http://${REGISTRY}/v2/${ns}/factory-pods/manifests/${tag}`, {
+          method: 'HEAD', headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' }, signal: AbortSignal.timeout(5_000),
+        });
+        const digest = head.headers.get('docker-content-digest');
+        if (digest) await fetch(`http://${REGISTRY}/v2/${ns}/factory-pods/manifests/${digest}`, { method: 'DELETE', signal: AbortSignal.timeout(5_000) });
+      } catch {
+        // best effort
+      }
+    }
+    rmSync(join(ENGINE_DIR, 'registry-data/docker/registry/v2/repositories', ns), { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
+    if (figures.length > 0) console.log(`docker-e2e figures:\n  ${figures.join('\n  ')}`);
+  });
+
+  it('generates a project, builds and pushes its image with --build --push, and the image pulls back', async () => {
+    const run = await runBin(
+      ['--repository', repository, '--container', 'factory-pods', '--tag', '1.0.0', '--packages', 'requests', '--python', '3.11', '--pods', 'collect,clean_orders', '--build', '--push'],
+      work,
+      // docker's own output reaches the pipe as it happens (the bin passes it through).
+      ['The push refers to repository', '1.0.0: digest: sha256:'],
+    );
+    expect(run.code, describeRun(run)).toBe(0);
+    // The summary: reference, id, size, digest.
+    expect(run.all).toContain(`Image:  ${image('1.0.0')}`);
+    const id = /^Id: +(sha256:[0-9a-f]{64})$/m.exec(run.all)?.[1];
+    expect(id, run.all).toBeDefined();
+    builtId = id!;
+    const size = Number(/^Size: +([0-9.]+) MB$/m.exec(run.all)?.[1]);
+    expect(size).toBeGreaterThan(200); // the base alone is 240 MB
+    expect(run.all).toMatch(/^Pushed: sha256:[0-9a-f]{64}$/m);
+    // Requirements already satisfied by the base: pip installs nothing and needs no network (or the layer is
+    // already in the engine's build cache from an earlier run).
+    expect(run.all).toMatch(/Requirement already satisfied: requests|RUN pip install[^\n]*\n ---> Using cache/);
+    const publishSeconds = Number(/^Time: +([0-9.]+) s$/m.exec(run.all)?.[1]);
+    const push = (run.marks['1.0.0: digest: sha256:'] ?? NaN) - (run.marks['The push refers to repository'] ?? NaN);
+    const steps = run.all.match(/^Step \d+\/\d+ :/gm)?.length ?? 0;
+    const cached = run.all.match(/^ ---> Using cache$/gm)?.length ?? 0;
+    const pushed = run.all.match(/: Pushed$/gm)?.length ?? 0;
+    const mounted = run.all.match(/: (Mounted from|Layer already exists)/gm)?.length ?? 0;
+    figures.push(`generate + build + push: ${run.seconds.toFixed(1)} s (docker part ${publishSeconds} s, build with ${cached} of ${steps} steps from cache; `
+      + `push of the ${size} MB image ${push.toFixed(1)} s: ${pushed} layers uploaded, ${mounted} already there)`);
+    for (const file of ['Dockerfile', 'requirements.txt', 'run_in_docker.sh', 'dags/factory_pods_pipeline.py', 'pods/collect.py', 'pods/clean_orders.py', '.yo-rc.json']) {
+      expect(existsSync(join(project, file)), file).toBe(true);
+    }
+
+    // The registry's own HTTP API lists it.
+    const catalog = (await registryJson('/v2/_catalog?n=1000')) as { repositories: string[] };
+    expect(catalog.repositories).toContain(`${ns}/factory-pods`);
+    const tags = (await registryJson(`/v2/${ns}/factory-pods/tags/list`)) as { tags: string[] };
+    expect(tags.tags).toEqual(['1.0.0']);
+
+    // Gone locally, then back from the registry, byte for byte the same image.
+    expect(docker(['rmi', image('1.0.0')]).status).toBe(0);
+    expect(docker(['image', 'inspect', image('1.0.0')]).status).not.toBe(0);
+    const pullStarted = performance.now();
+    const pull = docker(['pull', image('1.0.0')]);
+    expect(pull.status, describeRun(pull)).toBe(0);
+    const downloaded = pull.stdout.match(/: Pull complete$/gm)?.length ?? 0;
+    const present = pull.stdout.match(/: Already exists$/gm)?.length ?? 0;
+    figures.push(`pull after rmi: ${((performance.now() - pullStarted) / 1000).toFixed(1)} s (${downloaded} layers downloaded, ${present} still in the engine)`);
+    expect(docker(['image', 'inspect', '--format', '{{.Id}}', image('1.0.0')]).stdout.trim()).toBe(builtId);
+  }, 300_000);
+
+  it('runs each pod by PRG_NAME with its own log output and exit code', () => {
+    for (const prg of ['collect.py', 'clean_orders', './collect.py']) {
+      const result = docker(['run', '--rm', '-e', `PRG_NAME=${prg}`, image('1.0.0')]);
+      expect(result.status, `PRG_NAME=${prg}\n${describeRun(result)}`).toBe(0);
+      const pod = prg.replace(/^\.\//, '').replace(/\.py$/, '');
+      expect(result.stdout).toContain(`run_in_docker.sh: running ${pod}.py`);
+      // The script's logging goes to stderr, unbuffered, as a pod log.
+      expect(result.stderr).toMatch(new RegExp(`INFO ${pod}: wrote 3 rows to /tmp/${pod}/${pod}_\\d{4}-\\d{2}-\\d{2}\\.csv`));
+    }
+    // Default PRG_NAME is the first pod.
+    expect(docker(['run', '--rm', image('1.0.0')]).stderr).toContain('collect: wrote 3 rows');
+  }, 120_000);
+
+  it('passes a failing pod\'s exit code to docker run, rejects an unknown PRG_NAME with 64, runs as uid 5678', () => {
+    const bad = docker(['run', '--rm', '-e', 'PRG_NAME=collect.py', '-e', 'RUN_DATE=bad', image('1.0.0')]);
+    expect(bad.status, describeRun(bad)).toBe(2);
+    expect(bad.stderr).toContain("invalid parameter: RUN_DATE='bad' is not a date in YYYY-MM-DD form");
+
+    const unknown = docker(['run', '--rm', '-e', 'PRG_NAME=nope.py', image('1.0.0')]);
+    expect(unknown.status, describeRun(unknown)).toBe(64);
+    expect(unknown.stderr).toContain('PRG_NAME="nope.py" names no script in /app');
+    expect(unknown.stderr).toMatch(/Scripts: .*\bclean_orders\b/);
+    expect(unknown.stderr).toMatch(/Scripts: .*\bcollect\b/);
+
+    const uid = docker(['run', '--rm', image('1.0.0'), 'id', '-u']);
+    expect(uid.status, describeRun(uid)).toBe(0);
+    expect(uid.stdout.trim()).toBe('5678');
+  }, 120_000);
+
+  it('`publish --bump minor --push` ships 1.1.0 and renames the image in the DAG, .yo-rc.json and README.md', async () => {
+    const run = await runBin(['publish', '--bump', 'minor', '--push'], project);
+    expect(run.code, run.all).toBe(0);
+    expect(run.all).toContain('Version 1.0.0 -> 1.1.0');
+    expect(run.all).toContain(`Image:  ${image('1.1.0')}`);
+    expect(run.all).toMatch(/^Pushed: sha256:[0-9a-f]{64}$/m);
+    figures.push(`publish --bump minor --push (layers already in the registry): ${run.seconds.toFixed(1)} s`);
+
+    const tags = (await registryJson(`/v2/${ns}/factory-pods/tags/list`)) as { tags: string[] };
+    expect([...tags.tags].sort()).toEqual(['1.0.0', '1.1.0']);
+    expect(readFileSync(join(project, 'dags/factory_pods_pipeline.py'), 'utf8')).toContain(`IMAGE = "${image('1.1.0')}"`);
+    expect(JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'].tag).toBe('1.1.0');
+    const readme = readFileSync(join(project, 'README.md'), 'utf8');
+    expect(readme).toContain(image('1.1.0'));
+    expect(readme).not.toContain(image('1.0.0'));
+    const result = docker(['run', '--rm', '-e', 'PRG_NAME=clean_orders.py', image('1.1.0')]);
+    expect(result.status, describeRun(result)).toBe(0);
+  }, 300_000);
+
+  it('builds a local-only image, and `publish --push` refuses it with an explanation while the files remain', async () => {
+    const localWork = join(work, 'local');
+    const container = localImage.split(':')[0]!;
+    const build = await runBin([localWork, '--container', container, '--tag', '1.0.0', '--python', '3.11', '--pods', 'collect', '--build'], work);
+    expect(build.code, build.all).toBe(0);
+    expect(build.all).toContain(`Image:  ${localImage}`);
+    expect(build.all).toContain('Pushed: no (local image)');
+    expect(docker(['image', 'inspect', localImage]).status).toBe(0);
+
+    const push = await runBin(['publish', '--push'], localWork);
+    expect(push.code, push.all).toBe(1);
+    expect(push.stderr).toContain(`${localImage} has no repository, so it is a local-only image and there is nowhere to push it`);
+    expect(push.stderr).toContain('--repository');
+    for (const file of ['Dockerfile', 'requirements.txt', 'run_in_docker.sh', `dags/${container.replace(/-/g, '_')}_pipeline.py`, 'pods/collect.py', '.yo-rc.json']) {
+      expect(existsSync(join(localWork, file)), file).toBe(true);
+    }
+    expect(JSON.parse(readFileSync(join(localWork, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'].tag).toBe('1.0.0');
+  }, 300_000);
+
+  it('builds the generated project with BuildKit too (Debian\'s /usr/bin/docker 20.10, built-in BuildKit)', (context) => {
+    // The generator uses the classic builder; the 28.x client in /usr/local/bin has no buildx, so BuildKit is
+    // checked with the 20.10 client that has it built in.
+    if (!requireTool(toolMissing('/usr/bin/docker', ['--version']), 'the BuildKit build')) return context.skip();
+    const env = { ...process.env, DOCKER_BUILDKIT: '1' };
+    const build = docker(['build', '--progress', 'plain', '-t', buildkitImage, project], env, '/usr/bin/docker');
+    expect(build.status, describeRun(build)).toBe(0);
+    expect(build.stderr).toMatch(/^#\d+ \[\d+\/\d+\] RUN pip install/m); // BuildKit's plain progress, not the classic "Step n/m"
+    expect(build.stdout + build.stderr).not.toMatch(/^Step \d+\/\d+ :/m);
+    const result = docker(['run', '--rm', '-e', 'PRG_NAME=collect.py', buildkitImage]);
+    expect(result.status, describeRun(result)).toBe(0);
+    expect(result.stderr).toContain('collect: wrote 3 rows');
+    expect(docker(['run', '--rm', buildkitImage, 'id', '-u']).stdout.trim()).toBe('5678');
+  }, 300_000);
+
+  it('image quality: cold build, cached rebuild after a script change, size added to the base (bench/image-quality.mjs)', () => {
+    for (const builder of [{ label: 'classic', env: {} }, { label: 'BuildKit', env: { DOCKER: '/usr/bin/docker', DOCKER_BUILDKIT: '1' } }]) {
+      if (builder.label === 'BuildKit' && toolMissing('/usr/bin/docker', ['--version'])) continue;
+      const bench = spawnSync(process.execPath, [BENCH, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...builder.env } });
+      const lines = bench.stdout.trim().split('\n');
+      for (const line of lines.filter((text) => text.startsWith('image-quality:'))) console.log(line);
+      expect(bench.status, `${bench.stdout}\n${bench.stderr}`).toBe(0);
+      const result = JSON.parse(lines.at(-1)!) as { coldSeconds: number; rebuildSeconds: number; ratio: number; pipStepCached: boolean; addedMB: number };
+      expect(result.pipStepCached).toBe(true);
+      expect(result.ratio).toBeLessThan(1);
+      expect(result.addedMB).toBeLessThan(5);
+      figures.push(`image quality (${builder.label}): cold ${result.coldSeconds} s, rebuild ${result.rebuildSeconds} s (${result.ratio} of cold), added ${result.addedMB} MB`);
+    }
+  }, 300_000);
+});
