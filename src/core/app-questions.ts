@@ -4,7 +4,7 @@ import { checkDagId, checkNamespace, checkPodName, checkQuantity, checkSchedule,
 import { newPod, type KubernetesSettings, type ProjectConfig } from './project-config.js';
 import { checkPython, DEFAULT_PYTHON, pythonEndOfLifeWarning } from './python-version.js';
 import { answerOf, single, type Question, type RawAnswers } from './questions.js';
-import { checkPackages, checkRequirementsFile, renderRequirements, splitPackages } from './requirements.js';
+import { checkPackages, checkRequirementsFile, parseRequirement, renderRequirements, splitPackages } from './requirements.js';
 
 function checkPodList(value: string, field: string): FieldError[] {
   const names = splitNames(value).map(stripPodName);
@@ -145,6 +145,11 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
     if (packages.length > 0) errors.push({ field: 'requirements', value: string('requirements'), rule: 'give either --packages or --requirements, not both' });
     errors.push(...checkRequirementsFile('requirements', requirementsFileText));
     requirementsText = requirementsFileText.endsWith('\n') ? requirementsFileText : `${requirementsFileText}\n`;
+  }
+  // A script /app/pandas.py would be imported instead of the pandas package by every script in /app.
+  const packageModules = new Set(packages.map((spec) => parseRequirement(spec).requirement?.key.replace(/-/g, '_')).filter(Boolean));
+  for (const name of podNames.filter((pod) => packageModules.has(pod))) {
+    errors.push({ field: 'pods', value: name, rule: `a pod named like the package ${name} would hide it from every script in /app`, suggestion: `${name}_job` });
   }
   if (errors.length > 0) throw new InvalidAnswersError(errors);
 

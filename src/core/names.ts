@@ -48,7 +48,7 @@ export function splitNames(value: string): string[] {
 
 /** Kubernetes wants DNS-1123 names: the pod `clean_orders` runs as `clean-orders-<suffix>`. */
 export function kubernetesName(podName: string): string {
-  return podName.replace(/_/g, '-');
+  return podName.replace(/_+/g, '-').replace(/-+$/, '');
 }
 
 // Airflow's KEY_REGEX for dag and task ids.
@@ -91,9 +91,12 @@ export function checkSchedule(value: string): Verdict {
 }
 
 /** An environment variable name as POSIX shells and Kubernetes accept it. */
+// Variables the image itself relies on: a task that set them would break run_in_docker.sh or Python.
+const RESERVED_ENV = new Set(['PRG_NAME', 'APP_DIR', 'PATH', 'HOME', 'PYTHONPATH', 'PYTHONHOME', 'PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED']);
+
 export function checkEnvName(value: string): Verdict {
-  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(value) && value !== 'PRG_NAME') return undefined;
-  if (value === 'PRG_NAME') return { rule: 'PRG_NAME is set by the generator to the pod script' };
+  if (RESERVED_ENV.has(value)) return { rule: `${value} is set by the image or the generator (PRG_NAME names the pod script); choose another name`, suggestion: `MY_${value}` };
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return undefined;
   return { rule: 'an environment variable name is letters, digits and "_", not starting with a digit', suggestion: suggestIdentifier(value).toUpperCase() };
 }
 

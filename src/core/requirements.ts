@@ -18,6 +18,9 @@ export interface ParsedRequirement {
 
 /** Checks one requirement line (PEP 508 grammar, then PEP 440 versions). Comments and blank lines yield undefined. */
 export function parseRequirement(line: string): { requirement?: ParsedRequirement; verdict?: Verdict } {
+  // Arbitrary equality (`name===text`) is PEP 508 but beyond pip-requirements-js's grammar.
+  const arbitrary = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*===\s*([^\s;#]+)\s*(?:#.*)?$/.exec(line);
+  if (arbitrary) return { requirement: { text: line.replace(/\s+#.*$/, '').trim(), key: normalizeProjectName(arbitrary[1]!) } };
   let parsed;
   try {
     parsed = parsePipRequirementsLine(line);
@@ -32,9 +35,17 @@ export function parseRequirement(line: string): { requirement?: ParsedRequiremen
   if (parsed.type === 'ProjectName') {
     for (const { operator, version } of parsed.versionSpec ?? []) {
       if (operator === '===') continue; // arbitrary equality compares strings, any text is allowed
-      const release = (operator === '==' || operator === '!=') && version.endsWith('.*') ? version.slice(0, -2) : version;
+      const exact = operator === '==' || operator === '!=';
+      const release = exact && version.endsWith('.*') ? version.slice(0, -2) : version;
       if (pep440.valid(release) === null) {
         return { verdict: { rule: `"${version}" is not a PEP 440 version (like 2.2.3, 1.0rc1, 2024.1)`, suggestion: parsed.name } };
+      }
+      // PEP 440: a local version (+cpu) only goes with == and !=; ~= needs at least two release numbers.
+      if (!exact && version.includes('+')) {
+        return { verdict: { rule: `a local version like "${version}" only works with == or !=`, suggestion: `${parsed.name}==${version}` } };
+      }
+      if (operator === '~=' && !/^\d+(?:\.\d+)+/.test(version.replace(/^\d+!/, ''))) {
+        return { verdict: { rule: `"~=" needs at least two release numbers ("~=${version}.0"), PEP 440 compatible release`, suggestion: `${parsed.name}~=${version}.0` } };
       }
     }
   }

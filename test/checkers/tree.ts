@@ -45,6 +45,8 @@ export interface TreeExpectation {
   image: string;
   /** DAG file, relative to root. */
   dag: string;
+  /** The image's Python (e.g. "3.8"): pods/ and tests/ are parsed with its grammar too (ast feature_version). */
+  python?: string;
 }
 
 /** Problems by checker for each project folder, by folder. */
@@ -53,7 +55,12 @@ export function checkTrees(trees: readonly TreeExpectation[]): Record<string, Re
   // A problem is given to the project whose folder it names; one that names none (a crashed tool) to all.
   const byRoot = (problems: string[]) => (root: string) =>
     problems.filter((problem) => problem.includes(`${root}/`) || !roots.some((other) => problem.includes(`${other}/`)));
-  const parse = byRoot(parsePythonFiles(roots));
+  const parseProblems = parsePythonFiles(roots);
+  for (const version of new Set(trees.map((tree) => tree.python).filter((python) => python !== undefined))) {
+    const targets = trees.filter((tree) => tree.python === version).flatMap((tree) => [join(tree.root, 'pods'), join(tree.root, 'tests')]);
+    parseProblems.push(...parsePythonFiles(targets, { featureVersion: version }).map((problem) => `${problem} (Python ${version} grammar)`));
+  }
+  const parse = byRoot(parseProblems);
   const flakes = byRoot(pyflakes(roots));
   const shell = byRoot(checkShell(roots.map((root) => join(root, 'run_in_docker.sh'))));
   const requirements = checkRequirementsFiles(Object.fromEntries(roots.map((root) => [join(root, 'requirements.txt'), readFileSync(join(root, 'requirements.txt'), 'utf8')])));
