@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveAppAnswers } from '../src/core/app-questions.js';
 import { InvalidAnswersError } from '../src/core/field-error.js';
 import { checkContainer, checkImageReference, checkRepository, checkTag, registryHost, suggestImageName } from '../src/core/image-reference.js';
-import { checkDagId, checkNamespace, checkPodName, checkSchedule } from '../src/core/names.js';
+import { checkDagId, checkEnvName, checkNamespace, checkPodName, checkSchedule, kubernetesName } from '../src/core/names.js';
 import { bumpTag } from '../src/core/publish-questions.js';
 import { PYTHON_STDLIB_MODULES } from '../src/core/python-stdlib-modules.js';
 import { checkPython, pythonEndOfLifeWarning } from '../src/core/python-version.js';
@@ -86,6 +86,16 @@ describe('names', () => {
     expect(error.message).toMatch(/^Nothing was written: 9 answers are invalid/);
   });
 
+  it('refuses a pod named like a listed package, which it would hide in /app', () => {
+    const error = refusal({ packages: 'pandas==2.2.3 google-cloud-storage', pods: 'collect pandas' });
+    expect(error.errors).toEqual([expect.objectContaining({ field: 'pods', value: 'pandas', rule: expect.stringContaining('hide it') })]);
+  });
+
+  it('keeps the variables the image relies on out of --env and --param', () => {
+    for (const name of ['PRG_NAME', 'APP_DIR', 'PATH', 'PYTHONPATH']) expect(checkEnvName(name)?.rule).toContain(name);
+    expect(checkEnvName('LINE_ID')).toBeUndefined();
+  });
+
   it('follows Airflow and Kubernetes rules', () => {
     expect(checkDagId('factory.pipeline-1')).toBeUndefined();
     expect(checkNamespace('data-team')).toBeUndefined();
@@ -93,6 +103,7 @@ describe('names', () => {
     expect(checkSchedule('@daily')).toBeUndefined();
     expect(checkSchedule('0 6 * * 1-5')).toBeUndefined();
     expect(checkSchedule('0 6 * *')).toBeDefined();
+    expect(kubernetesName('clean__orders_')).toBe('clean-orders');
   });
 
   it('knows the standard library of the machine\'s Python', () => {
