@@ -310,3 +310,13 @@ describe('hintFor on docker\'s real error texts', () => {
     ].join('\n'));
   });
 });
+
+describe('several platforms without --push', () => {
+  it('is refused before docker runs, with the reason and the retry command', async () => {
+    const { publishImage } = await import('../src/docker/publish-image.js');
+    const config = { repository: 'ghcr.io/acme', container: 'app', tag: '1.0.0' } as Parameters<typeof publishImage>[0]['config'];
+    const run = publishImage({ context: '.', config, push: false, platform: 'linux/amd64,linux/arm64', latest: false, retry: 'pod-ingestion publish --platform linux/amd64,linux/arm64' }, () => {});
+    await expect(run).rejects.toBeInstanceOf(DockerError);
+    await expect(run).rejects.toThrow(/cannot be loaded into the local engine.*Retry with: pod-ingestion publish --platform linux\/amd64,linux\/arm64 --push/s);
+  });
+});

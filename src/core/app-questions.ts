@@ -64,7 +64,7 @@ export const APP_QUESTIONS: readonly Question[] = [
   },
   {
     name: 'dag-id', kind: 'string', ask: 'always', message: 'Airflow DAG id',
-    help: 'the Airflow DAG id', default: (answers) => dagIdFor(String(answerOf(APP_QUESTIONS[1]!, answers))), defaultHelp: '<container>_pipeline', check: single(checkDagId),
+    help: 'the Airflow DAG id', default: (answers) => dagIdFor(String(answerOf(questionNamed('container'), answers))), defaultHelp: '<container>_pipeline', check: single(checkDagId),
   },
   {
     name: 'schedule', kind: 'string', ask: 'always', message: 'Schedule (empty: runs only when triggered; @daily; or cron)',
@@ -105,6 +105,12 @@ export const APP_QUESTIONS: readonly Question[] = [
   { name: 'answers', kind: 'string', help: 'JSON file of answers (keys as the option names); options given on the command line win', default: () => '' },
 ];
 
+function questionNamed(name: string): Question {
+  const question = APP_QUESTIONS.find((candidate) => candidate.name === name);
+  if (!question) throw new Error(`no question named ${name}`);
+  return question;
+}
+
 export interface AppPlan {
   config: ProjectConfig;
   /** requirements.txt as it will be written. */
@@ -120,11 +126,7 @@ export interface AppPlan {
  * listing every bad field. `requirementsFileText` is the content of --requirements when one was named.
  */
 export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: string, existing?: ProjectConfig): AppPlan {
-  const value = (name: string) => {
-    const question = APP_QUESTIONS.find((candidate) => candidate.name === name);
-    if (!question) throw new Error(`no question named ${name}`);
-    return answerOf(question, answers);
-  };
+  const value = (name: string) => answerOf(questionNamed(name), answers);
   const string = (name: string) => String(value(name)).trim();
   const errors: FieldError[] = [];
   for (const question of APP_QUESTIONS) {

@@ -46,9 +46,12 @@ export async function publishImage(request: PublishRequest, log: (line: string) 
       `${image} has no repository, so it is a local-only image and there is nowhere to push it. Set one (for Docker Hub, your user name) with \`pod-ingestion --repository <user> --force\` in this folder, then publish again.`,
     );
   }
+  const multiPlatform = request.platform.includes(',');
+  if (multiPlatform && !request.push) {
+    throw new DockerError('Building', '', `an image for several platforms (${request.platform}) cannot be loaded into the local engine; add --push to send it to the registry, or name one platform.`, `${request.retry} --push`);
+  }
   await checkDocker(log, request.retry);
   const tags = request.latest ? [image, latest] : [image];
-  const multiPlatform = request.platform.includes(',');
   await buildImage({ context: request.context, tags, platform: request.platform, pushWithBuildx: multiPlatform && request.push, retry: request.retry }, log);
   // A multi-platform build is not loaded into the local engine: buildx pushed it, there is nothing to inspect.
   const facts = multiPlatform ? { id: '', sizeBytes: 0 } : await inspectImage(image, log);
