@@ -239,6 +239,33 @@ describe.runIf(ready)('docker end to end: real engine, registry at ' + REGISTRY,
     expect(JSON.parse(readFileSync(join(localWork, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'].tag).toBe('1.0.0');
   }, 300_000);
 
+  it('a project grown with `pod` and `package` builds, and its image runs every pod by PRG_NAME', async () => {
+    const grownWork = join(work, 'grown');
+    const container = `${ns}-grown`;
+    const grownImage = `${container}:1.0.0`;
+    expect((await runBin([grownWork, '--container', container, '--python', '3.11', '--pods', 'collect'], work)).code).toBe(0);
+    const steps = [
+      ['pod', 'clean_orders', '--after', 'collect', '--param', 'LINE_ID=1'],
+      ['pod', 'join_zones', '--after', 'collect,clean_orders', '--env', 'ZONE=consumer'],
+      ['package', 'requests'],
+    ];
+    for (const step of steps) {
+      const run = await runBin(step, grownWork);
+      expect(run.code, run.all).toBe(0);
+    }
+    try {
+      const build = await runBin(['publish'], grownWork);
+      expect(build.code, build.all).toBe(0);
+      for (const pod of ['collect', 'clean_orders', 'join_zones']) {
+        const run = docker(['run', '--rm', '-e', `PRG_NAME=${pod}.py`, grownImage]);
+        expect(run.status, describeRun(run)).toBe(0);
+        expect(run.stdout + run.stderr).toContain(`wrote 3 rows to /tmp/${pod}/${pod}_`);
+      }
+    } finally {
+      docker(['rmi', '-f', grownImage]);
+    }
+  }, 300_000);
+
   it('builds the generated project with BuildKit too (Debian\'s /usr/bin/docker 20.10, built-in BuildKit)', (context) => {
     // The generator uses the classic builder; the 28.x client in /usr/local/bin has no buildx, so BuildKit is
     // checked with the 20.10 client that has it built in.
