@@ -55,7 +55,8 @@ async function run(step: string, args: string[], log: Log, options: { stream: bo
     ...(options.stream ? { stdout: ['pipe', 'inherit'], stderr: ['pipe', 'inherit'] } : {}),
   } as const);
   const output = typeof result.all === 'string' ? result.all : '';
-  if ((result as { code?: string }).code === 'ENOENT' || /ENOENT/.test(String(result.message ?? '')) && result.exitCode === undefined) {
+  // With reject: false, a missing executable is a result whose code is ENOENT (no exit code).
+  if ((result as { code?: string }).code === 'ENOENT') {
     throw new DockerError(step, '', 'the docker command is not installed or not on PATH. Install Docker (https://docs.docker.com/get-docker/), then check with `docker --version`.', options.retry);
   }
   if (result.exitCode !== 0) {
