@@ -9,7 +9,7 @@ import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import helpers from 'yeoman-test';
 import { resolveAppAnswers } from '../src/core/app-questions.js';
-import { addPod } from '../src/core/pod-questions.js';
+import { addPod } from '../src/core/pipeline.js';
 import type { ProjectConfig } from '../src/core/project-config.js';
 import { dagPath, EXECUTABLE_FILES, renderProject } from '../src/core/render-project.js';
 import { imageReference } from '../src/core/image-reference.js';
@@ -42,14 +42,14 @@ const APP_ANSWERS: Record<string, string | boolean> = {
 
 function realisticProject(): { base: ProjectConfig; config: ProjectConfig; requirementsText: string } {
   const plan = resolveAppAnswers(APP_ANSWERS);
-  let config = addPod(plan.config, 'clean_orders', {
+  let { config } = addPod(plan.config, 'clean_orders', {
     after: 'collect',
     env: list('SOURCE_BUCKET=gs://acme-raw/orders', 'REPORT_DATE={{ ds }}'),
     param: list('LINE_ID', `TRICKY=${TRICKY}`),
     secret: list('gcs-key:/var/secrets/gcs'),
     description: 'Cleans the "orders" export \\ into {parquet} files',
   });
-  config = addPod(config, 'publish_report', { after: 'collect,clean_orders', param: list('RUN_DATE=2026-01-31'), description: 'Publishes the daily report' });
+  ({ config } = addPod(config, 'publish_report', { after: 'collect,clean_orders', param: list('RUN_DATE=2026-01-31'), description: 'Publishes the daily report' }));
   return { base: plan.config, config, requirementsText: plan.requirementsText };
 }
 

@@ -17,7 +17,7 @@ import helpers from 'yeoman-test';
 import { resolveAppAnswers } from '../src/core/app-questions.js';
 import { InvalidAnswersError } from '../src/core/field-error.js';
 import { imageReference } from '../src/core/image-reference.js';
-import { addPod } from '../src/core/pod-questions.js';
+import { addPod } from '../src/core/pipeline.js';
 import type { ProjectConfig } from '../src/core/project-config.js';
 import { PYTHON_STDLIB_MODULES } from '../src/core/python-stdlib-modules.js';
 import type { RawAnswers } from '../src/core/questions.js';
@@ -149,13 +149,13 @@ function buildProject(input: ProjectInput): { config: ProjectConfig; requirement
   const plan = resolveAppAnswers(appAnswers(input));
   let config = plan.config;
   for (const pod of input.pods) {
-    config = addPod(config, pod.name, {
+    ({ config } = addPod(config, pod.name, {
       after: pod.after.join(','),
       env: pod.env.map(([key, value]) => `${key}=${value}`) as unknown as string,
       param: pod.params.map(([key, value]) => (value === null ? key : `${key}=${value}`)) as unknown as string,
       secret: pod.secrets.map(([secret, path]) => `${secret}:${path}`) as unknown as string,
       description: pod.description,
-    });
+    }));
   }
   return { config, requirementsText: plan.requirementsText };
 }

@@ -1,6 +1,6 @@
 // Subgenerators work inside an existing project: this finds its configuration or explains what is missing.
 import { InvalidAnswersError } from '../core/field-error.js';
-import { findCycle } from '../core/pod-questions.js';
+import { findCycle } from '../core/pipeline.js';
 import type { ProjectConfig } from '../core/project-config.js';
 import { readProjectConfig } from './project-files.js';
 

@@ -1,7 +1,8 @@
 // `yo pod-ingestion:pod NAME` / `pod-ingestion pod NAME`: adds a pod script and its task to the DAG.
 import Generator, { type BaseOptions } from 'yeoman-generator';
-import { addPod, POD_QUESTIONS } from '../../core/pod-questions.js';
-import type { ProjectConfig } from '../../core/project-config.js';
+import { addPod } from '../../core/pipeline.js';
+import { POD_QUESTIONS } from '../../core/pod-questions.js';
+import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
 import { dagPath, renderDag, renderPodFiles } from '../../core/render-project.js';
 import { requireProject } from '../project-context.js';
@@ -11,6 +12,7 @@ import { askQuestions, declareOptions, givenOptions } from '../question-options.
 export default class PodGenerator extends Generator<Record<string, unknown>, BaseOptions & Record<string, unknown>> {
   private answers: RawAnswers = {};
   private config_?: ProjectConfig;
+  private pod?: PodSpec;
 
   constructor(args: string[], options: BaseOptions & Record<string, unknown>) {
     // The projects are Python: there is never an npm install to run.
@@ -24,19 +26,19 @@ export default class PodGenerator extends Generator<Record<string, unknown>, Bas
     const project = requireProject(this.destinationRoot());
     this.answers = givenOptions(this, POD_QUESTIONS);
     if (!this.options.defaults) this.answers = await askQuestions(this, POD_QUESTIONS, this.answers);
-    this.config_ = addPod(project, String(this.options.name), this.answers);
+    ({ config: this.config_, pod: this.pod } = addPod(project, String(this.options.name), this.answers));
   }
 
   writing(): void {
     const config = this.config_!;
-    const pod = config.pods[config.pods.length - 1]!;
+    const pod = this.pod!;
     const path = dagPath(config);
     writeProjectFiles(this, { ...renderPodFiles(pod), [path]: renderDag(config) }, path, !this.options.defaults);
     saveProjectConfig(this, config);
   }
 
   end(): void {
-    const pod = this.config_!.pods[this.config_!.pods.length - 1]!;
+    const pod = this.pod!;
     this.log(`Added pods/${pod.name}.py and the task ${pod.name}${pod.after.length ? ` after ${pod.after.join(', ')}` : ''} to ${dagPath(this.config_!)}.`);
   }
 }

@@ -1,0 +1,111 @@
+// The pipeline: the pods of a project and the order between them. Every command that changes the pods
+// (the generator, `pod`) and everything that reads their order (the DAG) goes through this module.
+import { check, InvalidAnswersError, type FieldError } from './field-error.js';
+import { checkPodName, stripPodName } from './names.js';
+import { checkPodConsistency, parsePodSettings } from './pod-settings.js';
+import { newPod, type PodSpec, type ProjectConfig } from './project-config.js';
+import type { RawAnswers } from './questions.js';
+
+/** The task id of a pod in the DAG (and in a local run). */
+export function taskId(pod: PodSpec): string {
+  return pod.name;
+}
+
+/** Whether the upstream relation has a cycle; returns one cycle's names when it has. */
+export function findCycle(pods: readonly PodSpec[]): string[] | undefined {
+  const upstream = new Map(pods.map((pod) => [pod.name, pod.after]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const path: string[] = [];
+  const visit = (name: string): string[] | undefined => {
+    if (state.get(name) === 'done') return undefined;
+    if (state.get(name) === 'visiting') return [...path.slice(path.indexOf(name)), name];
+    state.set(name, 'visiting');
+    path.push(name);
+    for (const next of upstream.get(name) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    state.set(name, 'done');
+    return undefined;
+  };
+  for (const pod of pods) {
+    const cycle = visit(pod.name);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
+/**
+ * The pods in an order where each comes after all of its upstreams; among pods that are ready together,
+ * the project's own order. Throws on a cycle (callers check with findCycle first).
+ */
+export function topologicalOrder(pods: readonly PodSpec[]): PodSpec[] {
+  const done = new Set<string>();
+  const order: PodSpec[] = [];
+  while (order.length < pods.length) {
+    const ready = pods.filter((pod) => !done.has(pod.name) && pod.after.every((name) => done.has(name)));
+    if (ready.length === 0) throw new Error(`the pods' dependencies form a cycle: ${findCycle(pods)?.join(' -> ')}`);
+    for (const pod of ready) {
+      done.add(pod.name);
+      order.push(pod);
+    }
+  }
+  return order;
+}
+
+/** The pods that list `name` among their upstreams. */
+export function dependentsOf(pods: readonly PodSpec[], name: string): PodSpec[] {
+  return pods.filter((pod) => pod.after.includes(name));
+}
+
+/** Every pod downstream of the given names (not including them). */
+export function downstreamOf(pods: readonly PodSpec[], names: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  const queue = [...names];
+  while (queue.length > 0) {
+    for (const pod of dependentsOf(pods, queue.shift()!)) {
+      if (!found.has(pod.name)) {
+        found.add(pod.name);
+        queue.push(pod.name);
+      }
+    }
+  }
+  return found;
+}
+
+/** Refusals for upstream names: unknown pods and the pod itself. */
+function checkUpstreams(pods: readonly PodSpec[], name: string, after: readonly string[]): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const upstream of after) {
+    if (upstream === name) errors.push({ field: 'after', value: upstream, rule: 'a pod cannot run after itself (that is a cycle)' });
+    else if (!pods.some((pod) => pod.name === upstream)) {
+      errors.push({ field: 'after', value: upstream, rule: `no pod of that name; the project has: ${pods.map((pod) => pod.name).join(', ')}` });
+    }
+  }
+  return errors;
+}
+
+function cycleError(pods: readonly PodSpec[], after: readonly string[]): FieldError[] {
+  const cycle = findCycle(pods);
+  return cycle ? [{ field: 'after', value: after.join(','), rule: `the dependencies form a cycle: ${cycle.join(' -> ')}` }] : [];
+}
+
+/**
+ * Validates a new pod against the project and returns the project with it added, and the pod; throws
+ * InvalidAnswersError listing every problem, so nothing is written.
+ */
+export function addPod(config: ProjectConfig, rawName: string, answers: RawAnswers): { config: ProjectConfig; pod: PodSpec } {
+  const errors: FieldError[] = [];
+  const name = stripPodName(rawName);
+  errors.push(...check('name', rawName, checkPodName(rawName)));
+  if (config.pods.some((pod) => pod.name === name)) {
+    errors.push({ field: 'name', value: name, rule: `the project already has a pod "${name}" (pods/${name}.py); pod names are unique` });
+  }
+  const pod: PodSpec = { ...newPod(name), ...parsePodSettings(answers, errors) };
+  errors.push(...checkUpstreams(config.pods, name, pod.after), ...checkPodConsistency(pod));
+  const pods = [...config.pods, pod];
+  if (errors.length === 0) errors.push(...cycleError(pods, pod.after));
+  if (errors.length > 0) throw new InvalidAnswersError(errors);
+  return { config: { ...config, pods }, pod };
+}

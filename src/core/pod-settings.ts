@@ -1,0 +1,85 @@
+// A pod's settings as the user gives them (--after, --env, --param, --secret, --description), parsed and
+// checked one value at a time. Adding and updating pods (pipeline.ts) both go through here.
+import { check, type FieldError } from './field-error.js';
+import { checkEnvName, checkSecretName, splitNames, stripPodName } from './names.js';
+import type { PodSpec } from './project-config.js';
+import type { RawAnswers } from './questions.js';
+
+/** Repeatable values arrive as one string (a prompt), several strings (a repeated option) or an array (answers file). */
+export function repeatedValues(value: unknown): string[] {
+  if (value === undefined || value === null || value === false) return [];
+  const items = Array.isArray(value) ? value.map(String) : [String(value)];
+  return items.flatMap((item) => item.split(/\s+(?=[A-Za-z_][A-Za-z0-9_.-]*[=:])|\n/)).map((item) => item.trim()).filter(Boolean);
+}
+
+const MOUNT_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
+
+export function parseEnv(item: string, errors: FieldError[]): PodSpec['env'][number] | undefined {
+  const equals = item.indexOf('=');
+  const name = equals === -1 ? item : item.slice(0, equals);
+  const value = equals === -1 ? '' : item.slice(equals + 1);
+  if (equals === -1) errors.push({ field: 'env', value: item, rule: 'an --env value is KEY=VALUE', suggestion: `${item}=value` });
+  else errors.push(...check('env', item, checkEnvName(name)));
+  if (/[\u0000-\u001f\u007f]/.test(value)) errors.push({ field: 'env', value: item, rule: 'a value is one line without control characters' });
+  return { name, value };
+}
+
+export function parseParam(item: string, errors: FieldError[]): PodSpec['params'][number] {
+  const equals = item.indexOf('=');
+  const name = equals === -1 ? item : item.slice(0, equals);
+  errors.push(...check('param', item, checkEnvName(name)));
+  const fallback = equals === -1 ? null : item.slice(equals + 1);
+  if (fallback !== null && /[\u0000-\u001f\u007f]/.test(fallback)) errors.push({ field: 'param', value: item, rule: 'a default is one line without control characters' });
+  return { name, default: fallback };
+}
+
+export function parseSecret(item: string, errors: FieldError[]): PodSpec['secrets'][number] {
+  const colon = item.indexOf(':');
+  const secret = colon === -1 ? item : item.slice(0, colon);
+  const mountPath = colon === -1 ? '' : item.slice(colon + 1);
+  if (colon === -1) errors.push({ field: 'secret', value: item, rule: 'a --secret value is SECRET:/mount/path', suggestion: `${item}:/var/secrets/${item}` });
+  else {
+    errors.push(...check('secret', item, checkSecretName(secret)));
+    if (!MOUNT_PATH.test(mountPath) || mountPath.split('/').includes('..') || mountPath === '/') {
+      errors.push({ field: 'secret', value: item, rule: 'the mount path is an absolute path of letters, digits, ".", "_", "-" and "/", without ".."', suggestion: `${secret}:/var/secrets/${secret}` });
+    }
+  }
+  return { secret, mountPath };
+}
+
+export function parseDescription(value: unknown, errors: FieldError[]): string {
+  const description = String(value ?? '').trim();
+  if (/[\u0000-\u001f\u007f]/.test(description) || description.length > 300) {
+    errors.push({ field: 'description', value: description, rule: 'a description is one line of at most 300 characters' });
+  }
+  return description;
+}
+
+export function parseAfter(value: unknown): string[] {
+  return [...new Set(splitNames(String(value ?? '')).map(stripPodName))];
+}
+
+/** The settings given in `answers`, parsed; a setting not given is absent, so an update keeps it. */
+export function parsePodSettings(answers: RawAnswers, errors: FieldError[]): Partial<Omit<PodSpec, 'name'>> {
+  const settings: Partial<Omit<PodSpec, 'name'>> = {};
+  if (answers.after !== undefined) settings.after = parseAfter(answers.after);
+  if (answers.env !== undefined) settings.env = repeatedValues(answers.env).map((item) => parseEnv(item, errors)).filter((item) => item !== undefined);
+  if (answers.param !== undefined) settings.params = repeatedValues(answers.param).map((item) => parseParam(item, errors));
+  if (answers.secret !== undefined) settings.secrets = repeatedValues(answers.secret).map((item) => parseSecret(item, errors));
+  if (answers.description !== undefined) settings.description = parseDescription(answers.description, errors);
+  return settings;
+}
+
+/** Rules that hold between the settings of one pod: a variable set once, a mount path used once. */
+export function checkPodConsistency(pod: PodSpec): FieldError[] {
+  const errors: FieldError[] = [];
+  const keys = [...pod.env.map((item) => item.name), ...pod.params.map((item) => item.name)];
+  keys.forEach((key, index) => {
+    if (keys.indexOf(key) !== index) errors.push({ field: 'env', value: key, rule: 'each variable is set once, by --env or by --param' });
+  });
+  const mounts = pod.secrets.map((item) => item.mountPath);
+  mounts.forEach((mount, index) => {
+    if (mounts.indexOf(mount) !== index) errors.push({ field: 'secret', value: mount, rule: 'each mount path is used once' });
+  });
+  return errors;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { resolveAppAnswers } from '../src/core/app-questions.js';
+import { addPod, dependentsOf, downstreamOf, findCycle, topologicalOrder } from '../src/core/pipeline.js';
+import { newPod, type PodSpec } from '../src/core/project-config.js';
+
+const pod = (name: string, ...after: string[]): PodSpec => ({ ...newPod(name), after });
+
+describe('the pipeline model', () => {
+  const diamond = [pod('d', 'b', 'c'), pod('c', 'a'), pod('b', 'a'), pod('a')];
+
+  it('orders pods after their upstreams, keeping the project order among ready pods', () => {
+    expect(topologicalOrder(diamond).map((item) => item.name)).toEqual(['a', 'c', 'b', 'd']);
+    expect(() => topologicalOrder([pod('x', 'y'), pod('y', 'x')])).toThrow(/cycle/);
+  });
+
+  it('finds dependents, everything downstream, and cycles', () => {
+    expect(dependentsOf(diamond, 'a').map((item) => item.name)).toEqual(['c', 'b']);
+    expect([...downstreamOf(diamond, ['b'])]).toEqual(['d']);
+    expect([...downstreamOf(diamond, ['a'])].sort()).toEqual(['b', 'c', 'd']);
+    expect(findCycle(diamond)).toBeUndefined();
+    expect(findCycle([pod('x', 'y'), pod('y', 'x')])).toEqual(['x', 'y', 'x']);
+  });
+
+  it('addPod returns the new project and the pod it made', () => {
+    const base = resolveAppAnswers({ pods: 'collect' }).config;
+    const { config, pod: added } = addPod(base, 'clean', { after: 'collect', env: 'A=1', description: 'Cleans' });
+    expect(added).toEqual({ name: 'clean', description: 'Cleans', after: ['collect'], env: [{ name: 'A', value: '1' }], params: [], secrets: [] });
+    expect(config.pods.map((item) => item.name)).toEqual(['collect', 'clean']);
+    expect(base.pods).toHaveLength(1);
+  });
+});
