@@ -45,6 +45,8 @@ describe('pod-ingestion (bin)', () => {
     const run = bin(['--repository', 'smedina1304', '--container', 'runPodsPython', '--tag', 'v 1', '--packages', 'flask==', '--pods', 'logging'], dir);
     expect(run.code).toBe(1);
     for (const field of ['--container "runPodsPython"', '--tag "v 1"', '--packages "flask=="', '--pods "logging"']) expect(run.stderr).toContain(field);
+    // Our message only: no Yeoman banner ("An error occured while running ..."), no prefix for an unexpected error.
+    expect(run.stderr.startsWith('Nothing was written: 4 answers are invalid.\n'), run.stderr).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
   });
 

@@ -2,13 +2,14 @@
 // docker's real error text (observed on Debian 12 with the 20.10 engine and the 20.10/28.x clients, see
 // docs/test-engine.md) and exits 1. For each, the bin exits 1, stderr carries docker's own message, the plain
 // hint and the command to retry, and the project files stay written (the scaffold is not rolled back).
-// Also a unit test of hintFor on those texts.
+// Also a unit test of diagnose and adviceFor on those texts.
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DockerError, hintFor } from '../src/docker/docker-cli.js';
+import { PodIngestionError } from '../src/core/errors.js';
+import { adviceFor, diagnose, DockerError, type DockerProblem } from '../src/docker/docker-cli.js';
 import { BIN } from './support/run-generator.js';
 
 // Docker's texts, as printed on this kind of machine.
@@ -262,44 +263,46 @@ describe('docker failures of `pod-ingestion publish` inside a project', () => {
   });
 });
 
-describe('hintFor on docker\'s real error texts', () => {
-  const cases: [string, string, string | undefined, string?][] = [
-    ['no daemon', TEXT.daemon, HINT.daemon],
-    ['no daemon, 20.10 docker info', TEXT.daemonInfo2010, HINT.daemon],
-    ['push denied', `The push refers to repository [docker.io/someoneelse/app]\n${TEXT.denied}`, HINT.denied],
-    ['not logged in', TEXT.noAuth, HINT.notLoggedIn],
-    ['registry down', `The push refers to repository [127.0.0.1:5001/t/app]\n${TEXT.refused}`, HINT.unreachable],
-    ['registry host unknown', TEXT.unknownHost, HINT.unreachable],
+describe('diagnose and adviceFor on docker\'s real error texts', () => {
+  const cases: [string, string, DockerProblem, string?][] = [
+    ['no daemon', TEXT.daemon, 'daemon-down', HINT.daemon],
+    ['no daemon, 20.10 docker info', TEXT.daemonInfo2010, 'daemon-down', HINT.daemon],
+    ['push denied', `The push refers to repository [docker.io/someoneelse/app]\n${TEXT.denied}`, 'push-denied', HINT.denied],
+    ['not logged in', TEXT.noAuth, 'not-logged-in', HINT.notLoggedIn],
+    ['registry down', `The push refers to repository [127.0.0.1:5001/t/app]\n${TEXT.refused}`, 'registry-unreachable', HINT.unreachable],
+    ['registry host unknown', TEXT.unknownHost, 'registry-unreachable', HINT.unreachable],
     // A push to Docker Hub while offline is about the push registry, not the base image.
-    ['push to Docker Hub offline', `The push refers to repository [docker.io/someone/app]\n${TEXT.hubOffline}`, HINT.unreachable],
-    ['base image, offline, classic builder', `${CLASSIC_BUILD_START}${TEXT.hubOffline}`, HINT.baseImage],
+    ['push to Docker Hub offline', `The push refers to repository [docker.io/someone/app]\n${TEXT.hubOffline}`, 'registry-unreachable', HINT.unreachable],
+    ['base image, offline, classic builder', `${CLASSIC_BUILD_START}${TEXT.hubOffline}`, 'base-image', HINT.baseImage],
     ['base image, offline, BuildKit',
       '#3 [internal] load metadata for docker.io/library/python:3.99-slim\n#3 ERROR: failed to do request: Head "https://registry-1.docker.io/v2/library/python/manifests/3.99-slim": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host\nfailed to solve with frontend dockerfile.v0: failed to create LLB definition: failed to do request: Head "https://registry-1.docker.io/v2/library/python/manifests/3.99-slim": dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host',
-      HINT.baseImage],
-    ['base image repository does not exist', `${CLASSIC_BUILD_START}${TEXT.pullDenied}`, HINT.baseImage],
-    ['base image tag does not exist', `${CLASSIC_BUILD_START}${TEXT.manifestUnknown}`, HINT.baseImage],
-    ['buildx missing, 20.10 client', TEXT.buildxMissing2010, HINT.buildx],
-    ['buildx missing, 28.x client', TEXT.buildxMissing28, HINT.buildx],
-    ['DOCKER_BUILDKIT=1 with the 28.x client', TEXT.buildkitNoBuildx, HINT.buildx],
-    ['disk full', 'write /var/lib/docker/tmp/x: no space left on device', 'the disk is full'],
-    ['unknown text', 'Step 9/15 : RUN pip install -r /tmp/requirements.txt\nERROR: No matching distribution found for pandas==99', undefined],
+      'base-image', HINT.baseImage],
+    ['base image repository does not exist', `${CLASSIC_BUILD_START}${TEXT.pullDenied}`, 'base-image', HINT.baseImage],
+    ['base image tag does not exist', `${CLASSIC_BUILD_START}${TEXT.manifestUnknown}`, 'base-image', HINT.baseImage],
+    ['buildx missing, 20.10 client', TEXT.buildxMissing2010, 'buildx-missing', HINT.buildx],
+    ['buildx missing, 28.x client', TEXT.buildxMissing28, 'buildx-missing', HINT.buildx],
+    ['DOCKER_BUILDKIT=1 with the 28.x client', TEXT.buildkitNoBuildx, 'buildx-missing', HINT.buildx],
+    ['disk full', 'write /var/lib/docker/tmp/x: no space left on device', 'disk-full', 'the disk is full'],
+    ['unknown text', 'Step 9/15 : RUN pip install -r /tmp/requirements.txt\nERROR: No matching distribution found for pandas==99', 'other', "read docker's message above"],
   ];
-  for (const [name, text, hint] of cases) {
+  for (const [name, text, problem, hint] of cases) {
     it(name, () => {
-      const found = hintFor(text, '127.0.0.1:5000');
-      if (hint === undefined) expect(found).toBeUndefined();
-      else expect(found).toContain(hint);
+      const found = diagnose(text);
+      expect(found).toBe(problem);
+      expect(adviceFor(found, '127.0.0.1:5000')).toContain(hint);
     });
   }
 
   it('names the registry to log in to, and plain `docker login` for Docker Hub', () => {
-    expect(hintFor(TEXT.noAuth, 'ghcr.io')).toContain('`docker login ghcr.io`');
-    expect(hintFor(TEXT.noAuth, 'docker.io')).toContain('`docker login`');
-    expect(hintFor(TEXT.denied)).toContain('`docker login`');
+    expect(adviceFor('not-logged-in', 'ghcr.io')).toContain('`docker login ghcr.io`');
+    expect(adviceFor('not-logged-in', 'docker.io')).toContain('`docker login`');
+    expect(adviceFor('push-denied')).toContain('`docker login`');
   });
 
-  it('DockerError says the step, the last lines docker printed, what to do and the retry', () => {
-    const error = new DockerError('Pushing a:1', `The push refers to repository [a]\nx: Preparing\ny: Preparing\n${TEXT.noAuth}\n`, hintFor(TEXT.noAuth)!, 'pod-ingestion publish --push');
+  it('DockerError carries its kind and problem, and says the step, the last lines docker printed, what to do and the retry', () => {
+    const error = new DockerError('Pushing a:1', 'not-logged-in', `The push refers to repository [a]\nx: Preparing\ny: Preparing\n${TEXT.noAuth}\n`, adviceFor('not-logged-in'), 'pod-ingestion publish --push');
+    expect(error).toBeInstanceOf(PodIngestionError);
+    expect([error.kind, error.problem, error.name]).toEqual(['docker', 'not-logged-in', 'DockerError']);
     expect(error.message).toBe([
       'Pushing a:1 failed.',
       '  docker said: x: Preparing',
@@ -317,6 +320,7 @@ describe('several platforms without --push', () => {
     const config = { repository: 'ghcr.io/acme', container: 'app', tag: '1.0.0' } as Parameters<typeof publishImage>[0]['config'];
     const run = publishImage({ context: '.', config, push: false, platform: 'linux/amd64,linux/arm64', latest: false, retry: 'pod-ingestion publish --platform linux/amd64,linux/arm64' }, () => {});
     await expect(run).rejects.toBeInstanceOf(DockerError);
+    await expect(run).rejects.toMatchObject({ kind: 'docker', problem: 'several-platforms-without-push' });
     await expect(run).rejects.toThrow(/cannot be loaded into the local engine.*Retry with: pod-ingestion publish --platform linux\/amd64,linux\/arm64 --push/s);
   });
 });

@@ -106,6 +106,8 @@ describe('pod-ingestion pod keeps hand edits', () => {
       expect(result.exitCode, result.output).toBe(1);
       expect(result.stderr).toMatch(/dags\/line_pods_pipeline\.py/);
       expect(result.stderr).toMatch(message);
+      // Our own refusal, printed as it is: no Yeoman banner, no prefix for an unexpected error.
+      expect(result.stderr.startsWith('dags/line_pods_pipeline.py: the '), result.stderr).toBe(true);
       expect(snapshotDiff(before, snapshot(project))).toEqual([]);
       expect(existsSync(join(project, 'pods/clean_parts.py'))).toBe(false);
     });

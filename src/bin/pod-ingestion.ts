@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { APP_QUESTIONS } from '../core/app-questions.js';
-import { InvalidAnswersError } from '../core/field-error.js';
+import { PodIngestionError } from '../core/errors.js';
 import { POD_QUESTIONS } from '../core/pod-questions.js';
 import { PUBLISH_QUESTIONS } from '../core/publish-questions.js';
 import { renderHelp, type Question } from '../core/questions.js';
@@ -56,7 +56,7 @@ try {
   }
   await env.run([`pod-ingestion:${name}`, ...args]);
 } catch (error) {
-  const message = error instanceof InvalidAnswersError || (error as Error).name === 'DockerError' ? (error as Error).message : `pod-ingestion: ${(error as Error).message}`;
-  console.error(message);
+  // Our refusals and Docker failures are written for the user; anything else is unexpected, so say whose it is.
+  console.error(error instanceof PodIngestionError ? error.message : `pod-ingestion: ${(error as Error).message}`);
   process.exitCode = 1;
 }

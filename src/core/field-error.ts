@@ -1,3 +1,5 @@
+import { PodIngestionError } from './errors.js';
+
 /** One refused value: which field, what was given, which rule it breaks, and what would work. */
 export interface FieldError {
   field: string;
@@ -12,13 +14,12 @@ export function formatFieldError(error: FieldError): string {
 }
 
 /** Thrown with every bad field at once, so a non-interactive run reports them together. */
-export class InvalidAnswersError extends Error {
+export class InvalidAnswersError extends PodIngestionError {
   readonly errors: FieldError[];
 
   constructor(errors: FieldError[]) {
     const lines = errors.map((error) => `  - ${formatFieldError(error)}`);
-    super(`Nothing was written: ${errors.length === 1 ? 'one answer is' : `${errors.length} answers are`} invalid.\n${lines.join('\n')}`);
-    this.name = 'InvalidAnswersError';
+    super('invalid-answers', `Nothing was written: ${errors.length === 1 ? 'one answer is' : `${errors.length} answers are`} invalid.\n${lines.join('\n')}`);
     this.errors = errors;
   }
 }

@@ -1,5 +1,6 @@
 // The DAG has blocks the generator owns, between marker comments; everything outside is the user's.
 // Regenerating replaces only the blocks, so hand edits elsewhere survive.
+import { PodIngestionError } from './errors.js';
 
 const START = '# >>> pod-ingestion managed:';
 const END = '# <<< pod-ingestion managed:';
@@ -26,7 +27,11 @@ function findRegions(lines: readonly string[]): Map<string, Region> {
   return regions;
 }
 
-export class ManagedRegionError extends Error {}
+export class ManagedRegionError extends PodIngestionError {
+  constructor(message: string) {
+    super('managed-region', message);
+  }
+}
 
 /**
  * Puts the managed blocks of `fresh` into `existing`. Throws ManagedRegionError when `existing` lost a

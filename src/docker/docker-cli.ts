@@ -1,41 +1,76 @@
 // The one module that talks to Docker: every command runs through execa with an argument array (never a
 // shell), its output streams under a header, and every failure becomes a sentence a student understands.
 
-export class DockerError extends Error {
+import { PodIngestionError } from '../core/errors.js';
+
+/** What went wrong with Docker; the advice and every decision follow from it, never from the message text. */
+export type DockerProblem =
+  | 'cli-missing'
+  | 'daemon-down'
+  | 'no-permission'
+  | 'base-image'
+  | 'not-logged-in'
+  | 'push-denied'
+  | 'registry-unreachable'
+  | 'buildx-missing'
+  | 'disk-full'
+  /** Refused before docker runs: a push of an image that names no repository. */
+  | 'no-repository'
+  /** Refused before docker runs: several platforms cannot be loaded into the local engine. */
+  | 'several-platforms-without-push'
+  /** docker failed with a text we do not recognise: its own message is the best advice. */
+  | 'other';
+
+export class DockerError extends PodIngestionError {
   constructor(
     readonly step: string,
+    readonly problem: DockerProblem,
     readonly dockerMessage: string,
     readonly hint: string,
     readonly retry?: string,
   ) {
-    super(`${step} failed.${dockerMessage ? `\n  docker said: ${dockerMessage.trim().split('\n').slice(-3).join('\n  ')}` : ''}\n  What to do: ${hint}${retry ? `\n  Retry with: ${retry}` : ''}`);
-    this.name = 'DockerError';
+    super('docker', `${step} failed.${dockerMessage ? `\n  docker said: ${dockerMessage.trim().split('\n').slice(-3).join('\n  ')}` : ''}\n  What to do: ${hint}${retry ? `\n  Retry with: ${retry}` : ''}`);
   }
 }
 
-/** Plain-language advice for what docker printed; undefined when nothing known matches. */
-export function hintFor(output: string, registry?: string): string | undefined {
+/** The problems a docker command can report (the others are refusals before docker runs). */
+type RecognisedProblem = Exclude<DockerProblem, 'no-repository' | 'several-platforms-without-push'>;
+
+// Checked in this order: the first pattern that matches docker's output names the problem.
+const RECOGNISED: readonly [RegExp, RecognisedProblem][] = [
+  [/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect/i, 'daemon-down'],
+  [/permission denied while trying to connect to the Docker daemon/i, 'no-permission'],
+  // Before the push rules: a failed base-image pull also says "denied: requested access..." (pull access denied)
+  // or "dial tcp ... no such host" (offline), and the registry is Docker Hub's, not --repository.
+  [/pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|(Step \d+\/\d+ : FROM|load metadata for)[\s\S]*registry-1\.docker\.io/i, 'base-image'],
+  [/no basic auth credentials|unauthorized: authentication required|authentication required|not logged in/i, 'not-logged-in'],
+  [/denied: requested access to the resource is denied|insufficient_scope|access denied|403 Forbidden/i, 'push-denied'],
+  [/dial tcp[^\n]*(connection refused|no such host|i\/o timeout)|no route to host|server misbehaving/i, 'registry-unreachable'],
+  [/buildx|BuildKit is enabled but/i, 'buildx-missing'],
+  [/no space left on device/i, 'disk-full'],
+];
+
+/** The problem docker's output shows; `other` when nothing known matches. */
+export function diagnose(output: string): RecognisedProblem {
+  return RECOGNISED.find(([pattern]) => pattern.test(output))?.[1] ?? 'other';
+}
+
+/** Plain-language advice for a problem docker reported; `registry` names where to log in. */
+export function adviceFor(problem: RecognisedProblem, registry?: string): string {
   const login = `docker login${registry && registry !== 'docker.io' ? ` ${registry}` : ''}`;
-  const rules: [RegExp, string][] = [
-    [/Cannot connect to the Docker daemon|Is the docker daemon running|error during connect/i,
-      'the Docker engine (daemon) is not running. Start Docker Desktop, or `sudo systemctl start docker` on Linux, then check with `docker info`.'],
-    [/permission denied while trying to connect to the Docker daemon/i,
-      'your user may not use Docker: add it to the docker group (`sudo usermod -aG docker $USER`, then log in again) or use sudo.'],
-    // Before the push rules: a failed base-image pull also says "denied: requested access..." (pull access denied)
-    // or "dial tcp ... no such host" (offline), and the registry is Docker Hub's, not --repository.
-    [/pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|(Step \d+\/\d+ : FROM|load metadata for)[\s\S]*registry-1\.docker\.io/i,
-      'the base image could not be pulled: check your network (the first build downloads python:<version>-slim), or that the --python version exists as python:<version>-slim.'],
-    [/no basic auth credentials|unauthorized: authentication required|authentication required|not logged in/i,
-      `you are not logged in to the registry: run \`${login}\` and push again.`],
-    [/denied: requested access to the resource is denied|insufficient_scope|access denied|403 Forbidden/i,
-      `the registry refused the push: check that --repository is your own account or organisation, and that \`${login}\` used an account allowed to push there.`],
-    [/dial tcp[^\n]*(connection refused|no such host|i\/o timeout)|no route to host|server misbehaving/i,
-      'the registry cannot be reached: check its address in --repository, your network, and that the registry is running.'],
-    [/buildx|BuildKit is enabled but/i,
-      'building for another platform needs Docker buildx: install the docker-buildx plugin (Docker Desktop has it; on Debian/Ubuntu `apt-get install docker-buildx`), then check with `docker buildx version`.'],
-    [/no space left on device/i, 'the disk is full: free space, for example with `docker system prune`.'],
-  ];
-  return rules.find(([pattern]) => pattern.test(output))?.[1];
+  const advice: Record<RecognisedProblem, string> = {
+    'cli-missing': 'the docker command is not installed or not on PATH. Install Docker (https://docs.docker.com/get-docker/), then check with `docker --version`.',
+    'daemon-down': 'the Docker engine (daemon) is not running. Start Docker Desktop, or `sudo systemctl start docker` on Linux, then check with `docker info`.',
+    'no-permission': 'your user may not use Docker: add it to the docker group (`sudo usermod -aG docker $USER`, then log in again) or use sudo.',
+    'base-image': 'the base image could not be pulled: check your network (the first build downloads python:<version>-slim), or that the --python version exists as python:<version>-slim.',
+    'not-logged-in': `you are not logged in to the registry: run \`${login}\` and push again.`,
+    'push-denied': `the registry refused the push: check that --repository is your own account or organisation, and that \`${login}\` used an account allowed to push there.`,
+    'registry-unreachable': 'the registry cannot be reached: check its address in --repository, your network, and that the registry is running.',
+    'buildx-missing': 'building for another platform needs Docker buildx: install the docker-buildx plugin (Docker Desktop has it; on Debian/Ubuntu `apt-get install docker-buildx`), then check with `docker buildx version`.',
+    'disk-full': 'the disk is full: free space, for example with `docker system prune`.',
+    other: "read docker's message above; fix what it names and run the same command again.",
+  };
+  return advice[problem];
 }
 
 type Log = (line: string) => void;
@@ -57,10 +92,11 @@ async function run(step: string, args: string[], log: Log, options: { stream: bo
   const output = typeof result.all === 'string' ? result.all : '';
   // With reject: false, a missing executable is a result whose code is ENOENT (no exit code).
   if ((result as { code?: string }).code === 'ENOENT') {
-    throw new DockerError(step, '', 'the docker command is not installed or not on PATH. Install Docker (https://docs.docker.com/get-docker/), then check with `docker --version`.', options.retry);
+    throw new DockerError(step, 'cli-missing', '', adviceFor('cli-missing'), options.retry);
   }
   if (result.exitCode !== 0) {
-    throw new DockerError(step, output, hintFor(output, options.registry) ?? 'read docker\'s message above; fix what it names and run the same command again.', options.retry);
+    const problem = diagnose(output);
+    throw new DockerError(step, problem, output, adviceFor(problem, options.registry), options.retry);
   }
   return { output };
 }
@@ -71,12 +107,13 @@ export async function checkDocker(log: Log, retry?: string): Promise<string> {
   return output.trim().split('\n').pop() ?? '';
 }
 
+/** Checks that buildx answers; any failure but a missing docker CLI means buildx is missing or broken. */
 export async function checkBuildx(log: Log, retry?: string): Promise<void> {
   try {
     await run('Checking buildx', ['buildx', 'version'], log, { stream: false, retry });
   } catch (error) {
-    if (error instanceof DockerError && /not installed|not on PATH/.test(error.hint)) throw error;
-    throw new DockerError('Checking buildx', error instanceof DockerError ? error.dockerMessage : String(error), hintFor('buildx') ?? '', retry);
+    if (!(error instanceof DockerError) || error.problem === 'cli-missing') throw error;
+    throw new DockerError(error.step, 'buildx-missing', error.dockerMessage, adviceFor('buildx-missing'), retry);
   }
 }
 

@@ -42,13 +42,14 @@ export async function publishImage(request: PublishRequest, log: (line: string) 
   if (request.push && !config.repository) {
     throw new DockerError(
       'Pushing',
+      'no-repository',
       '',
       `${image} has no repository, so it is a local-only image and there is nowhere to push it. Set one (for Docker Hub, your user name) with \`pod-ingestion --repository <user> --force\` in this folder, then publish again.`,
     );
   }
   const multiPlatform = request.platform.includes(',');
   if (multiPlatform && !request.push) {
-    throw new DockerError('Building', '', `an image for several platforms (${request.platform}) cannot be loaded into the local engine; add --push to send it to the registry, or name one platform.`, `${request.retry} --push`);
+    throw new DockerError('Building', 'several-platforms-without-push', '', `an image for several platforms (${request.platform}) cannot be loaded into the local engine; add --push to send it to the registry, or name one platform.`, `${request.retry} --push`);
   }
   await checkDocker(log, request.retry);
   const tags = request.latest ? [image, latest] : [image];

@@ -1,13 +1,10 @@
 // How generated files meet the files a project already has: pod scripts are never overwritten, the DAG
 // keeps everything outside its managed blocks, the rest goes through Yeoman's conflict prompt (or --force).
 import { existsSync, readFileSync } from 'node:fs';
-import type Generator from 'yeoman-generator';
-import type { BaseOptions } from 'yeoman-generator';
 import { replaceManagedRegions } from '../core/managed-region.js';
 import { CONFIG_KEY, type ProjectConfig } from '../core/project-config.js';
 import type { FileSet } from '../core/render-project.js';
-
-export type AnyGenerator = Generator<Record<string, unknown>, BaseOptions & Record<string, unknown>>;
+import type { PodIngestionGenerator } from './base-generator.js';
 
 const USER_OWNED = /^(?:pods\/[^/]+\.py|tests\/test_[^/]+\.py)$/;
 
@@ -15,7 +12,7 @@ const USER_OWNED = /^(?:pods\/[^/]+\.py|tests\/test_[^/]+\.py)$/;
  * Writes a file set into the project. `interactive` false (--defaults) keeps every existing file that
  * differs, since there is nobody to ask; --force replaces them.
  */
-export function writeProjectFiles(generator: AnyGenerator, files: FileSet, dag: string, interactive: boolean): void {
+export function writeProjectFiles(generator: PodIngestionGenerator, files: FileSet, dag: string, interactive: boolean): void {
   for (const [path, content] of Object.entries(files)) {
     const target = generator.destinationPath(path);
     const existing = generator.fs.exists(target) ? (generator.fs.read(target) ?? '') : undefined;
@@ -37,7 +34,7 @@ export function writeProjectFiles(generator: AnyGenerator, files: FileSet, dag: 
  * Writes a change the user asked for on a file of theirs (a merged DAG, an added requirement, a new tag):
  * Yeoman's conflicter must not ask to overwrite it, and without a TTY its prompt would fail.
  */
-export function writeDeliberateEdit(generator: AnyGenerator, target: string, content: string): void {
+export function writeDeliberateEdit(generator: PodIngestionGenerator, target: string, content: string): void {
   generator.fs.write(target, content);
   (generator.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';
 }
@@ -50,6 +47,6 @@ export function readProjectConfig(folder: string): ProjectConfig | undefined {
   return stored && typeof stored === 'object' && 'pods' in stored ? (stored as ProjectConfig) : undefined;
 }
 
-export function saveProjectConfig(generator: AnyGenerator, config: ProjectConfig): void {
+export function saveProjectConfig(generator: PodIngestionGenerator, config: ProjectConfig): void {
   generator.config.set({ ...config });
 }

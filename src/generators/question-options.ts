@@ -1,14 +1,11 @@
 // Turns the core's question declarations into Yeoman options and prompts: the one place where a
 // declared question meets Yeoman, shared by every generator of the package.
 import { readFileSync } from 'node:fs';
-import type Generator from 'yeoman-generator';
-import type { BaseOptions } from 'yeoman-generator';
 import { formatFieldError, InvalidAnswersError } from '../core/field-error.js';
 import { answerOf, describeDefault, type Question, type RawAnswers } from '../core/questions.js';
+import type { PodIngestionGenerator } from './base-generator.js';
 
-export type AnyGenerator = Generator<Record<string, unknown>, BaseOptions & Record<string, unknown>>;
-
-export function declareOptions(generator: AnyGenerator, questions: readonly Question[]): void {
+export function declareOptions(generator: PodIngestionGenerator, questions: readonly Question[]): void {
   for (const question of questions) {
     generator.option(question.name, {
       type: question.kind === 'boolean' ? Boolean : question.kind === 'repeatable' ? (value: unknown) => value : String,
@@ -56,7 +53,7 @@ export function readAnswersFile(path: string, questions: readonly Question[]): R
 }
 
 /** The options given on the command line (or by a test), by question name. */
-export function givenOptions(generator: AnyGenerator, questions: readonly Question[]): RawAnswers {
+export function givenOptions(generator: PodIngestionGenerator, questions: readonly Question[]): RawAnswers {
   const { options } = generator;
   const answers: RawAnswers = {};
   for (const question of questions) {
@@ -75,7 +72,7 @@ export function givenOptions(generator: AnyGenerator, questions: readonly Questi
  * reason). `advanced` questions are asked only if the user says so at `advancedMessage`.
  */
 export async function askQuestions(
-  generator: AnyGenerator,
+  generator: PodIngestionGenerator,
   questions: readonly Question[],
   answers: RawAnswers,
   advancedMessage?: string,
@@ -109,7 +106,7 @@ export async function askQuestions(
           return problems.length === 0 ? true : formatFieldError(problems[0]!);
         },
       },
-    ] as unknown as Parameters<AnyGenerator['prompt']>[0];
+    ] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
     const reply = (await generator.prompt(prompt)) as Record<string, string | boolean>;
     result[question.name] = reply[question.name];
   }

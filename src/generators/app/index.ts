@@ -2,24 +2,23 @@
 // then builds and pushes the image when asked. Files stay written if Docker fails.
 import { chmodSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import Generator, { type BaseOptions } from 'yeoman-generator';
 import { answersFromConfig, APP_QUESTIONS, resolveAppAnswers, type AppPlan } from '../../core/app-questions.js';
 import { InvalidAnswersError } from '../../core/field-error.js';
 import type { ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
 import { dagPath, EXECUTABLE_FILES, renderProject } from '../../core/render-project.js';
 import { formatSummary, publishImage } from '../../docker/publish-image.js';
+import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { askQuestions, declareOptions, givenOptions, readAnswersFile } from '../question-options.js';
 import { readProjectConfig, saveProjectConfig, writeProjectFiles } from '../project-files.js';
 
-export default class AppGenerator extends Generator<Record<string, unknown>, BaseOptions & Record<string, unknown>> {
+export default class AppGenerator extends PodIngestionGenerator {
   private answers: RawAnswers = {};
   private existing?: ProjectConfig;
   private plan?: AppPlan;
 
-  constructor(args: string[], options: BaseOptions & Record<string, unknown>) {
-    // The projects are Python: there is never an npm install to run.
-    super(args, options, { customInstallTask: true });
+  constructor(args: string[], options: GeneratorOptions) {
+    super(args, options);
     this.argument('destination', { type: String, required: false, description: 'folder of the project [default: ./<container>, or here when this folder is a project]' });
     declareOptions(this, APP_QUESTIONS);
   }

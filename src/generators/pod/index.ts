@@ -1,32 +1,38 @@
 // `yo pod-ingestion:pod NAME` / `pod-ingestion pod NAME`: adds a pod script and its task to the DAG.
-import Generator, { type BaseOptions } from 'yeoman-generator';
 import { addPod } from '../../core/pipeline.js';
 import { POD_QUESTIONS } from '../../core/pod-questions.js';
 import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
 import { dagPath, renderDag, renderPodFiles } from '../../core/render-project.js';
+import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { requireProject } from '../project-context.js';
 import { saveProjectConfig, writeProjectFiles } from '../project-files.js';
 import { askQuestions, declareOptions, givenOptions } from '../question-options.js';
 
-export default class PodGenerator extends Generator<Record<string, unknown>, BaseOptions & Record<string, unknown>> {
+export default class PodGenerator extends PodIngestionGenerator {
+  private project?: ProjectConfig;
   private answers: RawAnswers = {};
   private config_?: ProjectConfig;
   private pod?: PodSpec;
 
-  constructor(args: string[], options: BaseOptions & Record<string, unknown>) {
-    // The projects are Python: there is never an npm install to run.
-    super(args, options, { customInstallTask: true });
+  constructor(args: string[], options: GeneratorOptions) {
+    super(args, options);
     this.argument('name', { type: String, required: true, description: 'the pod script name (a Python module name)' });
     declareOptions(this, POD_QUESTIONS);
     this.option('defaults', { type: Boolean, description: 'ask nothing: use the given options' });
   }
 
-  async prompting(): Promise<void> {
-    const project = requireProject(this.destinationRoot());
+  initializing(): void {
+    this.project = requireProject(this.destinationRoot());
     this.answers = givenOptions(this, POD_QUESTIONS);
+  }
+
+  async prompting(): Promise<void> {
     if (!this.options.defaults) this.answers = await askQuestions(this, POD_QUESTIONS, this.answers);
-    ({ config: this.config_, pod: this.pod } = addPod(project, String(this.options.name), this.answers));
+  }
+
+  configuring(): void {
+    ({ config: this.config_, pod: this.pod } = addPod(this.project!, String(this.options.name), this.answers));
   }
 
   writing(): void {

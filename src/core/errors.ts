@@ -1,0 +1,21 @@
+// Every refusal and failure the user should read as a sentence (not a stack trace) is a PodIngestionError.
+// The bin prints its message as it is; anything else is a bug and gets a `pod-ingestion:` prefix.
+
+/** What kind of refusal or failure: callers decide on this, never on the wording of the message. */
+export type ErrorKind =
+  /** Answers (options, prompts, answers file, .yo-rc.json) break a rule; nothing was written. */
+  | 'invalid-answers'
+  /** A file's `pod-ingestion managed` markers are gone, so the generator cannot merge into it. */
+  | 'managed-region'
+  /** A docker command failed, or cannot do what was asked; the files stay written. */
+  | 'docker';
+
+export class PodIngestionError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
