@@ -12,7 +12,7 @@ export abstract class PodIngestionGenerator extends Generator<Record<string, unk
     // Yeoman logs "✖ An error occured while running <task>" through log.error before a failing task's error
     // reaches the caller; ours are sentences written for the user (the bin prints them), so without log.error
     // that banner goes to Yeoman's debug channel instead. Everything else logs as before.
-    const shared = this.log;
-    this.log = new Proxy(shared, { get: (target, key, receiver) => (key === 'error' ? undefined : Reflect.get(target, key, receiver)) });
+    const withoutError = new Proxy(this.log, { get: (target, key, receiver) => (key === 'error' ? undefined : Reflect.get(target, key, receiver)) });
+    Object.defineProperty(this, 'log', { value: withoutError, configurable: true, writable: true });
   }
 }
