@@ -10,29 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireTool, toolMissing } from './support/required-tool.js';
 import { BIN } from './support/run-generator.js';
+import { engineProblem, REGISTRY, removeRepository } from './support/test-engine.js';
 
-const REGISTRY = process.env.POD_INGESTION_REGISTRY_ADDR ?? '127.0.0.1:5000';
-const BASE_IMAGE = 'python:3.11-slim';
-const ENGINE_DIR = process.env.POD_INGESTION_ENGINE_DIR ?? '/tmp/pod-ingestion-engine';
 const BENCH = fileURLToPath(new URL('../bench/image-quality.mjs', import.meta.url));
-const START = 'start them with `bash scripts/test-engine.sh start`';
-
-async function engineProblem(): Promise<string | undefined> {
-  const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (info.error || info.status !== 0) {
-    return `\`docker info\` fails (${info.error?.message ?? (info.stderr.trim().split('\n').find((line) => line.trim()) || `exit ${info.status}`)}); ${START}`;
-  }
-  try {
-    const response = await fetch(`http://${REGISTRY}/v2/`, { signal: AbortSignal.timeout(5_000) });
-    if (response.status !== 200) return `the registry at http://${REGISTRY}/v2/ answers HTTP ${response.status}, not 200; ${START}`;
-  } catch (error) {
-    return `the registry at http://${REGISTRY}/v2/ does not answer (${(error as Error).cause ? String((error as { cause: Error }).cause.message) : (error as Error).message}); ${START}`;
-  }
-  if (spawnSync('docker', ['image', 'inspect', BASE_IMAGE], { stdio: 'ignore' }).status !== 0) {
-    return `the base image ${BASE_IMAGE} is not in the engine (it cannot be pulled here); ${START}`;
-  }
-  return undefined;
-}
 
 const ready = requireTool(await engineProblem(), 'the Docker end-to-end tests (real engine, real registry)');
 
@@ -105,20 +85,8 @@ describe.runIf(ready)('docker end to end: real engine, registry at ' + REGISTRY,
     if (!work) return;
     const images = [image('1.0.0'), image('1.1.0'), localImage, buildkitImage];
     docker(['rmi', '-f', ...images]);
-    // The registry keeps running; only this run's repository leaves it (manifests, then the folder that
-    // would keep it in /v2/_catalog; see docs/test-engine.md).
-    for (const tag of ['1.0.0', '1.1.0']) {
-      try {
-        const head = await fetch(`http://${REGISTRY}/v2/${ns}/factory-pods/manifests/${tag}`, {
-          method: 'HEAD', headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' }, signal: AbortSignal.timeout(5_000),
-        });
-        const digest = head.headers.get('docker-content-digest');
-        if (digest) await fetch(`http://${REGISTRY}/v2/${ns}/factory-pods/manifests/${digest}`, { method: 'DELETE', signal: AbortSignal.timeout(5_000) });
-      } catch {
-        // best effort
-      }
-    }
-    rmSync(join(ENGINE_DIR, 'registry-data/docker/registry/v2/repositories', ns), { recursive: true, force: true });
+    // The registry keeps running; only this run's repository leaves it.
+    await removeRepository(`${ns}/factory-pods`, ['1.0.0', '1.1.0']);
     rmSync(work, { recursive: true, force: true });
     if (figures.length > 0) console.log(`docker-e2e figures:\n  ${figures.join('\n  ')}`);
   });
