@@ -17,6 +17,11 @@ const TUTORIALS = [
   { file: doc('workshop.md'), lang: 'en', locale: 'C.UTF-8' },
   { file: doc('workshop.pt-BR.md'), lang: 'pt-BR', locale: 'pt_BR.UTF-8' },
 ];
+// The instructor's guides: their room check runs too, and they show the same commands in both languages.
+const GUIDES = [
+  { file: doc('workshop/instructor.md'), lang: 'en', locale: 'C.UTF-8' },
+  { file: doc('workshop/instructor.pt-BR.md'), lang: 'pt-BR', locale: 'pt_BR.UTF-8' },
+];
 const ANSWERS = doc('workshop/answers.json');
 const CONTAINER = JSON.parse(readFileSync(ANSWERS, 'utf8')).container as string;
 const TAGS = ['1.0.0', '1.1.0'];
@@ -25,16 +30,30 @@ const blocksOf = (file: string) => shellBlocks(readFileSync(file, 'utf8'), file)
 
 describe('the workshop tutorials: structure', () => {
   it('mark every shell block, and say why a block cannot run', () => {
-    for (const { file } of TUTORIALS) {
+    for (const { file } of [...TUTORIALS, ...GUIDES]) {
       const blocks = blocksOf(file);
-      expect(blocks.filter((block) => block.mode !== 'not-runnable').length, file).toBeGreaterThan(10);
+      expect(blocks.filter((block) => block.mode !== 'not-runnable').length, file).toBeGreaterThan(0);
       for (const block of blocks.filter((candidate) => candidate.mode === 'not-runnable')) expect(block.reason.length, `${file}:${block.line}`).toBeGreaterThan(10);
     }
   });
 
-  it('show the same commands in both languages, block by block', () => {
-    const [english, portuguese] = TUTORIALS.map(({ file }) => blocksOf(file).map((block) => `${block.mode}\n${commandsOf(block)}`));
-    expect(portuguese).toEqual(english);
+  it('show the same commands in both languages, block by block (tutorials and instructor\'s guides)', () => {
+    for (const pair of [TUTORIALS, GUIDES]) {
+      const [english, portuguese] = pair.map(({ file }) => blocksOf(file).map((block) => `${block.mode}\n${commandsOf(block)}`));
+      expect(english.length).toBeGreaterThan(0);
+      expect(portuguese, `${pair[1].file} against ${pair[0].file}`).toEqual(english);
+    }
+  });
+
+  it('the translation check ignores comments and --description texts, nothing else', () => {
+    const [one, other] = ['# la\npod-ingestion pod a --description "Um texto"   # um comentário', 'pod-ingestion pod a --description "A text"'].map((code) =>
+      commandsOf({ mode: 'runnable', reason: '', code, line: 1, heading: '', expectedOutput: [] }));
+    expect(one).toBe(other);
+    expect(commandsOf({ mode: 'runnable', reason: '', code: 'pod-ingestion pod b', line: 1, heading: '', expectedOutput: [] })).not.toBe(other);
+  });
+
+  it('refuses a shell block without a marker, naming its line', () => {
+    expect(() => shellBlocks('# T\n\n```sh\nls\n```\n', 'x.md')).toThrow('x.md:3: this shell block has no');
   });
 
   it('the output checker matches in order and takes "..." for any text', () => {
@@ -72,6 +91,15 @@ describe.runIf(ready)('the workshop tutorials: executed', () => {
       const slowest = [...run.seconds].sort((a, b) => b.seconds - a.seconds).slice(0, 3);
       console.log(`workshop ${lang}: ${run.seconds.length} blocks in ${((performance.now() - started) / 1000).toFixed(1)} s; slowest: ${slowest.map((block) => `line ${block.line} ${block.seconds.toFixed(1)} s`).join(', ')}`);
       expect(run.seconds.length).toBe(blocksOf(file).filter((block) => block.mode !== 'not-runnable').length);
+      expect(run.seconds.length).toBeGreaterThan(15);
     }, 900_000);
+  }
+
+  for (const { file, lang, locale } of GUIDES) {
+    it(`${lang}: the room check of ${file.split('/docs/')[1]} passes on this machine`, () => {
+      const run = runDoc(file, { handouts: {}, env: { REGISTRY, LANG: locale, LC_ALL: undefined, LC_MESSAGES: undefined }, bin: { node: process.execPath, script: BIN }, timeoutSeconds: 60 });
+      cleanups.push(async () => rmSync(dirname(run.folder), { recursive: true, force: true }));
+      expect(run.seconds.length).toBe(1);
+    });
   }
 });
