@@ -73,8 +73,8 @@ describe.runIf(ready)('the workshop tutorials: executed', () => {
 
   for (const { file, lang, locale } of TUTORIALS) {
     it(`${lang}: every runnable block of ${file.split('/docs/')[1]} succeeds (or fails where it says so) on the real engine`, async () => {
-      // Each language pushes to its own repository, so the two runs never see each other's images.
-      const student = `workshop-test-${lang.toLowerCase()}`;
+      // Each run and language pushes to its own repository, so no two runs see each other's images.
+      const student = `workshop-${Date.now().toString(36)}-${lang.toLowerCase()}`;
       const image = (tag: string) => `${REGISTRY}/${student}/${CONTAINER}:${tag}`;
       cleanups.push(async () => {
         spawnSync('docker', ['rmi', '-f', ...TAGS.map(image)], { stdio: 'ignore' });
