@@ -8,13 +8,15 @@ import { PodIngestionError } from '../core/errors.js';
 import { POD_QUESTIONS } from '../core/pod-questions.js';
 import { PUBLISH_QUESTIONS } from '../core/publish-questions.js';
 import { renderHelp, type Question } from '../core/questions.js';
+import { REMOVE_QUESTIONS } from '../core/remove-questions.js';
 
 // Node 22.1+ caches compiled modules on disk: later runs start faster. Older Nodes lack it; that is fine.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const GENERATORS: Record<string, { usage: string; title: string; questions: readonly Question[] }> = {
   app: { usage: 'pod-ingestion [destination] [options]', title: 'Writes a project: Dockerfile, requirements.txt, run_in_docker.sh, pods/, an Airflow DAG.', questions: APP_QUESTIONS },
-  pod: { usage: 'pod-ingestion pod NAME [options]   (inside a project)', title: 'Adds pods/NAME.py and its KubernetesPodOperator task to the DAG.', questions: POD_QUESTIONS },
+  pod: { usage: 'pod-ingestion pod NAME [--update] [options]   (inside a project)', title: 'Adds pods/NAME.py and its KubernetesPodOperator task to the DAG; with --update, changes the settings of an existing pod.', questions: POD_QUESTIONS },
+  remove: { usage: 'pod-ingestion remove NAME [--rewire] [--delete-script]   (inside a project)', title: "Removes a pod's task from the DAG; its script and test stay unless --delete-script.", questions: REMOVE_QUESTIONS },
   package: { usage: 'pod-ingestion package SPEC... (inside a project)', title: 'Adds PEP 508 requirements to requirements.txt; a package already listed is replaced.', questions: [] },
   publish: { usage: 'pod-ingestion publish [options] (inside a project)', title: 'Builds the image named in .yo-rc.json and, with --push, pushes it.', questions: PUBLISH_QUESTIONS },
 };

@@ -1,5 +1,6 @@
 // The pipeline: the pods of a project and the order between them. Every command that changes the pods
-// (the generator, `pod`) and everything that reads their order (the DAG) goes through this module.
+// (the generator, `pod`, `pod --update`, `remove`) and everything that reads their order (the DAG) goes
+// through this module.
 import { check, InvalidAnswersError, type FieldError } from './field-error.js';
 import { checkPodName, stripPodName } from './names.js';
 import { checkPodConsistency, parsePodSettings } from './pod-settings.js';
@@ -100,7 +101,7 @@ export function addPod(config: ProjectConfig, rawName: string, answers: RawAnswe
   const name = stripPodName(rawName);
   errors.push(...check('name', rawName, checkPodName(rawName)));
   if (config.pods.some((pod) => pod.name === name)) {
-    errors.push({ field: 'name', value: name, rule: `the project already has a pod "${name}" (pods/${name}.py); pod names are unique` });
+    errors.push({ field: 'name', value: name, rule: `the project already has a pod "${name}" (pods/${name}.py); pod names are unique`, suggestion: `pod-ingestion pod ${name} --update (changes its settings)` });
   }
   const pod: PodSpec = { ...newPod(name), ...parsePodSettings(answers, errors) };
   errors.push(...checkUpstreams(config.pods, name, pod.after), ...checkPodConsistency(pod));
@@ -108,4 +109,64 @@ export function addPod(config: ProjectConfig, rawName: string, answers: RawAnswe
   if (errors.length === 0) errors.push(...cycleError(pods, pod.after));
   if (errors.length > 0) throw new InvalidAnswersError(errors);
   return { config: { ...config, pods }, pod };
+}
+
+/** The pod called `name`, or a refusal naming the pods the project has. */
+function existingPod(config: ProjectConfig, name: string, errors: FieldError[]): PodSpec | undefined {
+  const pod = config.pods.find((candidate) => candidate.name === name);
+  if (!pod) errors.push({ field: 'name', value: name, rule: `the project has no pod of that name; it has: ${config.pods.map((item) => item.name).join(', ')}` });
+  return pod;
+}
+
+/**
+ * Changes the settings of an existing pod: each setting given in `answers` replaces the pod's, the others
+ * keep their values (`after: ''` clears the upstreams). The pod keeps its place in the project. Throws
+ * InvalidAnswersError listing every problem (unknown pod or upstream, bad value, cycle), so nothing is written.
+ */
+export function updatePod(config: ProjectConfig, rawName: string, answers: RawAnswers): { config: ProjectConfig; pod: PodSpec } {
+  const errors: FieldError[] = [];
+  const name = stripPodName(rawName);
+  const current = existingPod(config, name, errors);
+  const settings = parsePodSettings(answers, errors);
+  if (!current) throw new InvalidAnswersError(errors);
+  const pod: PodSpec = { ...current, ...settings };
+  errors.push(...checkUpstreams(config.pods, name, pod.after), ...checkPodConsistency(pod));
+  const pods = config.pods.map((item) => (item === current ? pod : item));
+  if (errors.length === 0) errors.push(...cycleError(pods, pod.after));
+  if (errors.length > 0) throw new InvalidAnswersError(errors);
+  return { config: { ...config, pods }, pod };
+}
+
+/**
+ * Takes a pod out of the pipeline. Refused (naming them) when other pods run after it, unless `rewire`:
+ * then each of them runs after the removed pod's upstreams instead, in its place and without duplicates,
+ * so every order the pipeline had between the remaining pods still holds. Returns the project, the removed
+ * pod and the pods that were rewired.
+ */
+export function removePod(
+  config: ProjectConfig,
+  rawName: string,
+  { rewire = false }: { rewire?: boolean } = {},
+): { config: ProjectConfig; removed: PodSpec; rewired: PodSpec[] } {
+  const errors: FieldError[] = [];
+  const name = stripPodName(rawName);
+  const removed = existingPod(config, name, errors);
+  if (!removed) throw new InvalidAnswersError(errors);
+  const dependents = dependentsOf(config.pods, name);
+  if (dependents.length > 0 && !rewire) {
+    const names = dependents.map((pod) => pod.name).join(', ');
+    throw new InvalidAnswersError([
+      { field: 'name', value: name, rule: `${names} ${dependents.length === 1 ? 'runs' : 'run'} after it; remove ${dependents.length === 1 ? 'that pod' : 'those pods'} first, or add --rewire to make ${dependents.length === 1 ? 'it' : 'them'} ${removed.after.length > 0 ? `run after ${removed.after.join(', ')}` : 'run first'} instead` },
+    ]);
+  }
+  const rewired: PodSpec[] = [];
+  const pods = config.pods
+    .filter((pod) => pod !== removed)
+    .map((pod) => {
+      if (!pod.after.includes(name)) return pod;
+      const changed = { ...pod, after: [...new Set(pod.after.flatMap((upstream) => (upstream === name ? removed.after : [upstream])))] };
+      rewired.push(changed);
+      return changed;
+    });
+  return { config: { ...config, pods }, removed, rewired };
 }

@@ -70,6 +70,28 @@ export function parsePodSettings(answers: RawAnswers, errors: FieldError[]): Par
   return settings;
 }
 
+/**
+ * A pod's settings written the way a user types them, which parsePodSettings reads back as the same
+ * settings: the defaults of `pod NAME --update`'s prompts. Parameters without a default come first, since
+ * a bare NAME typed after NAME=DEFAULT would read as part of that default.
+ */
+export function podSettingsAnswers(pod: PodSpec): RawAnswers {
+  const params = [...pod.params.filter((item) => item.default === null), ...pod.params.filter((item) => item.default !== null)];
+  return {
+    after: pod.after.join(','),
+    env: pod.env.map((item) => `${item.name}=${item.value}`).join(' '),
+    param: params.map((item) => (item.default === null ? item.name : `${item.name}=${item.default}`)).join(' '),
+    secret: pod.secrets.map((item) => `${item.secret}:${item.mountPath}`).join(' '),
+    description: pod.description,
+  };
+}
+
+/** The answers that differ from the pod's current settings as podSettingsAnswers writes them: a default accepted at a prompt is no change. */
+export function changedSettings(answers: RawAnswers, pod: PodSpec): RawAnswers {
+  const current = podSettingsAnswers(pod);
+  return Object.fromEntries(Object.entries(answers).filter(([name, value]) => !(name in current) || String(value ?? '').trim() !== current[name]));
+}
+
 /** Rules that hold between the settings of one pod: a variable set once, a mount path used once. */
 export function checkPodConsistency(pod: PodSpec): FieldError[] {
   const errors: FieldError[] = [];

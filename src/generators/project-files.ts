@@ -39,6 +39,12 @@ export function writeDeliberateEdit(generator: PodIngestionGenerator, target: st
   (generator.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';
 }
 
+/** Deletes a file the user asked to delete (--delete-script), past Yeoman's conflicter for the same reason. */
+export function deleteDeliberately(generator: PodIngestionGenerator, target: string): void {
+  generator.fs.delete(target);
+  (generator.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';
+}
+
 /** The configuration kept in <folder>/.yo-rc.json, if the folder holds a generated project. */
 export function readProjectConfig(folder: string): ProjectConfig | undefined {
   const file = `${folder}/.yo-rc.json`;

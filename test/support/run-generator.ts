@@ -2,13 +2,15 @@
 import { fileURLToPath } from 'node:url';
 import helpers from 'yeoman-test';
 
-export function generatorPath(name: 'app' | 'pod' | 'package' | 'publish'): string {
+export type GeneratorName = 'app' | 'pod' | 'package' | 'publish' | 'remove';
+
+export function generatorPath(name: GeneratorName): string {
   return fileURLToPath(new URL(`../../dist/generators/${name}/index.js`, import.meta.url));
 }
 
 /** The bin, compiled. */
 export const BIN = fileURLToPath(new URL('../../dist/bin/pod-ingestion.js', import.meta.url));
 
-export function runGenerator(name: 'app' | 'pod' | 'package' | 'publish') {
+export function runGenerator(name: GeneratorName) {
   return helpers.run(generatorPath(name), { namespace: `pod-ingestion:${name}` });
 }

@@ -1,9 +1,11 @@
-// `yo pod-ingestion:pod NAME` / `pod-ingestion pod NAME`: adds a pod script and its task to the DAG.
-import { addPod } from '../../core/pipeline.js';
-import { POD_QUESTIONS } from '../../core/pod-questions.js';
+// `yo pod-ingestion:pod NAME` / `pod-ingestion pod NAME`: adds a pod script and its task to the DAG; with
+// --update, changes the settings of an existing pod's task (its script and test are the user's, and stay).
+import { addPod, updatePod } from '../../core/pipeline.js';
+import { POD_QUESTIONS, podUpdateQuestions } from '../../core/pod-questions.js';
+import { changedSettings } from '../../core/pod-settings.js';
 import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
-import { dagPath, renderDag, renderPodFiles } from '../../core/render-project.js';
+import { dagPath, renderDag, renderPodFiles, type FileSet } from '../../core/render-project.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { requireProject } from '../project-context.js';
 import { saveProjectConfig, writeProjectFiles } from '../project-files.js';
@@ -28,23 +30,39 @@ export default class PodGenerator extends PodIngestionGenerator {
   }
 
   async prompting(): Promise<void> {
-    if (!this.options.defaults) this.answers = await askQuestions(this, POD_QUESTIONS, this.answers);
+    if (this.options.defaults) return;
+    if (!this.options.update) {
+      this.answers = await askQuestions(this, POD_QUESTIONS, this.answers);
+      return;
+    }
+    // An update with options changes exactly those settings; `--update` alone walks through all of them,
+    // each with its current value as the default; a default accepted is no change, so that setting is kept
+    // exactly. An unknown pod is refused in configuring, unasked.
+    const givenSetting = POD_QUESTIONS.some((question) => question.message && this.answers[question.name] !== undefined);
+    const current = this.project!.pods.find((pod) => pod.name === String(this.options.name));
+    if (!givenSetting && current) this.answers = changedSettings(await askQuestions(this, podUpdateQuestions(current), this.answers), current);
   }
 
   configuring(): void {
-    ({ config: this.config_, pod: this.pod } = addPod(this.project!, String(this.options.name), this.answers));
+    const change = this.options.update ? updatePod : addPod;
+    ({ config: this.config_, pod: this.pod } = change(this.project!, String(this.options.name), this.answers));
   }
 
   writing(): void {
     const config = this.config_!;
-    const pod = this.pod!;
     const path = dagPath(config);
-    writeProjectFiles(this, { ...renderPodFiles(pod), [path]: renderDag(config) }, path, !this.options.defaults);
+    const files: FileSet = this.options.update ? {} : renderPodFiles(this.pod!);
+    writeProjectFiles(this, { ...files, [path]: renderDag(config) }, path, !this.options.defaults);
     saveProjectConfig(this, config);
   }
 
   end(): void {
     const pod = this.pod!;
-    this.log(`Added pods/${pod.name}.py and the task ${pod.name}${pod.after.length ? ` after ${pod.after.join(', ')}` : ''} to ${dagPath(this.config_!)}.`);
+    const after = pod.after.length ? ` after ${pod.after.join(', ')}` : '';
+    if (this.options.update) {
+      this.log(`Updated the task ${pod.name} (now runs${after || ' first'}) in ${dagPath(this.config_!)}; pods/${pod.name}.py and its test are yours and were left as they are.`);
+    } else {
+      this.log(`Added pods/${pod.name}.py and the task ${pod.name}${after} to ${dagPath(this.config_!)}.`);
+    }
   }
 }

@@ -1,0 +1,57 @@
+// `yo pod-ingestion:remove NAME` / `pod-ingestion remove NAME`: takes a pod's task out of the DAG (and, with
+// --rewire, hands its dependents its upstreams). The script and its test are the user's code: they stay
+// unless --delete-script.
+import { removePod } from '../../core/pipeline.js';
+import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
+import { REMOVE_QUESTIONS } from '../../core/remove-questions.js';
+import { dagPath, renderDag } from '../../core/render-project.js';
+import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
+import { requireProject } from '../project-context.js';
+import { deleteDeliberately, saveProjectConfig, writeProjectFiles } from '../project-files.js';
+import { declareOptions } from '../question-options.js';
+
+export default class RemoveGenerator extends PodIngestionGenerator {
+  private project?: ProjectConfig;
+  private config_?: ProjectConfig;
+  private removed?: PodSpec;
+  private rewired: PodSpec[] = [];
+  private deleted: string[] = [];
+
+  constructor(args: string[], options: GeneratorOptions) {
+    super(args, options);
+    this.argument('name', { type: String, required: true, description: 'the pod to remove' });
+    declareOptions(this, REMOVE_QUESTIONS);
+    // The bin passes --defaults when there is no terminal; remove asks nothing either way.
+    this.option('defaults', { type: Boolean, description: 'ask nothing' });
+  }
+
+  initializing(): void {
+    this.project = requireProject(this.destinationRoot());
+  }
+
+  configuring(): void {
+    const removal = removePod(this.project!, String(this.options.name), { rewire: Boolean(this.options.rewire) });
+    ({ config: this.config_, removed: this.removed, rewired: this.rewired } = removal);
+  }
+
+  writing(): void {
+    const config = this.config_!;
+    const path = dagPath(config);
+    writeProjectFiles(this, { [path]: renderDag(config) }, path, !this.options.defaults);
+    saveProjectConfig(this, config);
+    if (!this.options['delete-script'] && !this.options.deleteScript) return;
+    for (const file of [`pods/${this.removed!.name}.py`, `tests/test_${this.removed!.name}.py`]) {
+      if (!this.fs.exists(this.destinationPath(file))) continue;
+      deleteDeliberately(this, this.destinationPath(file));
+      this.deleted.push(file);
+    }
+  }
+
+  end(): void {
+    const { name } = this.removed!;
+    this.log(`Removed the task ${name} from ${dagPath(this.config_!)}.`);
+    for (const pod of this.rewired) this.log(`  ${pod.name} now runs ${pod.after.length ? `after ${pod.after.join(', ')}` : 'first'}.`);
+    if (this.deleted.length > 0) this.log(`Deleted ${this.deleted.join(' and ')}.`);
+    else if (!this.options['delete-script'] && !this.options.deleteScript) this.log(`Kept pods/${name}.py and tests/test_${name}.py (your code; --delete-script deletes them).`);
+  }
+}
