@@ -6,6 +6,7 @@ import { APP_QUESTIONS } from '../src/core/app-questions.js';
 import { POD_QUESTIONS } from '../src/core/pod-questions.js';
 import { PUBLISH_QUESTIONS } from '../src/core/publish-questions.js';
 import { renderOptionsTable } from '../src/core/questions.js';
+import { REMOVE_QUESTIONS } from '../src/core/remove-questions.js';
 
 const DOC = new URL('../docs/options.md', import.meta.url);
 
@@ -24,7 +25,13 @@ function optionsDoc(): string {
     '',
     '## `pod-ingestion pod NAME` / `yo pod-ingestion:pod NAME`',
     '',
+    'With `--update`, NAME is an existing pod and only the options given change it.',
+    '',
     renderOptionsTable(POD_QUESTIONS),
+    '',
+    '## `pod-ingestion remove NAME` / `yo pod-ingestion:remove NAME`',
+    '',
+    renderOptionsTable(REMOVE_QUESTIONS),
     '',
     '## `pod-ingestion package SPEC...` / `yo pod-ingestion:package SPEC...`',
     '',
@@ -45,6 +52,6 @@ describe('docs/options.md', () => {
 
   it('lists every option of every generator', () => {
     const doc = readFileSync(DOC, 'utf8');
-    for (const question of [...APP_QUESTIONS, ...POD_QUESTIONS, ...PUBLISH_QUESTIONS]) expect(doc).toContain(`\`--${question.name}\``);
+    for (const question of [...APP_QUESTIONS, ...POD_QUESTIONS, ...REMOVE_QUESTIONS, ...PUBLISH_QUESTIONS]) expect(doc).toContain(`\`--${question.name}\``);
   });
 });

@@ -4,6 +4,7 @@
 // and the pod scripts are byte for byte theirs; a refusal changes no byte of the project.
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDag } from './checkers/dag.js';
 import { checkPython } from './checkers/python.js';
@@ -43,6 +44,12 @@ function checkProject(folder = project) {
   const dagFile = join(folder, 'dags/plant_pipeline.py');
   expect(outsideBlocks(readFileSync(dagFile, 'utf8'))).toBe(outsideBlocks(userDag));
   expect(readFileSync(join(folder, 'pods/clean_orders.py')).equals(userScript)).toBe(true);
+  return checkDagAgainstConfig(folder);
+}
+
+/** The DAG passes the checkers run after `pod`, and its graph is exactly the one .yo-rc.json describes. */
+function checkDagAgainstConfig(folder: string) {
+  const dagFile = join(folder, 'dags/plant_pipeline.py');
   if (!pythonReady()) return undefined;
   expect(checkPython([dagFile])).toEqual([]);
   expect(checkDag(dagFile, IMAGE)).toEqual([]);
@@ -200,5 +207,30 @@ describe('remove NAME', () => {
     const { spawnSync } = await import('node:child_process');
     const run = spawnSync(PYTHON, ['-B', '-m', 'unittest', 'discover', '-s', 'tests'], { cwd: project, encoding: 'utf8' });
     expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+  });
+});
+
+describe("the README's commands for correcting a pipeline", () => {
+  it('run as shown, in a project with the pods they name', async () => {
+    const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+    const block = /Correcting a pipeline:\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block, 'the README has a "Correcting a pipeline" sh block').toBeDefined();
+    const root = tempDir('readme-correcting');
+    await expectSuccess(['plant', '--repository', 'ghcr.io/acme', '--container', 'plant', '--tag', '1.0.0', '--pods', 'collect clean_parts'], root);
+    const folder = join(root, 'plant');
+    await expectSuccess(['pod', 'clean_parts', '--update', '--after', 'collect'], folder);
+    for (const args of [['clean_orders', '--after', 'collect'], ['join_zones', '--after', 'clean_orders,clean_parts'], ['oee', '--after', 'join_zones']]) await expectSuccess(['pod', ...args], folder);
+    const commands = block!.trim().split('\n');
+    for (const command of commands) {
+      // Words as a POSIX shell splits these lines: spaces, and double quotes around one word.
+      const words = [...command.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!);
+      expect(words[0]).toBe('pod-ingestion');
+      await expectSuccess(words.slice(1), folder);
+    }
+    expect(savedPods(folder).map((item) => [item.name, item.after])).toEqual([['collect', []], ['clean_parts', ['collect']], ['clean_orders', []]]);
+    expect(pod('clean_orders', folder).env).toEqual([{ name: 'ZONE', value: 'processing' }]);
+    expect(existsSync(join(folder, 'pods/join_zones.py'))).toBe(true);
+    expect(existsSync(join(folder, 'pods/oee.py'))).toBe(false);
+    checkDagAgainstConfig(folder);
   });
 });
