@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { APP_QUESTIONS } from '../src/core/app-questions.js';
+import { GRAPH_QUESTIONS } from '../src/core/graph-questions.js';
 import { POD_QUESTIONS } from '../src/core/pod-questions.js';
 import { PUBLISH_QUESTIONS } from '../src/core/publish-questions.js';
 import { renderOptionsTable } from '../src/core/questions.js';
@@ -41,6 +42,10 @@ function optionsDoc(): string {
     '',
     renderOptionsTable(PUBLISH_QUESTIONS),
     '',
+    '## `pod-ingestion graph` / `yo pod-ingestion:graph`',
+    '',
+    renderOptionsTable(GRAPH_QUESTIONS),
+    '',
   ].join('\n');
 }
 
@@ -52,6 +57,6 @@ describe('docs/options.md', () => {
 
   it('lists every option of every generator', () => {
     const doc = readFileSync(DOC, 'utf8');
-    for (const question of [...APP_QUESTIONS, ...POD_QUESTIONS, ...REMOVE_QUESTIONS, ...PUBLISH_QUESTIONS]) expect(doc).toContain(`\`--${question.name}\``);
+    for (const question of [...APP_QUESTIONS, ...POD_QUESTIONS, ...REMOVE_QUESTIONS, ...PUBLISH_QUESTIONS, ...GRAPH_QUESTIONS]) expect(doc).toContain(`\`--${question.name}\``);
   });
 });

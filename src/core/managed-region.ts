@@ -1,9 +1,17 @@
-// The DAG has blocks the generator owns, between marker comments; everything outside is the user's.
-// Regenerating replaces only the blocks, so hand edits elsewhere survive.
+// The DAG (and the project README) have blocks the generator owns, between marker comments; everything
+// outside is the user's. Regenerating replaces only the blocks, so hand edits elsewhere survive.
 import { PodIngestionError } from './errors.js';
 
 const START = '# >>> pod-ingestion managed:';
 const END = '# <<< pod-ingestion managed:';
+// Markdown has no `#` comments: the README's markers are HTML comments with the same words.
+const MARKDOWN_START = '<!-- >>> pod-ingestion managed:';
+const MARKDOWN_END = '<!-- <<< pod-ingestion managed:';
+
+function markerName(trimmed: string, prefixes: readonly string[]): string | undefined {
+  const prefix = prefixes.find((candidate) => trimmed.startsWith(candidate));
+  return prefix === undefined ? undefined : (trimmed.slice(prefix.length).trim().split(/\s/)[0] ?? '');
+}
 
 interface Region {
   name: string;
@@ -15,12 +23,12 @@ function findRegions(lines: readonly string[]): Map<string, Region> {
   const regions = new Map<string, Region>();
   lines.forEach((line, index) => {
     const trimmed = line.trim();
-    if (trimmed.startsWith(START)) {
-      const name = trimmed.slice(START.length).trim().split(/\s/)[0] ?? '';
-      regions.set(name, { name, start: index, end: -1 });
-    } else if (trimmed.startsWith(END)) {
-      const name = trimmed.slice(END.length).trim().split(/\s/)[0] ?? '';
-      const region = regions.get(name);
+    const started = markerName(trimmed, [START, MARKDOWN_START]);
+    const ended = markerName(trimmed, [END, MARKDOWN_END]);
+    if (started !== undefined) {
+      regions.set(started, { name: started, start: index, end: -1 });
+    } else if (ended !== undefined) {
+      const region = regions.get(ended);
       if (region) region.end = index;
     }
   });
@@ -51,4 +59,10 @@ export function replaceManagedRegions(existing: string, fresh: string, fileName:
     lines = [...lines.slice(0, target.start), ...freshLines.slice(region.start, region.end + 1), ...lines.slice(target.end + 1)];
   }
   return lines.join('\n');
+}
+
+/** Whether `text` holds the complete managed block `name` (a README from before the block has none). */
+export function hasManagedRegion(text: string, name: string): boolean {
+  const region = findRegions(text.split('\n')).get(name);
+  return region !== undefined && region.end > region.start;
 }

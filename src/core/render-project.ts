@@ -3,6 +3,7 @@ import ejs from 'ejs';
 import { jinjaString, markdownText, pythonDocstringText, pythonString, shellWord } from './escape.js';
 import { imageReference, registryHost } from './image-reference.js';
 import { kubernetesName } from './names.js';
+import { renderReadmePipelineBlock } from './pipeline-graph.js';
 import type { PodSpec, ProjectConfig } from './project-config.js';
 
 /** The templates folder of the package (dist/core/ -> ../../templates). */
@@ -85,7 +86,7 @@ export function renderPodFiles(pod: PodSpec): FileSet {
 
 /** The project README, which names the image (publish rewrites it when the tag changes). */
 export function renderProjectReadme(config: ProjectConfig): string {
-  return render('app/README.md.ejs', { config, image: imageReference(config), registry: registryHost(config.repository) });
+  return render('app/README.md.ejs', { config, image: imageReference(config), registry: registryHost(config.repository), pipelineBlock: renderReadmePipelineBlock(config.pods) });
 }
 
 /** Every file of a new project. */

@@ -1,7 +1,8 @@
 // How generated files meet the files a project already has: pod scripts are never overwritten, the DAG
 // keeps everything outside its managed blocks, the rest goes through Yeoman's conflict prompt (or --force).
 import { existsSync, readFileSync } from 'node:fs';
-import { replaceManagedRegions } from '../core/managed-region.js';
+import { hasManagedRegion, replaceManagedRegions } from '../core/managed-region.js';
+import { renderReadmePipelineBlock } from '../core/pipeline-graph.js';
 import { CONFIG_KEY, type ProjectConfig } from '../core/project-config.js';
 import type { FileSet } from '../core/render-project.js';
 import type { PodIngestionGenerator } from './base-generator.js';
@@ -15,7 +16,9 @@ const USER_OWNED = /^(?:pods\/[^/]+\.py|tests\/test_[^/]+\.py)$/;
 export function writeProjectFiles(generator: PodIngestionGenerator, files: FileSet, dag: string, interactive: boolean): void {
   for (const [path, content] of Object.entries(files)) {
     const target = generator.destinationPath(path);
-    const existing = generator.fs.exists(target) ? (generator.fs.read(target) ?? '') : undefined;
+    let existing = generator.fs.exists(target) ? (generator.fs.read(target) ?? '') : undefined;
+    // The README's picture of the pipeline follows .yo-rc.json whatever the user did to the rest of it.
+    if (path === 'README.md' && existing !== undefined) existing = refreshReadmePipeline(generator, existing, content);
     if (existing === undefined || existing === content) {
       generator.fs.write(target, content);
     } else if (USER_OWNED.test(path)) {
@@ -28,6 +31,24 @@ export function writeProjectFiles(generator: PodIngestionGenerator, files: FileS
       generator.fs.write(target, content);
     }
   }
+}
+
+/**
+ * Puts the current pipeline block into a README that has one; returns the README as it now is. A README
+ * without the block (made before it existed, or the user removed it) is left alone.
+ */
+function refreshReadmePipeline(generator: PodIngestionGenerator, existing: string, fresh: string): string {
+  if (!hasManagedRegion(existing, 'pipeline') || !hasManagedRegion(fresh, 'pipeline')) return existing;
+  const refreshed = replaceManagedRegions(existing, fresh, 'README.md');
+  if (refreshed !== existing) writeDeliberateEdit(generator, generator.destinationPath('README.md'), refreshed);
+  return refreshed;
+}
+
+/** After a change of the pods: the README's pipeline block shows the new pipeline. */
+export function updateReadmePipeline(generator: PodIngestionGenerator, config: ProjectConfig): void {
+  const target = generator.destinationPath('README.md');
+  if (!generator.fs.exists(target)) return;
+  refreshReadmePipeline(generator, generator.fs.read(target) ?? '', renderReadmePipelineBlock(config.pods));
 }
 
 /**

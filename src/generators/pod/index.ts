@@ -8,7 +8,7 @@ import type { RawAnswers } from '../../core/questions.js';
 import { dagPath, renderDag, renderPodFiles, type FileSet } from '../../core/render-project.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { requireProject } from '../project-context.js';
-import { saveProjectConfig, writeProjectFiles } from '../project-files.js';
+import { saveProjectConfig, updateReadmePipeline, writeProjectFiles } from '../project-files.js';
 import { askQuestions, declareOptions, givenOptions } from '../question-options.js';
 
 export default class PodGenerator extends PodIngestionGenerator {
@@ -53,6 +53,7 @@ export default class PodGenerator extends PodIngestionGenerator {
     const path = dagPath(config);
     const files: FileSet = this.options.update ? {} : renderPodFiles(this.pod!);
     writeProjectFiles(this, { ...files, [path]: renderDag(config) }, path, !this.options.defaults);
+    updateReadmePipeline(this, config);
     saveProjectConfig(this, config);
   }
 

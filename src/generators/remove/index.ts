@@ -7,7 +7,7 @@ import { REMOVE_QUESTIONS } from '../../core/remove-questions.js';
 import { dagPath, renderDag } from '../../core/render-project.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { requireProject } from '../project-context.js';
-import { deleteDeliberately, saveProjectConfig, writeProjectFiles } from '../project-files.js';
+import { deleteDeliberately, saveProjectConfig, updateReadmePipeline, writeProjectFiles } from '../project-files.js';
 import { declareOptions } from '../question-options.js';
 
 export default class RemoveGenerator extends PodIngestionGenerator {
@@ -38,6 +38,7 @@ export default class RemoveGenerator extends PodIngestionGenerator {
     const config = this.config_!;
     const path = dagPath(config);
     writeProjectFiles(this, { [path]: renderDag(config) }, path, !this.options.defaults);
+    updateReadmePipeline(this, config);
     saveProjectConfig(this, config);
     if (!this.options['delete-script'] && !this.options.deleteScript) return;
     for (const file of [`pods/${this.removed!.name}.py`, `tests/test_${this.removed!.name}.py`]) {

@@ -1,0 +1,14 @@
+import { GRAPH_FORMATS } from './pipeline-graph.js';
+import type { Question } from './questions.js';
+
+/** The options of `pod-ingestion graph`. */
+export const GRAPH_QUESTIONS: readonly Question[] = [
+  {
+    name: 'format',
+    kind: 'choice',
+    choices: GRAPH_FORMATS,
+    help: 'mermaid: a Mermaid flowchart (GitHub and GitLab draw it); text: an indented tree',
+    default: () => 'mermaid',
+    check: (value, field) => ((GRAPH_FORMATS as readonly string[]).includes(value) ? [] : [{ field, value, rule: `one of ${GRAPH_FORMATS.join(', ')}` }]),
+  },
+];
