@@ -27,6 +27,6 @@ describe('the npm package', () => {
     symlinkSync(ROOT, join(modules, 'generator-pod-ingestion'));
     const env = createEnv();
     const found = await env.lookup({ npmPaths: [modules] });
-    expect(found.map((meta) => meta.namespace).sort()).toEqual(['pod-ingestion:app', 'pod-ingestion:package', 'pod-ingestion:pod', 'pod-ingestion:publish', 'pod-ingestion:remove']);
+    expect(found.map((meta) => meta.namespace).sort()).toEqual(['pod-ingestion:app', 'pod-ingestion:graph', 'pod-ingestion:package', 'pod-ingestion:pod', 'pod-ingestion:publish', 'pod-ingestion:remove']);
   });
 });
