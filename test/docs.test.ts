@@ -6,6 +6,7 @@ import { APP_QUESTIONS } from '../src/core/app-questions.js';
 import { GRAPH_QUESTIONS } from '../src/core/graph-questions.js';
 import { POD_QUESTIONS } from '../src/core/pod-questions.js';
 import { PUBLISH_QUESTIONS } from '../src/core/publish-questions.js';
+import { RUN_QUESTIONS } from '../src/core/run-questions.js';
 import { renderOptionsTable } from '../src/core/questions.js';
 import { REMOVE_QUESTIONS } from '../src/core/remove-questions.js';
 
@@ -42,6 +43,10 @@ function optionsDoc(): string {
     '',
     renderOptionsTable(PUBLISH_QUESTIONS),
     '',
+    '## `pod-ingestion run [TASK...]` / `yo pod-ingestion:run [TASK...]`',
+    '',
+    renderOptionsTable(RUN_QUESTIONS),
+    '',
     '## `pod-ingestion graph` / `yo pod-ingestion:graph`',
     '',
     renderOptionsTable(GRAPH_QUESTIONS),
@@ -57,6 +62,6 @@ describe('docs/options.md', () => {
 
   it('lists every option of every generator', () => {
     const doc = readFileSync(DOC, 'utf8');
-    for (const question of [...APP_QUESTIONS, ...POD_QUESTIONS, ...REMOVE_QUESTIONS, ...PUBLISH_QUESTIONS, ...GRAPH_QUESTIONS]) expect(doc).toContain(`\`--${question.name}\``);
+    for (const question of [...APP_QUESTIONS, ...POD_QUESTIONS, ...REMOVE_QUESTIONS, ...PUBLISH_QUESTIONS, ...RUN_QUESTIONS, ...GRAPH_QUESTIONS]) expect(doc).toContain(`\`--${question.name}\``);
   });
 });

@@ -13,7 +13,7 @@ describe('the npm package', () => {
   it('ships compiled JS, templates, README and LICENSE; no tests, no TypeScript sources', () => {
     const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
     const files: string[] = JSON.parse(result.stdout)[0].files.map((file: { path: string }) => file.path);
-    for (const name of ['app', 'pod', 'package', 'publish', 'remove']) expect(files).toContain(`dist/generators/${name}/index.js`);
+    for (const name of ['app', 'pod', 'package', 'publish', 'remove', 'run', 'graph']) expect(files).toContain(`dist/generators/${name}/index.js`);
     expect(files).toContain('dist/bin/pod-ingestion.js');
     expect(files).toContain('templates/app/Dockerfile.ejs');
     expect(files).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json']));
@@ -27,6 +27,6 @@ describe('the npm package', () => {
     symlinkSync(ROOT, join(modules, 'generator-pod-ingestion'));
     const env = createEnv();
     const found = await env.lookup({ npmPaths: [modules] });
-    expect(found.map((meta) => meta.namespace).sort()).toEqual(['pod-ingestion:app', 'pod-ingestion:graph', 'pod-ingestion:package', 'pod-ingestion:pod', 'pod-ingestion:publish', 'pod-ingestion:remove']);
+    expect(found.map((meta) => meta.namespace).sort()).toEqual(['pod-ingestion:app', 'pod-ingestion:graph', 'pod-ingestion:package', 'pod-ingestion:pod', 'pod-ingestion:publish', 'pod-ingestion:remove', 'pod-ingestion:run']);
   });
 });

@@ -8,6 +8,7 @@ import { PodIngestionError } from '../core/errors.js';
 import { GRAPH_QUESTIONS } from '../core/graph-questions.js';
 import { POD_QUESTIONS } from '../core/pod-questions.js';
 import { PUBLISH_QUESTIONS } from '../core/publish-questions.js';
+import { RUN_QUESTIONS } from '../core/run-questions.js';
 import { renderHelp, type Question } from '../core/questions.js';
 import { REMOVE_QUESTIONS } from '../core/remove-questions.js';
 
@@ -20,6 +21,7 @@ const GENERATORS: Record<string, { usage: string; title: string; questions: read
   remove: { usage: 'pod-ingestion remove NAME [--rewire] [--delete-script]   (inside a project)', title: "Removes a pod's task from the DAG; its script and test stay unless --delete-script.", questions: REMOVE_QUESTIONS },
   package: { usage: 'pod-ingestion package SPEC... (inside a project)', title: 'Adds PEP 508 requirements to requirements.txt; a package already listed is replaced.', questions: [] },
   publish: { usage: 'pod-ingestion publish [options] (inside a project)', title: 'Builds the image named in .yo-rc.json and, with --push, pushes it.', questions: PUBLISH_QUESTIONS },
+  run: { usage: 'pod-ingestion run [TASK...] [options] (inside a project)', title: 'Runs the pipeline on the local Docker engine, each task a container of the image, as Airflow would.', questions: RUN_QUESTIONS },
   graph: { usage: 'pod-ingestion graph [--format mermaid|text] (inside a project)', title: 'Prints the pipeline of .yo-rc.json: a Mermaid flowchart, or an indented tree.', questions: GRAPH_QUESTIONS },
 };
 

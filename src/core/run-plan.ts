@@ -1,0 +1,285 @@
+// What a local run of the pipeline will do, decided before any container starts: which tasks, after which,
+// and each container's environment as Airflow would render it for the given logical date and conf. Every
+// refusal (unknown task, missing required param, unrenderable template, missing secret folder) happens here.
+// Pure: the caller passes what it read (the conf text, whether folders exist).
+import { isAbsolute, resolve } from 'node:path';
+import { PodIngestionError } from './errors.js';
+import { formatFieldError, type FieldError } from './field-error.js';
+import { downstreamOf, taskId, topologicalOrder } from './pipeline.js';
+import type { PodSpec, ProjectConfig } from './project-config.js';
+
+export interface RunRequest {
+  /** The TASKs named on the command line; empty for all. */
+  tasks: readonly string[];
+  downstream: boolean;
+  /** The conf's JSON text (from --conf or --conf-file); empty for none. */
+  confText: string;
+  /** Where the conf came from, for messages: `conf` or `conf-file`. */
+  confField: string;
+  logicalDate: string;
+  runId: string;
+  /** --set values: TASK:KEY=VALUE or KEY=VALUE. */
+  sets: readonly string[];
+  /** --secrets-dir, absolute; empty for none. */
+  secretsDir: string;
+  /** --mount values: HOST:CONTAINER. */
+  mounts: readonly string[];
+  retries: boolean;
+  /** The project folder: relative host paths are taken from there. */
+  projectDir: string;
+}
+
+export interface BindMount {
+  source: string;
+  target: string;
+}
+
+export interface PlannedTask {
+  id: string;
+  /** The upstream tasks that are part of this run (the others are taken as done). */
+  upstream: string[];
+  /** The container's environment, in order: PRG_NAME, constants, params. */
+  env: [string, string][];
+  secrets: BindMount[];
+  retries: number;
+}
+
+export interface RunPlan {
+  runId: string;
+  logicalDate: string;
+  /** In dependency order. */
+  tasks: PlannedTask[];
+  mounts: BindMount[];
+  /** docker run's --memory and --cpus, from the project's limits; empty when not set. */
+  memory: string;
+  cpus: string;
+}
+
+/** A refused run: every problem at once, and the promise that nothing started. */
+export class RunRefusedError extends PodIngestionError {
+  constructor(readonly errors: FieldError[]) {
+    super('invalid-answers', `Nothing was run: ${errors.length === 1 ? 'one problem' : `${errors.length} problems`}.\n${errors.map((error) => `  - ${formatFieldError(error)}`).join('\n')}`);
+  }
+}
+
+/** How Jinja prints a conf value in a template: Python's str() for scalars. */
+function jinjaText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}
+
+const QUOTED = String.raw`(?:'([^']*)'|"([^"]*)")`;
+const CONF_INDEX = new RegExp(String.raw`^dag_run\.conf\[${QUOTED}\]$`);
+const CONF_ATTRIBUTE = /^dag_run\.conf\.([A-Za-z_][A-Za-z0-9_]*)$/;
+const CONF_GET = new RegExp(String.raw`^dag_run\.conf\.get\(\s*${QUOTED}\s*(?:,\s*${QUOTED}\s*)?\)$`);
+const PARAM = new RegExp(String.raw`^params(?:\.([A-Za-z_][A-Za-z0-9_]*)|\[${QUOTED}\])$`);
+
+interface TemplateContext {
+  logicalDate: string;
+  runId: string;
+  conf: Record<string, unknown>;
+  /** The DAG's params, resolved (conf value, else default); undefined for a required one without a value. */
+  params: Map<string, string | undefined>;
+}
+
+/** One `{{ expression }}`: its value, or why it has none. */
+function evaluate(expression: string, context: TemplateContext): { value: string } | { problem: string } {
+  const { logicalDate, runId, conf, params } = context;
+  const simple: Record<string, string> = {
+    ds: logicalDate,
+    ds_nodash: logicalDate.replaceAll('-', ''),
+    logical_date: `${logicalDate}T00:00:00+00:00`,
+    ts: `${logicalDate}T00:00:00+00:00`,
+    run_id: runId,
+  };
+  if (expression in simple) return { value: simple[expression]! };
+  const indexed = CONF_INDEX.exec(expression) ?? CONF_ATTRIBUTE.exec(expression);
+  if (indexed) {
+    const key = indexed[1] ?? indexed[2]!;
+    return key in conf ? { value: jinjaText(conf[key]) } : { problem: `the conf has no "${key}" (Airflow would fail the task); give it in --conf` };
+  }
+  const got = CONF_GET.exec(expression);
+  if (got) {
+    const key = got[1] ?? got[2]!;
+    const fallback = got[3] ?? got[4];
+    return { value: key in conf ? jinjaText(conf[key]) : (fallback ?? 'None') };
+  }
+  const param = PARAM.exec(expression);
+  if (param) {
+    const name = param[1] ?? param[2] ?? param[3]!;
+    const value = params.get(name);
+    if (!params.has(name)) return { problem: `the DAG has no param "${name}"` };
+    return value === undefined ? { problem: `the param "${name}" has no default and the conf does not give it` } : { value };
+  }
+  return { problem: 'a local run renders only ds, ds_nodash, logical_date, ts, run_id, dag_run.conf[...] and params.X' };
+}
+
+/** Renders the Airflow templates of a constant; returns the value, or the problems that stop it. */
+export function renderTemplate(text: string, context: TemplateContext): { value: string; problems: string[] } {
+  const problems: string[] = [];
+  if (/\{%|\{#/.test(text)) problems.push('Jinja statements ({% %}) and comments ({# #}) are not rendered by a local run');
+  const value = text.replace(/\{\{\s*(.*?)\s*\}\}/g, (whole, expression: string) => {
+    const result = evaluate(expression, context);
+    if ('value' in result) return result.value;
+    problems.push(`${whole}: ${result.problem}`);
+    return whole;
+  });
+  return { value, problems };
+}
+
+function parseConf(text: string, field: string, errors: FieldError[]): Record<string, unknown> {
+  if (text.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    errors.push({ field, value: text, rule: `the conf is JSON (${(error as Error).message})`, suggestion: '{"RUN_DATE": "2026-01-31"}' });
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    errors.push({ field, value: text, rule: 'the conf is one JSON object, keyed by param name', suggestion: '{"RUN_DATE": "2026-01-31"}' });
+    return {};
+  }
+  return parsed as Record<string, unknown>;
+}
+
+export function checkLogicalDate(value: string): FieldError[] {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+  if (date && date.toISOString().slice(0, 10) === value) return [];
+  return [{ field: 'logical-date', value, rule: 'a real date written YYYY-MM-DD', suggestion: new Date().toISOString().slice(0, 10) }];
+}
+
+interface SetValue {
+  task?: string;
+  key: string;
+  value: string;
+}
+
+function parseSet(item: string, errors: FieldError[]): SetValue | undefined {
+  const match = /^(?:([a-z][a-z0-9_]*):)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(item);
+  if (!match) {
+    errors.push({ field: 'set', value: item, rule: 'a --set value is TASK:KEY=VALUE or KEY=VALUE', suggestion: 'collect:API_TOKEN=abc' });
+    return undefined;
+  }
+  return { task: match[1], key: match[2]!, value: match[3]! };
+}
+
+function parseMount(item: string, projectDir: string, errors: FieldError[]): BindMount | undefined {
+  const colon = item.lastIndexOf(':');
+  const source = colon === -1 ? '' : item.slice(0, colon);
+  const target = colon === -1 ? '' : item.slice(colon + 1);
+  if (!source || !target.startsWith('/') || target === '/' || target.split('/').includes('..')) {
+    errors.push({ field: 'mount', value: item, rule: 'a --mount value is HOST:CONTAINER, the container path absolute (not /) and without ".."', suggestion: './data:/data' });
+    return undefined;
+  }
+  return { source: isAbsolute(source) ? source : resolve(projectDir, source), target };
+}
+
+/** The tasks to run: the named ones (all when none), with --downstream their downstream tasks too. */
+function selectTasks(pods: readonly PodSpec[], request: RunRequest, errors: FieldError[]): Set<string> {
+  if (request.tasks.length === 0) return new Set(pods.map((pod) => pod.name));
+  const names = pods.map((pod) => pod.name);
+  for (const task of request.tasks) {
+    if (!names.includes(task)) errors.push({ field: 'task', value: task, rule: `no task of that name; the pipeline has: ${names.join(', ')}` });
+  }
+  const selected = new Set(request.tasks.filter((task) => names.includes(task)));
+  if (request.downstream) for (const name of downstreamOf(pods, selected)) selected.add(name);
+  return selected;
+}
+
+/** Kubernetes' memory quantity as docker's --memory: binary units map to docker's (also binary), decimal ones to bytes. */
+export function dockerMemory(quantity: string): string {
+  const match = /^([0-9.]+)(Ki|Mi|Gi|Ti|k|K|M|G|T)?$/.exec(quantity);
+  if (!match) return '';
+  const [, number, unit = ''] = match;
+  const binary: Record<string, string> = { Ki: 'k', Mi: 'm', Gi: 'g', Ti: 't' };
+  if (unit in binary && /^\d+$/.test(number!)) return `${number}${binary[unit]}`;
+  const factor: Record<string, number> = { '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
+  return String(Math.round(Number(number) * factor[unit]!));
+}
+
+/** Kubernetes' CPU quantity (500m, 1, 1.5) as docker's --cpus. */
+export function dockerCpus(quantity: string): string {
+  const match = /^([0-9.]+)(m)?$/.exec(quantity);
+  if (!match) return '';
+  return String(match[2] ? Number(match[1]) / 1000 : Number(match[1]));
+}
+
+/** Decides the whole run, or throws RunRefusedError listing every problem; `folderExists` answers for secret folders. */
+export function planRun(config: ProjectConfig, request: RunRequest, folderExists: (path: string) => boolean): RunPlan {
+  const errors: FieldError[] = [...checkLogicalDate(request.logicalDate)];
+  const conf = parseConf(request.confText, request.confField, errors);
+  const selected = selectTasks(config.pods, request, errors);
+  const sets = request.sets.map((item) => parseSet(item, errors)).filter((item) => item !== undefined);
+  const mounts = request.mounts.map((item) => parseMount(item, request.projectDir, errors)).filter((item) => item !== undefined);
+  const pods = topologicalOrder(config.pods).filter((pod) => selected.has(pod.name));
+
+  for (const set of sets) {
+    if (set.task !== undefined && !config.pods.some((pod) => pod.name === set.task)) {
+      errors.push({ field: 'set', value: `${set.task}:${set.key}=${set.value}`, rule: `no task "${set.task}"; the pipeline has: ${config.pods.map((pod) => pod.name).join(', ')}` });
+    } else if (!pods.some((pod) => (set.task === undefined || pod.name === set.task) && [...pod.env, ...pod.params].some((item) => item.name === set.key))) {
+      errors.push({ field: 'set', value: `${set.task ? `${set.task}:` : ''}${set.key}=${set.value}`, rule: `no task of this run has an env var ${set.key} (--set replaces a value, it does not add one)` });
+    }
+  }
+
+  // The DAG's params: a conf value wins, else the default; a param without either is required.
+  const params = new Map<string, string | undefined>();
+  for (const pod of config.pods) {
+    for (const param of pod.params) params.set(param.name, param.name in conf ? jinjaText(conf[param.name]) : (param.default ?? undefined));
+  }
+  const context: TemplateContext = { logicalDate: request.logicalDate, runId: request.runId, conf, params };
+
+  const tasks = pods.map((pod): PlannedTask => {
+    const setFor = (key: string) => [...sets].reverse().find((set) => set.key === key && (set.task === undefined || set.task === pod.name))?.value;
+    const env: [string, string][] = [['PRG_NAME', `${pod.name}.py`]];
+    for (const item of pod.env) {
+      const given = setFor(item.name);
+      if (given !== undefined) {
+        env.push([item.name, given]);
+        continue;
+      }
+      const rendered = renderTemplate(item.value, context);
+      for (const problem of rendered.problems) {
+        errors.push({ field: 'env', value: `${taskId(pod)}:${item.name}=${item.value}`, rule: `${problem}; or give the value with --set ${taskId(pod)}:${item.name}=VALUE` });
+      }
+      env.push([item.name, rendered.value]);
+    }
+    for (const param of pod.params) {
+      const value = setFor(param.name) ?? params.get(param.name);
+      if (value === undefined) {
+        errors.push({ field: request.confField, value: request.confText, rule: `task ${taskId(pod)} needs the param ${param.name}, which has no default: give it in --conf '{"${param.name}": "..."}'` });
+      }
+      env.push([param.name, value ?? '']);
+    }
+    const secrets = pod.secrets.map(({ secret, mountPath }) => {
+      const source = `${request.secretsDir}/${secret}`;
+      if (!request.secretsDir) {
+        errors.push({ field: 'secrets-dir', value: '', rule: `task ${taskId(pod)} mounts the secret ${secret} at ${mountPath}: give --secrets-dir DIR with the secret's files in DIR/${secret}/` });
+      } else if (!folderExists(source)) {
+        errors.push({ field: 'secrets-dir', value: request.secretsDir, rule: `task ${taskId(pod)} mounts the secret ${secret}, but there is no folder ${source}: put the secret's files there (one file per key)` });
+      }
+      return { source, target: mountPath };
+    });
+    return {
+      id: taskId(pod),
+      upstream: pod.after.filter((name) => selected.has(name)),
+      env,
+      secrets,
+      retries: request.retries ? config.kubernetes.retries : 0,
+    };
+  });
+  if (errors.length > 0) throw new RunRefusedError(errors);
+  return {
+    runId: request.runId,
+    logicalDate: request.logicalDate,
+    tasks,
+    mounts,
+    memory: config.kubernetes.memoryLimit ? dockerMemory(config.kubernetes.memoryLimit) : '',
+    cpus: config.kubernetes.cpuLimit ? dockerCpus(config.kubernetes.cpuLimit) : '',
+  };
+}
