@@ -22,7 +22,10 @@ import type { ProjectConfig } from '../src/core/project-config.js';
 import { PYTHON_STDLIB_MODULES } from '../src/core/python-stdlib-modules.js';
 import type { RawAnswers } from '../src/core/questions.js';
 import { dagPath, EXECUTABLE_FILES, renderDag, renderProject } from '../src/core/render-project.js';
+import { checkJinjaTemplate } from '../src/core/jinja-template.js';
+import { coveredByMount } from '../src/core/pod-settings.js';
 import { checkPackages } from '../src/core/requirements.js';
+import { quantityValue } from '../src/core/resources.js';
 import { inspectDags } from './checkers/dag.js';
 import { checkDockerfile } from './checkers/dockerfile.js';
 import { jinjaMissing, renderJinja } from './checkers/jinja.js';
@@ -69,13 +72,16 @@ const envName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,14}$/).filter((name)
 const trickyPiece = fc.constantFrom('"', "'", '\\', '}}', '{{', '{%', '%}', '{#', '#}', '"""', "'''", '\\n', '\\x7b', '\\u00e9', 'é', '日本', '🙂', '$HOME', '`id`',
   ';', '#', ' ', '\u00a0', '\u2028', '\u0085', 'ﬁ', '\u200b', '\ufeff', '|', '*', '<b>', '${x}', '%s', ':', '=');
 const anyText = fc.array(fc.oneof({ weight: 2, arbitrary: trickyPiece }, { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) }), { maxLength: 7 }).map((parts) => parts.join(''));
-/**
- * A value of --env / --param / --description: one line without control characters. Repeatable options are
- * split before " NAME=" and " NAME:" and each item is trimmed, so a value is trimmed and has neither.
- */
-const oneLine = anyText.filter((value) => !/[\u0000-\u001f\u007f]/.test(value) && value === value.trim() && !/\s[A-Za-z_][A-Za-z0-9_.-]*[=:]/.test(value));
+/** A value of --env / --param / --description: one line without control characters; one option is one value, trimmed. */
+const oneLine = anyText.filter((value) => !/[\u0000-\u001f\u007f]/.test(value) && value === value.trim());
+/** An --env value: one line that Jinja accepts (Airflow renders it); the Jinja check is tested against jinja2 in trust-inputs.test.ts. */
+const envValue = oneLine.filter((value) => checkJinjaTemplate(value) === undefined);
 const dnsSubdomain = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,6}[a-z0-9])?){0,2}$/);
-const mountPath = fc.array(fc.stringMatching(/^[A-Za-z0-9._-]{1,8}$/).filter((segment) => segment !== '..'), { minLength: 1, maxLength: 3 }).map((parts) => `/${parts.join('/')}`);
+// Not over the image's own files (/app, /usr...: refused, see trust-inputs.test.ts).
+const mountPath = fc
+  .array(fc.stringMatching(/^[A-Za-z0-9._-]{1,8}$/).filter((segment) => segment !== '..' && segment !== '.'), { minLength: 1, maxLength: 3 })
+  .map((parts) => `/${parts.join('/')}`)
+  .filter((path) => coveredByMount(path) === undefined);
 const requirement = fc.constantFrom('pandas==2.2.3', 'pyarrow>=14,<20', 'google-cloud-storage==2.18.2', 'requests', 'numpy~=1.26', 'SQLAlchemy[asyncio]>=2.0', 'psycopg2-binary!=2.9.0', 'boto3>=1.34.0,<2', 'torch==2.3.0+cpu', 'attrs;python_version>"3.8"');
 
 interface PodInput {
@@ -92,16 +98,17 @@ const podInput = (name: string) =>
     .record({
       names: fc.uniqueArray(envName, { minLength: 0, maxLength: 5 }),
       values: fc.array(oneLine, { minLength: 5, maxLength: 5 }),
+      envValues: fc.array(envValue, { minLength: 5, maxLength: 5 }),
       split: fc.nat({ max: 5 }),
       required: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
       secrets: fc.uniqueArray(fc.tuple(dnsSubdomain, mountPath), { maxLength: 2, selector: ([, path]) => path }),
       description: oneLine.map((text) => text.slice(0, 300).trim()),
       afterPick: fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
     })
-    .map(({ names, values, split, required, secrets, description, afterPick }) => ({
+    .map(({ names, values, envValues, split, required, secrets, description, afterPick }) => ({
       name,
       afterPick,
-      env: names.slice(0, split).map((key, index): [string, string] => [key, values[index]!]),
+      env: names.slice(0, split).map((key, index): [string, string] => [key, envValues[index]!]),
       params: names.slice(split).map((key, index): [string, string | null] => [key, required[index] ? null : values[split + index]!]),
       secrets,
       description,
@@ -121,7 +128,15 @@ const projectInput = fc
     onFinishAction: fc.constantFrom('delete_pod', 'delete_succeeded_pod', 'keep_pod'),
     retries: fc.integer({ min: 0, max: 20 }),
     retryDelay: fc.integer({ min: 0, max: 1440 }),
-    quantities: fc.array(fc.constantFrom('', '250m', '0.5', '1', '512Mi', '1Gi', '1e3', '.5'), { minLength: 4, maxLength: 4 }),
+    // CPU request, memory request, CPU limit, memory limit; a request is at most its limit (the other order is refused).
+    quantities: fc
+      .tuple(fc.constantFrom('', '250m', '0.5', '1', '.5', '2'), fc.constantFrom('', '512Mi', '1Gi', '1e3', '1G'), fc.constantFrom('', '250m', '0.5', '1', '.5', '2'), fc.constantFrom('', '512Mi', '1Gi', '1e3', '1G'))
+      .map(([cpuRequest, memoryRequest, cpuLimit, memoryLimit]) => {
+        const ordered = (request: string, limit: string) => (request && limit && quantityValue(request)! > quantityValue(limit)! ? [limit, request] : [request, limit]);
+        const [cpuLow, cpuHigh] = ordered(cpuRequest, cpuLimit);
+        const [memoryLow, memoryHigh] = ordered(memoryRequest, memoryLimit);
+        return [cpuLow!, memoryLow!, cpuHigh!, memoryHigh!];
+      }),
     connId: fc.oneof(fc.constant(''), fc.stringMatching(/^[A-Za-z0-9_.-]{1,20}$/)),
   })
   .chain((project) =>

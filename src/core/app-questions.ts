@@ -4,15 +4,19 @@ import { checkDagId, checkNamespace, checkPodName, checkQuantity, checkSchedule,
 import { newPod, type KubernetesSettings, type ProjectConfig } from './project-config.js';
 import { checkPython, DEFAULT_PYTHON, pythonEndOfLifeWarning } from './python-version.js';
 import { answerOf, single, type Question, type RawAnswers } from './questions.js';
-import { checkPackages, checkRequirementsFile, parseRequirement, renderRequirements, splitPackages } from './requirements.js';
+import { checkPodsAgainstPackages } from './package-imports.js';
+import { checkResourcePairs } from './resources.js';
+import { checkPackages, checkRequirementsFile, renderRequirements, requirementsOfFile, splitPackages } from './requirements.js';
 
-function checkPodList(value: string, field: string): FieldError[] {
+function checkPodList(value: string, field: string, python?: string): FieldError[] {
   const names = splitNames(value).map(stripPodName);
   if (names.length === 0) return [{ field, value, rule: 'at least one pod script is needed', suggestion: 'ingest' }];
-  return names.flatMap((name, index) => [
-    ...check(field, name, checkPodName(name)),
-    ...(names.indexOf(name) === index ? [] : [{ field, value: name, rule: 'each pod name once' }]),
-  ]);
+  const seen = new Set<string>();
+  return names.flatMap((name) => {
+    const repeated = seen.has(name);
+    seen.add(name);
+    return [...check(field, name, checkPodName(name, python)), ...(repeated ? [{ field, value: name, rule: 'each pod name once' }] : [])];
+  });
 }
 
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
@@ -50,10 +54,13 @@ export const APP_QUESTIONS: readonly Question[] = [
   {
     name: 'packages', kind: 'string', ask: 'always',
     message: 'Python packages (PEP 508 specifiers separated by spaces, e.g. pandas==2.2.3 requests)',
-    help: 'Python requirements separated by whitespace, each a PEP 508 specifier ("pandas==2.2.3 pyarrow>=14,<20 requests")',
+    help: 'Python requirements separated by whitespace, each a PEP 508 specifier; a marker after ";" may hold spaces ("pandas==2.2.3 pyarrow>=14,<20 requests; python_version >= \'3.10\'")',
     default: () => '', check: (value, field) => checkPackages(field, splitPackages(value)),
   },
-  { name: 'requirements', kind: 'string', help: 'take an existing requirements.txt instead of --packages (comments kept, every line validated)', default: () => '' },
+  {
+    name: 'requirements', kind: 'string', default: () => '',
+    help: 'take an existing requirements.txt instead of --packages, read as pip reads it: comments and index options (--index-url, --extra-index-url, --find-links, --trusted-host, --pre, --only-binary, --no-binary, --hash) kept, every line checked; -r, -c and -e refused',
+  },
   {
     name: 'python', kind: 'string', ask: 'always', message: 'Python version of the base image',
     help: 'Python version of the python:<version>-slim base image', default: () => DEFAULT_PYTHON, check: single(checkPython),
@@ -130,29 +137,34 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
   const string = (name: string) => String(value(name)).trim();
   const errors: FieldError[] = [];
   for (const question of APP_QUESTIONS) {
-    if (question.check) errors.push(...question.check(string(question.name), question.name));
+    // Pod names are checked against the standard library of the chosen Python (binhex is 3.10's, not 3.11's).
+    if (question.name === 'pods') errors.push(...checkPodList(string('pods'), 'pods', checkPython(string('python')) ? undefined : string('python')));
+    else if (question.check) errors.push(...question.check(string(question.name), question.name));
     if (question.choices && !question.choices.includes(string(question.name))) {
       errors.push({ field: question.name, value: string(question.name), rule: `one of ${question.choices.join(', ')}` });
     }
   }
   const image = { repository: string('repository'), container: string('container'), tag: string('tag') };
   if (!errors.some((error) => ['repository', 'container', 'tag'].includes(error.field))) {
-    errors.push(...check('container', `${image.repository ? `${image.repository}/` : ''}${image.container}:${image.tag}`, checkImageReference(image)));
+    // A reference too long is the repository's fault when it is the longer part.
+    const field = image.repository.length > image.container.length ? 'repository' : 'container';
+    errors.push(...check(field, `${image.repository ? `${image.repository}/` : ''}${image.container}:${image.tag}`, checkImageReference(image)));
   }
 
   const podNames = splitNames(string('pods')).map(stripPodName);
   const packages = splitPackages(string('packages'));
   let requirementsText = renderRequirements(packages);
+  let installed = packages;
   if (requirementsFileText !== undefined) {
     if (packages.length > 0) errors.push({ field: 'requirements', value: string('requirements'), rule: 'give either --packages or --requirements, not both' });
     errors.push(...checkRequirementsFile('requirements', requirementsFileText));
-    requirementsText = requirementsFileText.endsWith('\n') ? requirementsFileText : `${requirementsFileText}\n`;
+    // Windows line ends become "\n" (pip reads both the same); nothing else of the file changes.
+    const text = requirementsFileText.replace(/\r\n/g, '\n');
+    requirementsText = text.endsWith('\n') ? text : `${text}\n`;
+    installed = requirementsOfFile(text);
   }
-  // A script /app/pandas.py would be imported instead of the pandas package by every script in /app.
-  const packageModules = new Set(packages.map((spec) => parseRequirement(spec).requirement?.key.replace(/-/g, '_')).filter(Boolean));
-  for (const name of podNames.filter((pod) => packageModules.has(pod))) {
-    errors.push({ field: 'pods', value: name, rule: `a pod named like the package ${name} would hide it from every script in /app`, suggestion: `${name}_job` });
-  }
+  errors.push(...checkResourcePairs({ cpuRequest: string('cpu-request'), cpuLimit: string('cpu-limit'), memoryRequest: string('memory-request'), memoryLimit: string('memory-limit') }));
+  errors.push(...checkPodsAgainstPackages([...(existing?.pods.map((pod) => pod.name) ?? []), ...podNames], installed, 'pods'));
   if (errors.length > 0) throw new InvalidAnswersError(errors);
 
   const kubernetes: KubernetesSettings = {

@@ -6,11 +6,13 @@ export interface FieldError {
   value: string;
   rule: string;
   suggestion?: string;
+  /** Where the value was read when it is not an option (`.yo-rc.json pods[1].after[0]`); the message names it. */
+  source?: string;
 }
 
 export function formatFieldError(error: FieldError): string {
   const hint = error.suggestion ? ` Try: ${error.suggestion}` : '';
-  return `--${error.field} ${JSON.stringify(error.value)}: ${error.rule}.${hint}`;
+  return `${error.source ?? `--${error.field}`} ${JSON.stringify(error.value)}: ${error.rule}.${hint}`;
 }
 
 /** Thrown with every bad field at once, so a non-interactive run reports them together. */

@@ -5,6 +5,8 @@ import type { Verdict } from './field-error.js';
 // joined by one of `.`, `_`, `__` or runs of `-`; a domain may carry a port; a tag is 1-128 chars.
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+// A DNS name or IPv4 address with an optional port; labels written without nested quantifiers (linear time).
+const REGISTRY_HOST = /^[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*(?:\.[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*)*(?::[0-9]{1,5})?$/;
 const NAME_RULE =
   'Docker requires lowercase letters and digits, optionally joined by ".", "_", "__" or "-" (no uppercase, no leading or trailing separator)';
 
@@ -12,7 +14,7 @@ const NAME_RULE =
 export function suggestImageName(value: string): string {
   const words = value
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1-')
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')
     .replace(/[._-]{2,}/g, '-')
@@ -48,11 +50,16 @@ export function checkRepository(value: string): Verdict {
   const first = parts[0] ?? '';
   const isHost = namesRegistryHost(first);
   const pathParts = isHost ? parts.slice(1) : parts;
-  const suggestion = [isHost ? first.toLowerCase() : undefined, ...pathParts.map(suggestImageName)].filter(Boolean).join('/');
-  if (pathParts.some((part) => !PATH_COMPONENT.test(part))) return { rule: `in the repository path, ${NAME_RULE}`, suggestion };
-  if (isHost && !/^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?$/.test(first)) {
-    return { rule: 'a registry host is a DNS name or IP address with an optional :port (e.g. ghcr.io, localhost:5000)', suggestion };
-  }
+  const hostValid = REGISTRY_HOST.test(first);
+  // An account name is lowercased, not split: SMedina is the account smedina, not s-medina (someone else's).
+  const suggestPart = (part: string) => (PATH_COMPONENT.test(part.toLowerCase()) ? part.toLowerCase() : suggestImageName(part));
+  // Docker's grammar has no IPv6 literal host ([::1]:5000): suggest the IPv4 loopback for it, nothing for other bad hosts.
+  const host = !isHost ? undefined : hostValid ? first.toLowerCase() : first.startsWith('[::1]') ? `127.0.0.1${first.slice('[::1]'.length)}` : undefined;
+  const path = pathParts.map(suggestPart).join('/');
+  const suggestion = isHost && !host ? undefined : [host, path].filter(Boolean).join('/');
+  const result = (rule: string) => (suggestion && REGISTRY_HOST.test(suggestion.split('/')[0]!) ? { rule, suggestion } : { rule });
+  if (pathParts.some((part) => !PATH_COMPONENT.test(part))) return result(`in the repository path, ${NAME_RULE}`);
+  if (isHost && !hostValid) return result('a registry host is a DNS name or IPv4 address with an optional :port (e.g. ghcr.io, localhost:5000; Docker image names cannot hold an IPv6 address)');
   return undefined;
 }
 

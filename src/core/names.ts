@@ -1,5 +1,7 @@
+import { CronExpressionParser } from 'cron-parser';
 import type { Verdict } from './field-error.js';
-import { PYTHON_STDLIB_MODULES } from './python-stdlib-modules.js';
+import { stdlibModules } from './python-stdlib-modules.js';
+import { suggestQuantity } from './resources.js';
 
 const PYTHON_KEYWORDS = new Set(
   ('False None True and as assert async await break class continue def del elif else except finally for from global if ' +
@@ -10,16 +12,21 @@ const PYTHON_KEYWORDS = new Set(
 // 50 characters leave room for the random suffix the operator appends within the 63 of a DNS label.
 const POD_NAME = /^[a-z][a-z0-9_]{0,49}$/;
 
+/** `value` without trailing `character`s, in linear time. */
+function trimEnd(value: string, character: string): string {
+  let end = value.length;
+  while (end > 0 && value[end - 1] === character) end -= 1;
+  return value.slice(0, end);
+}
+
 export function suggestIdentifier(value: string): string {
   const name = value
     .replace(/\.py$/, '')
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .replace(/[^a-z0-9_]+/g, '_')
-    .replace(/^[^a-z]+/, '')
-    .replace(/_+$/, '')
-    .slice(0, 50);
-  return name || 'ingest';
+    .replace(/^[^a-z]+/, '');
+  return trimEnd(name.slice(0, 50), '_') || 'ingest';
 }
 
 /** `collect.py` and `./collect.py` are accepted where a pod name is expected, and mean `collect`. */
@@ -27,15 +34,16 @@ export function stripPodName(value: string): string {
   return value.trim().replace(/^\.\//, '').replace(/\.py$/, '');
 }
 
-export function checkPodName(value: string): Verdict {
+/** `python` is the image's Python version: the standard library it checks against is that version's. */
+export function checkPodName(value: string, python?: string): Verdict {
   const name = stripPodName(value);
   if (name.includes('/')) return { rule: 'a pod name is a script name without folders (it lives in pods/)', suggestion: suggestIdentifier(name.split('/').pop() ?? '') };
   if (!POD_NAME.test(name)) {
     return { rule: 'a pod name is a Python module name: a lowercase letter, then lowercase letters, digits or "_", at most 50 characters', suggestion: suggestIdentifier(name) };
   }
   if (PYTHON_KEYWORDS.has(name)) return { rule: 'a Python keyword cannot name a module', suggestion: `${name}_job` };
-  if (PYTHON_STDLIB_MODULES.has(name)) {
-    return { rule: `"${name}" is a Python standard-library module; a script of that name in /app would hide it from every other script`, suggestion: `${name}_job` };
+  if (stdlibModules(python).has(name)) {
+    return { rule: `"${name}" is a Python${python ? ` ${python}` : ''} standard-library module; a script of that name in /app would hide it from every other script`, suggestion: `${name}_job` };
   }
   if (name.startsWith('test')) return { rule: 'names starting with "test" are kept for the unit tests of the project', suggestion: `job_${name}` };
   return undefined;
@@ -65,8 +73,15 @@ export function dagIdFor(container: string): string {
 const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
 
+/** Leading and trailing "-" removed, in linear time (a /-+$/ search is quadratic on a long run of "-"). */
+function trimDashes(value: string): string {
+  let start = 0;
+  while (start < value.length && value[start] === '-') start += 1;
+  return trimEnd(value.slice(start), '-');
+}
+
 function suggestDnsLabel(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || 'airflow';
+  return trimDashes(value.toLowerCase().replace(/[^a-z0-9-]+/g, '-')).slice(0, 63) || 'airflow';
 }
 
 export function checkNamespace(value: string): Verdict {
@@ -79,15 +94,25 @@ export function checkSecretName(value: string): Verdict {
   return { rule: 'a Kubernetes secret name is a DNS-1123 subdomain: lowercase letters, digits, "-" and "."', suggestion: suggestDnsLabel(value) };
 }
 
-// Airflow's Variable-free schedules: none, a preset, or a five-field cron line.
+// Airflow's Variable-free schedules: none, a preset, or a cron line as croniter (which Airflow uses) reads it.
 const PRESETS = ['@once', '@continuous', '@hourly', '@daily', '@weekly', '@monthly', '@quarterly', '@yearly', '@annually'];
-const CRON_FIELD = /^(?:\*|[0-9A-Za-z]+(?:-[0-9A-Za-z]+)?)(?:\/[0-9]+)?(?:,(?:\*|[0-9A-Za-z]+(?:-[0-9A-Za-z]+)?)(?:\/[0-9]+)?)*$/;
+const SCHEDULE_RULE = `a schedule is empty (runs only when triggered), a preset (${PRESETS.join(', ')}) or a cron expression of 5 fields (minute hour day month weekday; ranges, steps, names, L and # allowed) with an optional 6th field of seconds`;
 
 export function checkSchedule(value: string): Verdict {
   if (value === '' || value === 'None' || PRESETS.includes(value)) return undefined;
-  const fields = value.trim().split(/\s+/);
-  if (fields.length === 5 && fields.every((field) => CRON_FIELD.test(field))) return undefined;
-  return { rule: `a schedule is empty (runs only when triggered), a preset (${PRESETS.join(', ')}) or a five-field cron expression`, suggestion: '@daily' };
+  if (value.length > 200 || value !== value.trim()) return { rule: SCHEDULE_RULE, suggestion: '@daily' };
+  const fields = value.split(/\s+/);
+  if (fields.length < 5 || fields.length > 6) return { rule: SCHEDULE_RULE, suggestion: '@daily' };
+  // Jenkins-style "H" needs a hash id that Airflow does not give croniter.
+  if (/(?:^|[^a-z])h(?:[^a-z]|$)/i.test(value)) return { rule: `${SCHEDULE_RULE} ("H" is not)`, suggestion: '@daily' };
+  // croniter puts seconds last, cron-parser first.
+  const expression = fields.length === 6 ? [fields[5], ...fields.slice(0, 5)].join(' ') : fields.join(' ');
+  try {
+    CronExpressionParser.parse(expression);
+  } catch (error) {
+    return { rule: `${SCHEDULE_RULE}: ${(error as Error).message}`, suggestion: '@daily' };
+  }
+  return undefined;
 }
 
 /** An environment variable name as POSIX shells and Kubernetes accept it. */
@@ -103,5 +128,6 @@ export function checkEnvName(value: string): Verdict {
 // Kubernetes resource quantities: 250m, 0.5, 1, 512Mi, 1Gi, 1e3.
 export function checkQuantity(value: string): Verdict {
   if (value === '' || /^(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei|[eE][0-9]+)?$/.test(value)) return undefined;
-  return { rule: 'a Kubernetes quantity is a number with an optional unit: 250m or 0.5 (CPU), 512Mi or 2Gi (memory)' };
+  const suggestion = suggestQuantity(value);
+  return { rule: 'a Kubernetes quantity is a number with an optional unit: 250m or 0.5 (CPU), 512Mi or 2Gi (memory)', ...(suggestion ? { suggestion } : {}) };
 }

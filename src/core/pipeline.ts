@@ -3,6 +3,7 @@
 // through this module.
 import { check, InvalidAnswersError, type FieldError } from './field-error.js';
 import { checkPodName, stripPodName } from './names.js';
+import { checkPodsAgainstPackages } from './package-imports.js';
 import { checkPodConsistency, parsePodSettings } from './pod-settings.js';
 import { newPod, type PodSpec, type ProjectConfig } from './project-config.js';
 import type { RawAnswers } from './questions.js';
@@ -93,13 +94,14 @@ function cycleError(pods: readonly PodSpec[], after: readonly string[]): FieldEr
 }
 
 /**
- * Validates a new pod against the project and returns the project with it added, and the pod; throws
- * InvalidAnswersError listing every problem, so nothing is written.
+ * Validates a new pod against the project (and the requirements its image installs) and returns the project
+ * with it added, and the pod; throws InvalidAnswersError listing every problem, so nothing is written.
  */
-export function addPod(config: ProjectConfig, rawName: string, answers: RawAnswers): { config: ProjectConfig; pod: PodSpec } {
+export function addPod(config: ProjectConfig, rawName: string, answers: RawAnswers, requirements: readonly string[] = []): { config: ProjectConfig; pod: PodSpec } {
   const errors: FieldError[] = [];
   const name = stripPodName(rawName);
-  errors.push(...check('name', rawName, checkPodName(rawName)));
+  errors.push(...check('name', rawName, checkPodName(rawName, config.python)));
+  if (errors.length === 0) errors.push(...checkPodsAgainstPackages([name], requirements, 'name'));
   if (config.pods.some((pod) => pod.name === name)) {
     errors.push({ field: 'name', value: name, rule: `the project already has a pod "${name}" (pods/${name}.py); pod names are unique`, suggestion: `pod-ingestion pod ${name} --update (changes its settings)` });
   }

@@ -1,18 +1,37 @@
 // A pod's settings as the user gives them (--after, --env, --param, --secret, --description), parsed and
 // checked one value at a time. Adding and updating pods (pipeline.ts) both go through here.
 import { check, type FieldError } from './field-error.js';
+import { checkJinjaTemplate } from './jinja-template.js';
 import { checkEnvName, checkSecretName, splitNames, stripPodName } from './names.js';
 import type { PodSpec } from './project-config.js';
 import type { RawAnswers } from './questions.js';
 
-/** Repeatable values arrive as one string (a prompt), several strings (a repeated option) or an array (answers file). */
+/**
+ * Repeatable values: one string per value. A repeated option (`--env A=1 --env 'B=x y'`) and an answers
+ * file's list give several; a single string is one value, spaces and all (`--env 'SQL=select * from t where
+ * a=1'` is one variable). Prompts ask for one value per answer (see question-options.ts).
+ */
 export function repeatedValues(value: unknown): string[] {
-  if (value === undefined || value === null || value === false) return [];
+  if (value === undefined || value === null || value === false || value === '') return [];
   const items = Array.isArray(value) ? value.map(String) : [String(value)];
-  return items.flatMap((item) => item.split(/\s+(?=[A-Za-z_][A-Za-z0-9_.-]*[=:])|\n/)).map((item) => item.trim()).filter(Boolean);
+  return items.map((item) => item.trim()).filter(Boolean);
 }
 
-const MOUNT_PATH = /^\/(?:[A-Za-z0-9._-]+\/?)*$/;
+// Linear: each segment is one or more allowed characters after a "/", with no nested quantifier.
+const MOUNT_PATH = /^(?:\/[A-Za-z0-9._-]+)+\/?$/;
+
+// A secret mounted over these would hide the image's own files: the scripts, the run script, the system.
+const SYSTEM_FOLDERS = ['/app', '/run_in_docker.sh', '/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/libx32', '/proc', '/root',
+  '/sbin', '/sys', '/usr', '/var', '/tmp', '/home', '/opt', '/run', '/srv', '/mnt', '/media'];
+// Folders whose whole tree belongs to the image (a mount anywhere under them replaces files it needs).
+const SYSTEM_TREES = ['/app', '/run_in_docker.sh', '/bin', '/boot', '/dev', '/lib', '/lib32', '/lib64', '/libx32', '/proc', '/sbin', '/sys', '/usr', '/home/appuser'];
+
+/** Why a secret may not be mounted at `mountPath` (it would cover files the image needs), or undefined. */
+export function coveredByMount(mountPath: string): string | undefined {
+  const path = mountPath.replace(/\/+$/, '') || '/';
+  if (SYSTEM_FOLDERS.includes(path)) return path;
+  return SYSTEM_TREES.find((tree) => path.startsWith(`${tree}/`)) ?? (SYSTEM_TREES.some((tree) => tree.startsWith(`${path}/`)) ? path : undefined);
+}
 
 export function parseEnv(item: string, errors: FieldError[]): PodSpec['env'][number] | undefined {
   const equals = item.indexOf('=');
@@ -21,6 +40,7 @@ export function parseEnv(item: string, errors: FieldError[]): PodSpec['env'][num
   if (equals === -1) errors.push({ field: 'env', value: item, rule: 'an --env value is KEY=VALUE', suggestion: `${item}=value` });
   else errors.push(...check('env', item, checkEnvName(name)));
   if (/[\u0000-\u001f\u007f]/.test(value)) errors.push({ field: 'env', value: item, rule: 'a value is one line without control characters' });
+  else errors.push(...check('env', item, checkJinjaTemplate(value)));
   return { name, value };
 }
 
@@ -40,8 +60,10 @@ export function parseSecret(item: string, errors: FieldError[]): PodSpec['secret
   if (colon === -1) errors.push({ field: 'secret', value: item, rule: 'a --secret value is SECRET:/mount/path', suggestion: `${item}:/var/secrets/${item}` });
   else {
     errors.push(...check('secret', item, checkSecretName(secret)));
-    if (!MOUNT_PATH.test(mountPath) || mountPath.split('/').includes('..') || mountPath === '/') {
-      errors.push({ field: 'secret', value: item, rule: 'the mount path is an absolute path of letters, digits, ".", "_", "-" and "/", without ".."', suggestion: `${secret}:/var/secrets/${secret}` });
+    if (!MOUNT_PATH.test(mountPath) || mountPath.split('/').some((part) => part === '..' || part === '.') || mountPath.length > 1024) {
+      errors.push({ field: 'secret', value: item, rule: 'the mount path is an absolute path of letters, digits, ".", "_", "-" and "/", without ".." (or ".") segments', suggestion: `${secret}:/var/secrets/${secret}` });
+    } else if (coveredByMount(mountPath)) {
+      errors.push({ field: 'secret', value: item, rule: `a secret mounted at ${mountPath} would cover ${coveredByMount(mountPath)}, which the image needs (the scripts in /app, /run_in_docker.sh, system folders); mount it under /var/secrets or /etc/secrets`, suggestion: `${secret}:/var/secrets/${secret}` });
     }
   }
   return { secret, mountPath };

@@ -1,6 +1,7 @@
-// Python standard-library top-level module names (sys.stdlib_module_names of CPython 3.11, private ones left out).
+// Python standard-library top-level module names (sys.stdlib_module_names of CPython 3.11, private ones left out),
+// and how other versions differ (their "What's New" removals and additions).
 // A pod script named like one of them would shadow it for every script in /app (sys.path[0] is /app).
-// test/python-names.test.ts compares this list with the machine's python3.
+// test/validation.test.ts compares the 3.11 list with the machine's python3.
 export const PYTHON_STDLIB_MODULES: ReadonlySet<string> = new Set([
   "abc", "aifc", "antigravity", "argparse", "array", "ast", "asynchat", "asyncio", "asyncore", "atexit",
   "audioop", "base64", "bdb", "binascii", "bisect", "builtins", "bz2", "cProfile", "calendar", "cgi",
@@ -26,3 +27,27 @@ export const PYTHON_STDLIB_MODULES: ReadonlySet<string> = new Set([
   "wave", "weakref", "webbrowser", "winreg", "winsound", "wsgiref", "xdrlib", "xml", "xmlrpc", "zipapp",
   "zipfile", "zipimport", "zlib", "zoneinfo",
 ]);
+
+const REMOVED_IN_3_12 = ['asynchat', 'asyncore', 'distutils', 'imp', 'smtpd'];
+// PEP 594's dead batteries, and lib2to3.
+const REMOVED_IN_3_13 = ['aifc', 'audioop', 'cgi', 'cgitb', 'chunk', 'crypt', 'imghdr', 'lib2to3', 'mailcap', 'msilib', 'nis', 'nntplib',
+  'ossaudiodev', 'pipes', 'sndhdr', 'spwd', 'sunau', 'telnetlib', 'uu', 'xdrlib'];
+
+/** Differences from the 3.11 list, by version: modules added to it and removed from it. */
+const DIFFERENCES: Record<string, { add: readonly string[]; remove: readonly string[] }> = {
+  '3.7': { add: ['binhex', 'dummy_threading', 'formatter', 'macpath', 'parser', 'symbol'], remove: ['graphlib', 'tomllib', 'zoneinfo'] },
+  '3.8': { add: ['binhex', 'dummy_threading', 'formatter', 'parser', 'symbol'], remove: ['graphlib', 'tomllib', 'zoneinfo'] },
+  '3.9': { add: ['binhex', 'formatter', 'parser', 'symbol'], remove: ['tomllib'] },
+  '3.10': { add: ['binhex'], remove: ['tomllib'] },
+  '3.11': { add: [], remove: [] },
+  '3.12': { add: [], remove: REMOVED_IN_3_12 },
+  '3.13': { add: [], remove: [...REMOVED_IN_3_12, ...REMOVED_IN_3_13] },
+  '3.14': { add: ['annotationlib', 'compression'], remove: [...REMOVED_IN_3_12, ...REMOVED_IN_3_13] },
+};
+
+/** The standard library of a Python version ("3.10"); every version's names together when it is not known. */
+export function stdlibModules(version?: string): ReadonlySet<string> {
+  const difference = version === undefined ? undefined : DIFFERENCES[version];
+  if (!difference) return new Set([...PYTHON_STDLIB_MODULES, ...Object.values(DIFFERENCES).flatMap((item) => item.add)]);
+  return new Set([...PYTHON_STDLIB_MODULES, ...difference.add].filter((name) => !difference.remove.includes(name)));
+}

@@ -1,6 +1,10 @@
 import { parsePipRequirementsLine } from 'pip-requirements-js';
 import pep440 from '@renovatebot/pep440';
 import type { FieldError, Verdict } from './field-error.js';
+import { splitPackages } from './package-list.js';
+import { breakArgsOptions, checkOptions, describeCharacter, findControlCharacter, logicalLines } from './pip-requirements-file.js';
+
+export { splitPackages };
 
 const PEP508_RULE = 'each requirement is a PEP 508 specifier such as pandas==2.2.3, "pyarrow>=14,<20" or requests';
 
@@ -19,8 +23,8 @@ export interface ParsedRequirement {
 /** Checks one requirement line (PEP 508 grammar, then PEP 440 versions). Comments and blank lines yield undefined. */
 export function parseRequirement(line: string): { requirement?: ParsedRequirement; verdict?: Verdict } {
   // Arbitrary equality (`name===text`) is PEP 508 but beyond pip-requirements-js's grammar.
-  const arbitrary = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*===\s*([^\s;#]+)\s*(?:#.*)?$/.exec(line);
-  if (arbitrary) return { requirement: { text: line.replace(/\s+#.*$/, '').trim(), key: normalizeProjectName(arbitrary[1]!) } };
+  const arbitrary = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*===\s*([^\s;#]+)\s*(?:#.*)?$/.exec(line);
+  if (arbitrary && /[A-Za-z0-9]$/.test(arbitrary[1]!)) return { requirement: { text: withoutComment(line), key: normalizeProjectName(arbitrary[1]!) } };
   let parsed;
   try {
     parsed = parsePipRequirementsLine(line);
@@ -49,24 +53,54 @@ export function parseRequirement(line: string): { requirement?: ParsedRequiremen
       }
     }
   }
-  const text = line.replace(/\s+#.*$/, '').trim();
-  return { requirement: { text, key: normalizeProjectName(parsed.name) } };
+  return { requirement: { text: withoutComment(line), key: normalizeProjectName(parsed.name) } };
 }
 
-function guessRequirement(line: string): string | undefined {
-  const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(line.trim())?.[0];
-  return name && name !== line.trim() ? name : undefined;
+/** The line without a trailing " # comment", trimmed (no regular expression: a run of spaces stays linear). */
+function withoutComment(line: string): string {
+  const hash = line.search(/\s#/);
+  return (hash === -1 ? line : line.slice(0, hash)).trim();
 }
 
-/** `--packages "pandas==2.2.3 pyarrow>=14,<20 requests"`: whitespace separates, commas stay inside a specifier. */
-export function splitPackages(value: string): string[] {
-  return value.split(/\s+/).filter(Boolean);
+/** What the user probably meant: `pandas=2.2.3` -> `pandas==2.2.3`, `psycopg2 binary` -> `psycopg2-binary`. */
+export function guessRequirement(line: string): string | undefined {
+  const text = line.trim();
+  const singleEquals = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*=\s*([0-9][A-Za-z0-9.+!*-]*)$/.exec(text);
+  if (singleEquals) return `${singleEquals[1]}==${singleEquals[2]}`;
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]*(?: +[A-Za-z0-9][A-Za-z0-9._-]*)+$/.test(text)) return text.split(/ +/).join('-');
+  const name = /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(text)?.[0];
+  return name && name !== text ? name : undefined;
 }
+
+/** One requirement given on its own (--packages, `package SPEC`): no options, no comment, nothing hidden. */
+function checkOneRequirement(spec: string): Verdict {
+  const control = findControlCharacter(spec);
+  if (control) return { rule: `a requirement holds no control or line-separator character (found ${describeCharacter(control)}; pip would start a new line there)` };
+  if (spec.trim() === '') return { rule: 'a requirement is not empty' };
+  if (spec.length > MAX_REQUIREMENT_LENGTH) return { rule: `a requirement is at most ${MAX_REQUIREMENT_LENGTH} characters` };
+  if (spec.trim().startsWith('-')) return { rule: 'pip options belong in a requirements file (--requirements FILE), not in a package list' };
+  if (/(?:^|\s)#/.test(spec)) return { rule: 'a requirement holds no "#" comment' };
+  return undefined;
+}
+
+// Limits that keep every check fast (the PEP 508 parser costs about a millisecond per requirement) and
+// are far beyond real use: a URL requirement fits in 1000 characters; longer lists go in a requirements file.
+const MAX_REQUIREMENT_LENGTH = 1000;
+const MAX_LISTED = 100;
+const MAX_FILE_LINES = 2000;
 
 export function checkPackages(field: string, specs: readonly string[]): FieldError[] {
+  if (specs.length > MAX_LISTED) {
+    return [{ field, value: `${specs.slice(0, 3).join(' ')} ... (${specs.length} requirements)`, rule: `at most ${MAX_LISTED} requirements here; list more in a requirements file (--requirements FILE)` }];
+  }
   const errors: FieldError[] = [];
   const seen = new Map<string, string>();
   for (const spec of specs) {
+    const refused = checkOneRequirement(spec);
+    if (refused) {
+      errors.push({ field, value: spec, ...refused });
+      continue;
+    }
     const { requirement, verdict } = parseRequirement(spec);
     if (verdict) errors.push({ field, value: spec, ...verdict });
     else if (requirement) {
@@ -78,12 +112,49 @@ export function checkPackages(field: string, specs: readonly string[]): FieldErr
   return errors;
 }
 
-/** An existing requirements.txt: every requirement line validated, comments and blank lines kept as they are. */
+/**
+ * An existing requirements.txt, read as pip reads it: every logical line is pip options of the kept kinds
+ * (checked for shape) or one requirement with optional --hash options. Comments and blank lines are kept.
+ * Only "\n" and "\r\n" end lines; any other control or line-separator character is refused.
+ */
 export function checkRequirementsFile(field: string, text: string): FieldError[] {
-  return text.split(/\r?\n/).flatMap((line, index) => {
-    const { verdict } = parseRequirement(line);
-    return verdict ? [{ field, value: `line ${index + 1}: ${line}`, ...verdict }] : [];
+  const errors: FieldError[] = [];
+  text.split('\n').forEach((line, index) => {
+    const control = findControlCharacter(line.endsWith('\r') ? line.slice(0, -1) : line, '\t');
+    if (control) {
+      errors.push({ field, value: `line ${index + 1}: ${line}`, rule: `a requirements file holds no control or line-separator character other than line ends (found ${describeCharacter(control)}; pip would start a new line there or read it as text)` });
+    }
   });
+  if (errors.length > 0) return errors;
+  const lines = logicalLines(text);
+  if (lines.length > MAX_FILE_LINES) return [{ field, value: `${lines.length} lines`, rule: `a requirements file has at most ${MAX_FILE_LINES} requirement and option lines` }];
+  const seen = new Map<string, string>();
+  for (const { number, text: line } of lines) {
+    if (line.length > MAX_REQUIREMENT_LENGTH) {
+      errors.push({ field, value: `line ${number}: ${line.slice(0, 60)}...`, rule: `a line is at most ${MAX_REQUIREMENT_LENGTH} characters` });
+      continue;
+    }
+    const { requirement: spec, options } = breakArgsOptions(line);
+    const optionVerdict = options ? checkOptions(options, spec !== '') : undefined;
+    if (optionVerdict) {
+      errors.push({ field, value: `line ${number}: ${line}`, ...optionVerdict });
+      continue;
+    }
+    if (spec === '') continue;
+    const { requirement, verdict } = parseRequirement(spec);
+    if (verdict) errors.push({ field, value: `line ${number}: ${line}`, ...verdict });
+    else if (requirement) {
+      const earlier = seen.get(requirement.key);
+      if (earlier) errors.push({ field, value: `line ${number}: ${line}`, rule: `the package is already listed as ${earlier}; name each package once` });
+      seen.set(requirement.key, spec);
+    }
+  }
+  return errors;
+}
+
+/** The requirements of a requirements file (what pip installs), for rules between packages and pods. */
+export function requirementsOfFile(text: string): string[] {
+  return logicalLines(text).map((line) => breakArgsOptions(line.text).requirement).filter(Boolean);
 }
 
 export function renderRequirements(specs: readonly string[]): string {

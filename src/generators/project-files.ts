@@ -3,7 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { hasManagedRegion, replaceManagedRegions } from '../core/managed-region.js';
 import { renderReadmePipelineBlock } from '../core/pipeline-graph.js';
+import { InvalidAnswersError } from '../core/field-error.js';
 import { CONFIG_KEY, type ProjectConfig } from '../core/project-config.js';
+import { parseProjectConfig } from '../core/project-config-schema.js';
 import type { FileSet } from '../core/render-project.js';
 import type { PodIngestionGenerator } from './base-generator.js';
 
@@ -66,12 +68,21 @@ export function deleteDeliberately(generator: PodIngestionGenerator, target: str
   (generator.fs.store.get(target) as { conflicter?: string }).conflicter = 'force';
 }
 
-/** The configuration kept in <folder>/.yo-rc.json, if the folder holds a generated project. */
+/**
+ * The configuration kept in <folder>/.yo-rc.json, if the folder holds a generated project; every value is
+ * checked as its option would be (a hand-edited file is refused naming the key, before anything is written).
+ */
 export function readProjectConfig(folder: string): ProjectConfig | undefined {
   const file = `${folder}/.yo-rc.json`;
   if (!existsSync(file)) return undefined;
-  const stored = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[CONFIG_KEY];
-  return stored && typeof stored === 'object' && 'pods' in stored ? (stored as ProjectConfig) : undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new InvalidAnswersError([{ field: 'project', source: '.yo-rc.json', value: file, rule: `the file must be readable JSON (${(error as Error).message})` }]);
+  }
+  if (typeof parsed !== 'object' || parsed === null || !(CONFIG_KEY in parsed)) return undefined;
+  return parseProjectConfig((parsed as Record<string, unknown>)[CONFIG_KEY]);
 }
 
 export function saveProjectConfig(generator: PodIngestionGenerator, config: ProjectConfig): void {

@@ -1,7 +1,7 @@
 // Turns the core's question declarations into Yeoman options and prompts: the one place where a
 // declared question meets Yeoman, shared by every generator of the package.
 import { readFileSync } from 'node:fs';
-import { formatFieldError, InvalidAnswersError } from '../core/field-error.js';
+import { formatFieldError, InvalidAnswersError, type FieldError } from '../core/field-error.js';
 import { answerOf, describeDefault, type Question, type RawAnswers } from '../core/questions.js';
 import type { PodIngestionGenerator } from './base-generator.js';
 
@@ -18,13 +18,29 @@ function camelCase(name: string): string {
   return name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-/** Normalises one value of an answers file: lists become space-separated text, except for repeatable questions. */
-function fromFile(question: Question, value: unknown): string | boolean | undefined {
+/**
+ * One value of an answers file, in the type its question takes: JSON's own booleans for yes/no questions,
+ * strings for the rest (a list of strings where several values are allowed). A number where text is meant
+ * is refused rather than turned into text: {"python": 3.10} would be "3.1", {"tag": 1.0} would be "1".
+ */
+function fromFile(question: Question, key: string, value: unknown, errors: FieldError[]): string | boolean | undefined {
+  const refuse = (rule: string) => {
+    errors.push({ field: question.name, source: `the answers file's "${key}"`, value: JSON.stringify(value) ?? String(value), rule });
+    return undefined;
+  };
   if (value === undefined || value === null) return undefined;
-  if (question.kind === 'boolean') return value === true || value === 'true';
-  if (Array.isArray(value)) return question.kind === 'repeatable' ? (value.map(String) as unknown as string) : value.map(String).join(' ');
-  return String(value);
+  if (question.kind === 'boolean') return typeof value === 'boolean' ? value : refuse('a yes/no answer is written true or false, without quotes');
+  if (typeof value === 'string') return value;
+  const lists = question.kind === 'repeatable' || LIST_QUESTIONS.has(question.name);
+  if (Array.isArray(value) && lists && value.every((item) => typeof item === 'string')) {
+    return question.kind === 'repeatable' ? (value as unknown as string) : value.join(' ');
+  }
+  const hint = typeof value === 'number' ? 'a number loses its written form (3.10 reads as 3.1, 1.0 as 1)' : `a ${Array.isArray(value) ? 'list' : typeof value} is not text`;
+  return refuse(`${hint}: write it as a JSON string in quotes${lists ? ' or a list of strings' : ''}, e.g. "3.10"`);
 }
+
+// Questions whose value is a list of words: an answers file may give them as a JSON list of strings.
+const LIST_QUESTIONS = new Set(['pods', 'packages', 'after']);
 
 /** Reads an answers file (a JSON object keyed by option names); unknown keys and bad JSON are refused. */
 export function readAnswersFile(path: string, questions: readonly Question[]): RawAnswers {
@@ -39,11 +55,13 @@ export function readAnswersFile(path: string, questions: readonly Question[]): R
   }
   const answers: RawAnswers = {};
   const unknown: string[] = [];
+  const errors: FieldError[] = [];
   for (const [key, value] of Object.entries(parsed)) {
     const question = questions.find((candidate) => candidate.name === key || camelCase(candidate.name) === key);
     if (!question || question.name === 'answers') unknown.push(key);
-    else answers[question.name] = fromFile(question, value);
+    else answers[question.name] = fromFile(question, key, value, errors);
   }
+  if (errors.length > 0) throw new InvalidAnswersError(errors);
   if (unknown.length > 0) {
     throw new InvalidAnswersError([
       { field: 'answers', value: path, rule: `unknown keys ${unknown.join(', ')}; the keys are the option names: ${questions.map((question) => question.name).join(', ')}` },
@@ -76,6 +94,7 @@ export async function askQuestions(
   questions: readonly Question[],
   answers: RawAnswers,
   advancedMessage?: string,
+  onAnswer?: (question: Question, value: string | boolean) => void,
 ): Promise<RawAnswers> {
   const result: RawAnswers = { ...answers };
   let advanced: boolean | undefined;
@@ -83,7 +102,10 @@ export async function askQuestions(
     if (!question.message) continue;
     const given = result[question.name];
     const invalid = given !== undefined && question.check ? question.check(String(given).trim(), question.name) : [];
-    if (given !== undefined && invalid.length === 0) continue;
+    if (given !== undefined && invalid.length === 0) {
+      onAnswer?.(question, given);
+      continue;
+    }
     if (question.ask === 'advanced' && given === undefined) {
       if (advanced === undefined) {
         const reply = await generator.prompt<{ advanced: boolean }>([{ type: 'confirm', name: 'advanced', message: advancedMessage ?? 'Adjust more settings?', default: false }]);
@@ -92,7 +114,12 @@ export async function askQuestions(
       if (!advanced) continue;
     }
     if (invalid.length > 0) generator.log(formatFieldError(invalid[0]!));
-    const fallback = given !== undefined ? given : answerOf(question, result);
+    if (question.kind === 'repeatable') {
+      result[question.name] = (await askRepeated(generator, question)) as unknown as string;
+      continue;
+    }
+    // A refused value is not offered back as the default: the question's own default is.
+    const fallback = answerOf(question, { ...result, [question.name]: invalid.length > 0 ? undefined : given });
     // inquirer's question union is too narrow for one object that may be any of three types.
     const prompt = [
       {
@@ -109,6 +136,33 @@ export async function askQuestions(
     ] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
     const reply = (await generator.prompt(prompt)) as Record<string, string | boolean>;
     result[question.name] = reply[question.name];
+    onAnswer?.(question, reply[question.name]!);
   }
   return result;
+}
+
+/**
+ * A repeatable question asks for one value per answer until an empty one: a value may hold spaces, "=" or
+ * ":" (`SQL=select * from t where a=1`), so no separator inside one answer could tell values apart.
+ */
+async function askRepeated(generator: PodIngestionGenerator, question: Question): Promise<string[]> {
+  const values: string[] = [];
+  for (;;) {
+    const prompt = [
+      {
+        type: 'input',
+        name: 'value',
+        message: `${question.message} ${values.length === 0 ? '(one per answer; empty when done)' : `(${values.length} so far; empty when done)`}`,
+        default: '',
+        validate: (input: unknown) => {
+          const problems = question.check && String(input ?? '').trim() ? question.check(String(input).trim(), question.name) : [];
+          return problems.length === 0 ? true : formatFieldError(problems[0]!);
+        },
+      },
+    ] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
+    const reply = (await generator.prompt(prompt)) as Record<string, string>;
+    const value = String(reply.value ?? '').trim();
+    if (!value) return values;
+    values.push(value);
+  }
 }

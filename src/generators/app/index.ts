@@ -3,7 +3,9 @@
 import { chmodSync, readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { answersFromConfig, APP_QUESTIONS, resolveAppAnswers, type AppPlan } from '../../core/app-questions.js';
+import { shellWord } from '../../core/escape.js';
 import { InvalidAnswersError } from '../../core/field-error.js';
+import { pythonEndOfLifeWarning } from '../../core/python-version.js';
 import type { ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
 import { dagPath, EXECUTABLE_FILES, renderProject } from '../../core/render-project.js';
@@ -16,6 +18,8 @@ export default class AppGenerator extends PodIngestionGenerator {
   private answers: RawAnswers = {};
   private existing?: ProjectConfig;
   private plan?: AppPlan;
+  /** Warnings already shown while asking (the end-of-life one comes when Python is answered, once). */
+  private shownWarnings = new Set<string>();
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
@@ -25,6 +29,9 @@ export default class AppGenerator extends PodIngestionGenerator {
 
   async initializing(): Promise<void> {
     const destination = this.options.destination as string | undefined;
+    if (destination !== undefined && destination.trim() === '') {
+      throw new InvalidAnswersError([{ field: 'destination', source: 'the destination argument', value: destination, rule: 'an empty destination would write into the current folder; name a folder, or "." for this one' }]);
+    }
     // A re-run inside (or on) an existing project starts from its saved answers.
     this.existing = readProjectConfig(resolve(this.env.cwd, destination ?? '.'));
     const given = givenOptions(this, APP_QUESTIONS);
@@ -39,7 +46,13 @@ export default class AppGenerator extends PodIngestionGenerator {
 
   async prompting(): Promise<void> {
     if (this.answers.defaults === true) return;
-    this.answers = await askQuestions(this, APP_QUESTIONS, this.answers, 'Adjust the Kubernetes settings (pull policy and secret, retries, resources, connection)?');
+    this.answers = await askQuestions(this, APP_QUESTIONS, this.answers, 'Adjust the Kubernetes settings (pull policy and secret, retries, resources, connection)?', (question, value) => {
+      const warning = question.name === 'python' ? pythonEndOfLifeWarning(String(value).trim()) : undefined;
+      if (warning && !this.shownWarnings.has(warning)) {
+        this.shownWarnings.add(warning);
+        this.log(`Warning: ${warning}`);
+      }
+    });
   }
 
   configuring(): void {
@@ -53,7 +66,7 @@ export default class AppGenerator extends PodIngestionGenerator {
       }
     }
     this.plan = resolveAppAnswers(this.answers, requirementsText, this.existing);
-    for (const warning of this.plan.warnings) this.log(`Warning: ${warning}`);
+    for (const warning of this.plan.warnings.filter((text) => !this.shownWarnings.has(text))) this.log(`Warning: ${warning}`);
     const destination = (this.options.destination as string | undefined) ?? (this.existing ? '.' : this.plan.config.container);
     // Only now, with every answer valid, may the destination folder be created.
     this.destinationRoot(resolve(this.env.cwd, destination));
@@ -74,10 +87,10 @@ export default class AppGenerator extends PodIngestionGenerator {
     const { config, build, push, platform } = this.plan!;
     this.log(`\nProject written to ${this.destinationRoot()}`);
     if (!build) {
-      this.log(`Next: cd ${this.destinationRoot()} && pod-ingestion publish${config.repository ? ' --push' : ''}`);
+      this.log(`Next: cd ${shellWord(this.destinationRoot())} && pod-ingestion publish${config.repository ? ' --push' : ''}`);
       return;
     }
-    const retry = `cd ${this.destinationRoot()} && pod-ingestion publish${push ? ' --push' : ''}${platform ? ` --platform ${platform}` : ''}`;
+    const retry = `cd ${shellWord(this.destinationRoot())} && pod-ingestion publish${push ? ' --push' : ''}${platform ? ` --platform ${platform}` : ''}`;
     const summary = await publishImage({ context: this.destinationRoot(), config, push, platform, latest: false, retry }, (line) => this.log(line));
     this.log(`\n${formatSummary(summary, push)}`);
   }

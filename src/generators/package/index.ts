@@ -1,12 +1,15 @@
 // `yo pod-ingestion:package SPEC...` / `pod-ingestion package SPEC...`: adds requirements, replacing a package already listed.
 import { InvalidAnswersError } from '../../core/field-error.js';
-import { addRequirements, checkPackages, type RequirementChange } from '../../core/requirements.js';
+import { checkPodsAgainstPackages } from '../../core/package-imports.js';
+import type { ProjectConfig } from '../../core/project-config.js';
+import { addRequirements, checkPackages, checkRequirementsFile, type RequirementChange } from '../../core/requirements.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { requireProject } from '../project-context.js';
 import { writeDeliberateEdit } from '../project-files.js';
 
 export default class PackageGenerator extends PodIngestionGenerator {
   private change?: RequirementChange;
+  private project?: ProjectConfig;
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
@@ -15,14 +18,20 @@ export default class PackageGenerator extends PodIngestionGenerator {
   }
 
   initializing(): void {
-    requireProject(this.destinationRoot());
+    this.project = requireProject(this.destinationRoot());
   }
 
   configuring(): void {
+    const project = this.project!;
     const specs = ([] as string[]).concat(this.options.specs as string[] | string);
     const errors = checkPackages('package', specs);
+    errors.push(...checkPodsAgainstPackages(project.pods.map((pod) => pod.name), specs, 'package'));
     if (errors.length > 0) throw new InvalidAnswersError(errors);
-    this.change = addRequirements(this.fs.read(this.destinationPath('requirements.txt'), { defaults: '' }) ?? '', specs);
+    const change = addRequirements(this.fs.read(this.destinationPath('requirements.txt'), { defaults: '' }) ?? '', specs);
+    // The file as pip will read it, the user's own lines included.
+    const fileErrors = checkRequirementsFile('package', change.text);
+    if (fileErrors.length > 0) throw new InvalidAnswersError(fileErrors);
+    this.change = change;
   }
 
   writing(): void {

@@ -3,6 +3,7 @@
 import { addPod, updatePod } from '../../core/pipeline.js';
 import { POD_QUESTIONS, podUpdateQuestions } from '../../core/pod-questions.js';
 import { changedSettings } from '../../core/pod-settings.js';
+import { requirementsOfFile } from '../../core/requirements.js';
 import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
 import { dagPath, renderDag, renderPodFiles, type FileSet } from '../../core/render-project.js';
@@ -44,8 +45,13 @@ export default class PodGenerator extends PodIngestionGenerator {
   }
 
   configuring(): void {
-    const change = this.options.update ? updatePod : addPod;
-    ({ config: this.config_, pod: this.pod } = change(this.project!, String(this.options.name), this.answers));
+    const name = String(this.options.name);
+    if (this.options.update) ({ config: this.config_, pod: this.pod } = updatePod(this.project!, name, this.answers));
+    else {
+      // A new pod may not hide a module the image's requirements install.
+      const requirements = requirementsOfFile(this.fs.read(this.destinationPath('requirements.txt'), { defaults: '' }) ?? '');
+      ({ config: this.config_, pod: this.pod } = addPod(this.project!, name, this.answers, requirements));
+    }
   }
 
   writing(): void {

@@ -1,0 +1,167 @@
+// .yo-rc.json is a file anyone can edit (or hand out): every value read from it goes through the same checks
+// as the option it stands for before anything is written, and a bad file is refused naming the key and the
+// rule. Shapes first (an object, a list, a string, a whole number), then the options' own validators.
+import { APP_QUESTIONS } from './app-questions.js';
+import { InvalidAnswersError, type FieldError } from './field-error.js';
+import { checkImageReference, imageReference } from './image-reference.js';
+import { checkPodName } from './names.js';
+import { findCycle } from './pipeline.js';
+import { checkPodConsistency, parseDescription, parseEnv, parseParam, parseSecret } from './pod-settings.js';
+import { checkPython } from './python-version.js';
+import { CONFIG_KEY, type KubernetesSettings, type PodSpec, type ProjectConfig } from './project-config.js';
+import { checkResourcePairs } from './resources.js';
+
+const SOURCE = '.yo-rc.json';
+
+/** Config key -> the option whose checks it goes through. */
+const TOP_LEVEL: Record<string, string> = { repository: 'repository', container: 'container', tag: 'tag', python: 'python', dagId: 'dag-id', schedule: 'schedule' };
+const KUBERNETES: Record<keyof KubernetesSettings, string> = {
+  namespace: 'namespace', imagePullPolicy: 'image-pull-policy', imagePullSecret: 'image-pull-secret', onFinishAction: 'on-finish-action',
+  retries: 'retries', retryDelayMinutes: 'retry-delay', cpuRequest: 'cpu-request', memoryRequest: 'memory-request', cpuLimit: 'cpu-limit',
+  memoryLimit: 'memory-limit', kubernetesConnId: 'kubernetes-conn-id',
+};
+const NUMBERS = new Set(['retries', 'retryDelayMinutes']);
+const POD_KEYS = ['name', 'description', 'after', 'env', 'params', 'secrets'];
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+class Collector {
+  readonly errors: FieldError[] = [];
+
+  add(key: string, value: unknown, rule: string, suggestion?: string): void {
+    this.errors.push({ field: 'project', source: `${SOURCE} ${CONFIG_KEY}.${key}`, value: typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined', rule, ...(suggestion ? { suggestion } : {}) });
+  }
+
+  /** Errors of a shared validator, re-labelled with the key they came from. */
+  addAll(key: string, errors: readonly FieldError[]): void {
+    for (const error of errors) this.errors.push({ ...error, field: 'project', source: `${SOURCE} ${CONFIG_KEY}.${key}` });
+  }
+
+  string(key: string, value: unknown): value is string {
+    if (typeof value === 'string') return true;
+    this.add(key, value, 'must be a string');
+    return false;
+  }
+
+  keys(key: string, value: Record<string, unknown>, known: readonly string[]): void {
+    for (const name of Object.keys(value)) if (!known.includes(name)) this.add(`${key}${key ? '.' : ''}${name}`, value[name], `unknown key; the keys are ${known.join(', ')}`);
+    for (const name of known) if (!(name in value)) this.add(`${key}${key ? '.' : ''}${name}`, undefined, 'the key is missing');
+  }
+}
+
+function checkOption(collector: Collector, key: string, optionName: string, value: string): void {
+  const question = APP_QUESTIONS.find((candidate) => candidate.name === optionName)!;
+  if (question.check) collector.addAll(key, question.check(value, optionName));
+  if (question.choices && !question.choices.includes(value)) collector.add(key, value, `one of ${question.choices.join(', ')}`);
+}
+
+function stringList(collector: Collector, key: string, value: unknown): string[] {
+  if (!Array.isArray(value)) {
+    collector.add(key, value, 'must be a list of strings');
+    return [];
+  }
+  return value.filter((item, index) => collector.string(`${key}[${index}]`, item)) as string[];
+}
+
+function objectList(collector: Collector, key: string, value: unknown, keys: readonly string[]): Record<string, unknown>[] {
+  if (!Array.isArray(value)) {
+    collector.add(key, value, 'must be a list');
+    return [];
+  }
+  return value.filter((item, index) => {
+    if (!isObject(item)) collector.add(`${key}[${index}]`, item, `must be an object with ${keys.join(', ')}`);
+    else collector.keys(`${key}[${index}]`, item, keys);
+    return isObject(item);
+  }) as Record<string, unknown>[];
+}
+
+function checkPod(collector: Collector, key: string, raw: Record<string, unknown>, python: string | undefined): PodSpec {
+  const errors: FieldError[] = [];
+  const name = collector.string(`${key}.name`, raw.name) ? raw.name : '';
+  if (name) collector.addAll(`${key}.name`, checkPodName(name, python) ? [{ field: 'name', value: name, ...checkPodName(name, python)! }] : []);
+  if (name !== name.trim() || name.endsWith('.py')) collector.add(`${key}.name`, name, 'a pod name is stored without spaces or ".py"');
+  const description = collector.string(`${key}.description`, raw.description) ? parseDescription(raw.description, errors) : '';
+  if (description !== raw.description && typeof raw.description === 'string') collector.add(`${key}.description`, raw.description, 'a description is stored trimmed');
+  collector.addAll(`${key}.description`, errors.splice(0));
+  const after = stringList(collector, `${key}.after`, raw.after);
+  const env = objectList(collector, `${key}.env`, raw.env, ['name', 'value']).map((item, index) => {
+    const itemKey = `${key}.env[${index}]`;
+    if (!collector.string(`${itemKey}.name`, item.name) || !collector.string(`${itemKey}.value`, item.value)) return { name: '', value: '' };
+    const parsed = parseEnv(`${item.name}=${item.value}`, errors) ?? { name: '', value: '' };
+    if (item.name.includes('=')) collector.add(`${itemKey}.name`, item.name, 'an environment variable name has no "="');
+    collector.addAll(itemKey, errors.splice(0));
+    return parsed;
+  });
+  const params = objectList(collector, `${key}.params`, raw.params, ['name', 'default']).map((item, index) => {
+    const itemKey = `${key}.params[${index}]`;
+    if (!collector.string(`${itemKey}.name`, item.name)) return { name: '', default: null };
+    if (item.default !== null && !collector.string(`${itemKey}.default`, item.default)) return { name: '', default: null };
+    const parsed = parseParam(item.default === null ? item.name : `${item.name}=${item.default as string}`, errors);
+    if (item.name.includes('=')) collector.add(`${itemKey}.name`, item.name, 'a parameter name has no "="');
+    collector.addAll(itemKey, errors.splice(0));
+    return parsed;
+  });
+  const secrets = objectList(collector, `${key}.secrets`, raw.secrets, ['secret', 'mountPath']).map((item, index) => {
+    const itemKey = `${key}.secrets[${index}]`;
+    if (!collector.string(`${itemKey}.secret`, item.secret) || !collector.string(`${itemKey}.mountPath`, item.mountPath)) return { secret: '', mountPath: '' };
+    if (item.secret.includes(':')) collector.add(`${itemKey}.secret`, item.secret, 'a secret name has no ":"');
+    const parsed = parseSecret(`${item.secret}:${item.mountPath}`, errors);
+    collector.addAll(itemKey, errors.splice(0));
+    return parsed;
+  });
+  const pod: PodSpec = { name, description, after, env, params, secrets };
+  collector.addAll(key, checkPodConsistency(pod));
+  return pod;
+}
+
+/**
+ * The project configuration stored under CONFIG_KEY in .yo-rc.json, checked value by value; throws
+ * InvalidAnswersError naming each bad key and its rule.
+ */
+export function parseProjectConfig(stored: unknown): ProjectConfig {
+  const collector = new Collector();
+  if (!isObject(stored)) {
+    collector.add('', stored, 'the project settings must be a JSON object');
+    throw new InvalidAnswersError(collector.errors);
+  }
+  collector.keys('', stored, [...Object.keys(TOP_LEVEL), 'kubernetes', 'pods']);
+  for (const [key, option] of Object.entries(TOP_LEVEL)) if (collector.string(key, stored[key])) checkOption(collector, key, option, stored[key]);
+  const python = typeof stored.python === 'string' && !checkPython(stored.python) ? stored.python : undefined;
+  if (collector.errors.length === 0) {
+    const image = { repository: stored.repository as string, container: stored.container as string, tag: stored.tag as string };
+    const verdict = checkImageReference(image);
+    if (verdict) collector.add('container', imageReference(image), verdict.rule);
+  }
+
+  const kubernetes = isObject(stored.kubernetes) ? stored.kubernetes : undefined;
+  if (!kubernetes) collector.add('kubernetes', stored.kubernetes, 'must be an object of the Kubernetes settings');
+  else {
+    collector.keys('kubernetes', kubernetes, Object.keys(KUBERNETES));
+    for (const [key, option] of Object.entries(KUBERNETES)) {
+      const value = kubernetes[key];
+      if (NUMBERS.has(key)) {
+        if (typeof value !== 'number' || !Number.isInteger(value)) collector.add(`kubernetes.${key}`, value, 'must be a whole number');
+        else checkOption(collector, `kubernetes.${key}`, option, String(value));
+      } else if (collector.string(`kubernetes.${key}`, value)) checkOption(collector, `kubernetes.${key}`, option, value);
+    }
+    collector.addAll('kubernetes', checkResourcePairs(kubernetes as unknown as KubernetesSettings));
+  }
+
+  const pods = objectList(collector, 'pods', stored.pods, POD_KEYS).map((pod, index) => checkPod(collector, `pods[${index}]`, pod, python));
+  if (Array.isArray(stored.pods) && stored.pods.length === 0) collector.add('pods', stored.pods, 'a project has at least one pod');
+  pods.forEach((pod, index) => {
+    if (pods.findIndex((other) => other.name === pod.name) !== index) collector.add(`pods[${index}].name`, pod.name, 'each pod name once');
+    pod.after.forEach((upstream, position) => {
+      if (upstream === pod.name) collector.add(`pods[${index}].after[${position}]`, upstream, 'a pod cannot run after itself');
+      else if (!pods.some((other) => other.name === upstream)) collector.add(`pods[${index}].after[${position}]`, upstream, `no pod of that name; the project has: ${pods.map((other) => other.name).join(', ')}`);
+    });
+  });
+  if (collector.errors.length === 0) {
+    const cycle = findCycle(pods);
+    if (cycle) collector.add('pods', cycle.join(' -> '), 'the pods\' "after" lists form a cycle');
+  }
+  if (collector.errors.length > 0) throw new InvalidAnswersError(collector.errors);
+  return stored as unknown as ProjectConfig;
+}
