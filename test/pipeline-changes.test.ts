@@ -92,7 +92,8 @@ describe('updatePod', () => {
 describe("the --update prompts' defaults", () => {
   it('read back as the same settings (parameters without a default first), and an accepted default is no change', () => {
     const reordered: PodSpec = { ...pod('late'), params: [{ name: 'LINE_ID', default: '1 2' }, { name: 'RUN_DATE', default: null }] };
-    expect(podSettingsAnswers(reordered).param).toBe('RUN_DATE LINE_ID=1 2');
+    // One value per item: a default with a space stays one value.
+    expect(podSettingsAnswers(reordered).param).toEqual(['LINE_ID=1 2', 'RUN_DATE']);
     for (const item of [...project().pods, reordered]) {
       const answers = podSettingsAnswers(item);
       const errors: InvalidAnswersError['errors'] = [];
@@ -105,7 +106,7 @@ describe("the --update prompts' defaults", () => {
       expect(Object.fromEntries(questions.filter((question) => question.message).map((question) => [question.name, question.default({})]))).toEqual(answers);
     }
     expect(podSettingsAnswers(byName(project(), 'clean_orders'))).toEqual({
-      after: 'collect', env: 'ZONE=processing area', param: 'RUN_DATE LINE_ID=1', secret: 'gcp-key:/var/secrets/gcp', description: 'Cleans orders',
+      after: 'collect', env: ['ZONE=processing area'], param: ['RUN_DATE', 'LINE_ID=1'], secret: ['gcp-key:/var/secrets/gcp'], description: 'Cleans orders',
     });
   });
 });

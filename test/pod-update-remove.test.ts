@@ -165,7 +165,8 @@ describe('pod NAME --update', () => {
     // yeoman-test answers the prompts: only after is changed, every other prompt takes its default.
     const result = await runGenerator('pod').cd(copy).withArguments(['clean_orders']).withOptions({ update: true, force: false } as Record<string, unknown>).withAnswers({ after: 'clean_parts' });
     const asked = Object.fromEntries(result.askedQuestions.map((question) => [question.name, question.answer]));
-    expect(asked).toEqual({ after: 'clean_parts', env: 'ZONE=processing MODE=full', param: 'RUN_DATE LINE_ID=1', secret: '', description: 'Cleans the orders of every line' });
+    // Repeatable settings first offer to keep their current values (one value each); no secret yet, so none to keep.
+    expect(asked).toMatchObject({ after: 'clean_parts', 'keep-env': true, 'keep-param': true, description: 'Cleans the orders of every line' });
     expect(pod('clean_orders', copy)).toEqual({ ...before, after: ['clean_parts'] });
     checkProject(copy);
   });

@@ -93,25 +93,28 @@ export function parsePodSettings(answers: RawAnswers, errors: FieldError[]): Par
 }
 
 /**
- * A pod's settings written the way a user types them, which parsePodSettings reads back as the same
- * settings: the defaults of `pod NAME --update`'s prompts. Parameters without a default come first, since
- * a bare NAME typed after NAME=DEFAULT would read as part of that default.
+ * The answers that reproduce a pod's settings: the defaults of `pod NAME --update`'s prompts. Repeatable
+ * settings are lists, one value per item (a value may hold spaces, "=" or ":").
  */
 export function podSettingsAnswers(pod: PodSpec): RawAnswers {
-  const params = [...pod.params.filter((item) => item.default === null), ...pod.params.filter((item) => item.default !== null)];
   return {
     after: pod.after.join(','),
-    env: pod.env.map((item) => `${item.name}=${item.value}`).join(' '),
-    param: params.map((item) => (item.default === null ? item.name : `${item.name}=${item.default}`)).join(' '),
-    secret: pod.secrets.map((item) => `${item.secret}:${item.mountPath}`).join(' '),
+    env: pod.env.map((item) => `${item.name}=${item.value}`) as unknown as string,
+    param: pod.params.map((item) => (item.default === null ? item.name : `${item.name}=${item.default}`)) as unknown as string,
+    secret: pod.secrets.map((item) => `${item.secret}:${item.mountPath}`) as unknown as string,
     description: pod.description,
   };
+}
+
+/** A setting as comparable text: a list's items, one per line (no value holds a line break). */
+function settingText(value: unknown): string {
+  return Array.isArray(value) ? repeatedValues(value).join('\n') : String(value ?? '').trim();
 }
 
 /** The answers that differ from the pod's current settings as podSettingsAnswers writes them: a default accepted at a prompt is no change. */
 export function changedSettings(answers: RawAnswers, pod: PodSpec): RawAnswers {
   const current = podSettingsAnswers(pod);
-  return Object.fromEntries(Object.entries(answers).filter(([name, value]) => !(name in current) || String(value ?? '').trim() !== current[name]));
+  return Object.fromEntries(Object.entries(answers).filter(([name, value]) => !(name in current) || settingText(value) !== settingText(current[name])));
 }
 
 /** Rules that hold between the settings of one pod: a variable set once, a mount path used once. */

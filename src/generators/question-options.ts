@@ -115,7 +115,7 @@ export async function askQuestions(
     }
     if (invalid.length > 0) generator.log(formatFieldError(invalid[0]!));
     if (question.kind === 'repeatable') {
-      result[question.name] = (await askRepeated(generator, question)) as unknown as string;
+      result[question.name] = (await askRepeated(generator, question, answerOf(question, result))) as unknown as string;
       continue;
     }
     // A refused value is not offered back as the default: the question's own default is.
@@ -145,7 +145,12 @@ export async function askQuestions(
  * A repeatable question asks for one value per answer until an empty one: a value may hold spaces, "=" or
  * ":" (`SQL=select * from t where a=1`), so no separator inside one answer could tell values apart.
  */
-async function askRepeated(generator: PodIngestionGenerator, question: Question): Promise<string[]> {
+async function askRepeated(generator: PodIngestionGenerator, question: Question, current: unknown): Promise<string[]> {
+  // Current values (pod NAME --update): kept unless the user chooses to enter them again.
+  if (Array.isArray(current) && current.length > 0) {
+    const keep = [{ type: 'confirm', name: `keep-${question.name}`, message: `Keep ${question.name}: ${current.join(' | ')}?`, default: true }] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
+    if (((await generator.prompt(keep)) as Record<string, boolean>)[`keep-${question.name}`]) return current.map(String);
+  }
   const values: string[] = [];
   for (;;) {
     const prompt = [
