@@ -67,7 +67,8 @@ describe('pod-ingestion:app', () => {
           return answer;
         },
       });
-    expect(verdicts[0]).toBe('runPodsPython');
+    // The refused value is not offered back as the default (issue 12): the declared default is.
+    expect(verdicts[0]).toBe('ingestion-pods');
     expect(verdicts[1]).toMatch(/--container "runPodsPython": Docker requires lowercase.*Try: run-pods-python/);
     expect(verdicts[2]).toBe(true);
     expect(existsSync(join(result.cwd, 'run-pods-python/Dockerfile'))).toBe(true);
