@@ -1,8 +1,6 @@
-#!/usr/bin/env node
 // `pod-ingestion`: runs this package's generators without a global `yo` (and as root, which yo refuses).
+// Started by start.ts; bundled by scripts/build.mjs.
 import { readFileSync } from 'node:fs';
-import module from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { APP_QUESTIONS } from '../core/app-questions.js';
 import { PodIngestionError } from '../core/errors.js';
 import { GRAPH_QUESTIONS } from '../core/graph-questions.js';
@@ -11,9 +9,6 @@ import { PUBLISH_QUESTIONS } from '../core/publish-questions.js';
 import { RUN_QUESTIONS } from '../core/run-questions.js';
 import { renderHelp, type Question } from '../core/questions.js';
 import { REMOVE_QUESTIONS } from '../core/remove-questions.js';
-
-// Node 22.1+ caches compiled modules on disk: later runs start faster. Older Nodes lack it; that is fine.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const GENERATORS: Record<string, { usage: string; title: string; questions: readonly Question[] }> = {
   app: { usage: 'pod-ingestion [destination] [options]', title: 'Writes a project: Dockerfile, requirements.txt, run_in_docker.sh, pods/, an Airflow DAG.', questions: APP_QUESTIONS },
@@ -55,12 +50,8 @@ if (!process.stdin.isTTY && !args.includes('--defaults')) {
 }
 
 try {
-  const { createEnv } = await import('yeoman-environment');
-  const env = createEnv({ skipInstall: true } as Parameters<typeof createEnv>[0]);
-  for (const key of Object.keys(GENERATORS)) {
-    env.register(fileURLToPath(new URL(`../generators/${key}/index.js`, import.meta.url)), { namespace: `pod-ingestion:${key}` });
-  }
-  await env.run([`pod-ingestion:${name}`, ...args]);
+  const { runGenerator } = await import('./run-generators.js');
+  await runGenerator(name as Parameters<typeof runGenerator>[0], args);
 } catch (error) {
   // Our refusals and Docker failures are written for the user; anything else is unexpected, so say whose it is.
   console.error(error instanceof PodIngestionError ? error.message : `pod-ingestion: ${(error as Error).message}`);

@@ -1,14 +1,14 @@
-// Runs a compiled generator of the package with yeoman-test (npm test builds dist/ first).
+// Runs a bundled generator of the package with yeoman-test (npm test builds generators/ and dist/ first).
 import { fileURLToPath } from 'node:url';
 import helpers from 'yeoman-test';
 
 export type GeneratorName = 'app' | 'pod' | 'package' | 'publish' | 'remove';
 
 export function generatorPath(name: GeneratorName): string {
-  return fileURLToPath(new URL(`../../dist/generators/${name}/index.js`, import.meta.url));
+  return fileURLToPath(new URL(`../../generators/${name}/index.js`, import.meta.url));
 }
 
-/** The bin, compiled. */
+/** The bin, bundled. */
 export const BIN = fileURLToPath(new URL('../../dist/bin/pod-ingestion.js', import.meta.url));
 
 export function runGenerator(name: GeneratorName) {

@@ -1,0 +1,22 @@
+// Runs one of the package's generators in a Yeoman environment. The bin imports this only once it knows a
+// generator must run (--help and --version never load Yeoman). The generator classes are registered as
+// classes, bundled with the bin, with the path `yo` would find them at, so their templates are found.
+import { fileURLToPath } from 'node:url';
+import { createEnv } from 'yeoman-environment';
+import AppGenerator from '../generators/app/index.js';
+import PackageGenerator from '../generators/package/index.js';
+import PodGenerator from '../generators/pod/index.js';
+import PublishGenerator from '../generators/publish/index.js';
+import RemoveGenerator from '../generators/remove/index.js';
+
+const CLASSES = { app: AppGenerator, pod: PodGenerator, package: PackageGenerator, publish: PublishGenerator, remove: RemoveGenerator };
+
+export async function runGenerator(name: keyof typeof CLASSES, args: string[]): Promise<void> {
+  const env = createEnv({ skipInstall: true } as Parameters<typeof createEnv>[0]);
+  for (const [key, Class] of Object.entries(CLASSES)) {
+    // Every bundled file sits two folders below the package (see scripts/build.mjs).
+    const resolved = fileURLToPath(new URL(`../../generators/${key}/index.js`, import.meta.url));
+    env.register(Class as never, { namespace: `pod-ingestion:${key}`, resolved });
+  }
+  await env.run([`pod-ingestion:${name}`, ...args]);
+}
