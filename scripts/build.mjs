@@ -75,9 +75,27 @@ export const createAdapterPromptModule = (parameter) => {
   },
 ];
 
+// Modules whose evaluation is costly (pip-requirements-js compiles its grammar, read-package-up's license data
+// sorts itself) and that many runs never call: every import of them gets a facade whose functions initialise the
+// module on the first call.
+const LAZY_MODULES = ['pip-requirements-js', 'read-package-up'];
+
 const rewritePlugin = {
   name: 'rewrite-dependencies',
   setup(build) {
+    const lazyFilter = new RegExp(`^(?:${LAZY_MODULES.join('|')})$`);
+    build.onResolve({ filter: lazyFilter }, async (args) => {
+      if (args.pluginData?.facade) return undefined;
+      const real = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { facade: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-facade', pluginData: { specifier: args.path, resolveDir: args.resolveDir } };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-facade' }, async (args) => {
+      const { specifier, resolveDir } = args.pluginData;
+      const functions = Object.entries(await import(args.path)).filter(([, value]) => typeof value === 'function').map(([name]) => name);
+      const contents = functions.map((name) => `export const ${name} = (...args) => require(${JSON.stringify(specifier)}).${name}(...args);`).join('\n');
+      return { contents, resolveDir, loader: 'js', pluginData: { facade: true } };
+    });
     build.onResolve({ filter: /^\.\/inquirer-eager\.js$/ }, (args) => ({ path: join(args.resolveDir, 'inquirer.js'), namespace: 'eager' }));
     build.onLoad({ filter: /.*/, namespace: 'eager' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), resolveDir: dirname(args.path), loader: 'js' }));
     build.onLoad({ filter: /node_modules[\\/].*\.js$/ }, (args) => {
@@ -119,5 +137,7 @@ const result = await esbuild.build({
   metafile: true,
   logLevel: 'warning',
   legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
 if (process.env.BUILD_METAFILE) (await import('node:fs')).writeFileSync(process.env.BUILD_METAFILE, JSON.stringify(result.metafile));
