@@ -2,13 +2,13 @@
 // Started by start.ts; bundled by scripts/build.mjs.
 import { readFileSync } from 'node:fs';
 import { APP_QUESTIONS } from '../core/app-questions.js';
-import { PodIngestionError } from '../core/errors.js';
 import { GRAPH_QUESTIONS } from '../core/graph-questions.js';
 import { POD_QUESTIONS } from '../core/pod-questions.js';
 import { PUBLISH_QUESTIONS } from '../core/publish-questions.js';
 import { RUN_QUESTIONS } from '../core/run-questions.js';
 import { renderHelp, type Question } from '../core/questions.js';
 import { REMOVE_QUESTIONS } from '../core/remove-questions.js';
+import { ignoreClosedStdout, reportFailure, takeDebugFlag } from './report-failure.js';
 
 const GENERATORS: Record<string, { usage: string; title: string; questions: readonly Question[] }> = {
   app: { usage: 'pod-ingestion [destination] [options]', title: 'Writes a project: Dockerfile, requirements.txt, run_in_docker.sh, pods/, an Airflow DAG.', questions: APP_QUESTIONS },
@@ -21,6 +21,10 @@ const GENERATORS: Record<string, { usage: string; title: string; questions: read
 };
 
 const args = process.argv.slice(2);
+const debug = takeDebugFlag(args);
+ignoreClosedStdout();
+// No colour where nobody sees it (a pipe, a log) or when NO_COLOR asks for none; chalk reads this when loaded.
+if (process.env.NO_COLOR || !process.stdout.isTTY) process.env.FORCE_COLOR = '0';
 const name = args[0] && args[0] in GENERATORS && args[0] !== 'app' ? (args.shift() as string) : 'app';
 const generator = GENERATORS[name]!;
 
@@ -30,7 +34,7 @@ if (args.includes('--version') || args.includes('-v')) {
   process.exit(0);
 }
 if (args.includes('--help') || args.includes('-h')) {
-  const common = '\nCommon options:\n  --force  overwrite existing files without asking\n  --help   this text\n  --version\n';
+  const common = '\nCommon options:\n  --force  overwrite existing files without asking\n  --debug  on an unexpected error, print its stack (or set DEBUG=pod-ingestion)\n  --help   this text\n  --version\n';
   const subcommands = name === 'app' ? `\nSubcommands (inside a generated project): ${Object.keys(GENERATORS).filter((key) => key !== 'app').join(', ')}; \`pod-ingestion <sub> --help\`.\n` : '';
   process.stdout.write(`${renderHelp(generator.title, generator.usage, generator.questions)}${common}${subcommands}`);
   process.exit(0);
@@ -53,7 +57,5 @@ try {
   const { runGenerator } = await import('./run-generators.js');
   await runGenerator(name as Parameters<typeof runGenerator>[0], args);
 } catch (error) {
-  // Our refusals and Docker failures are written for the user; anything else is unexpected, so say whose it is.
-  console.error(error instanceof PodIngestionError ? error.message : `pod-ingestion: ${(error as Error).message}`);
-  process.exitCode = 1;
+  process.exitCode = reportFailure(error, debug);
 }

@@ -2,17 +2,23 @@
 // generator must run (--help and --version never load Yeoman). The generator classes are registered as
 // classes, bundled with the bin, with the path `yo` would find them at, so their templates are found.
 import { fileURLToPath } from 'node:url';
+import { QueuedAdapter } from '@yeoman/adapter';
 import { createEnv } from 'yeoman-environment';
 import AppGenerator from '../generators/app/index.js';
 import PackageGenerator from '../generators/package/index.js';
 import PodGenerator from '../generators/pod/index.js';
 import PublishGenerator from '../generators/publish/index.js';
+import GraphGenerator from '../generators/graph/index.js';
 import RemoveGenerator from '../generators/remove/index.js';
+import RunGenerator from '../generators/run/index.js';
 
-const CLASSES = { app: AppGenerator, pod: PodGenerator, package: PackageGenerator, publish: PublishGenerator, remove: RemoveGenerator };
+const CLASSES = { app: AppGenerator, pod: PodGenerator, package: PackageGenerator, publish: PublishGenerator, remove: RemoveGenerator, run: RunGenerator, graph: GraphGenerator };
 
 export async function runGenerator(name: keyof typeof CLASSES, args: string[]): Promise<void> {
-  const env = createEnv({ skipInstall: true } as Parameters<typeof createEnv>[0]);
+  // Yeoman logs everything to stderr; the bin's progress and status lines go to stdout (errors and warnings
+  // stay on stderr), so that `2>/dev/null` hides only problems.
+  const adapter = new QueuedAdapter({ stderr: process.stdout });
+  const env = createEnv({ skipInstall: true, adapter } as Parameters<typeof createEnv>[0]);
   for (const [key, Class] of Object.entries(CLASSES)) {
     // Every bundled file sits two folders below the package (see scripts/build.mjs).
     const resolved = fileURLToPath(new URL(`../../generators/${key}/index.js`, import.meta.url));

@@ -8,7 +8,9 @@ export type ErrorKind =
   /** A file's `pod-ingestion managed` markers are gone, so the generator cannot merge into it. */
   | 'managed-region'
   /** A docker command failed, or cannot do what was asked; the files stay written. */
-  | 'docker';
+  | 'docker'
+  /** The user stopped the run (Ctrl-C at a prompt or while writing); nothing was written. */
+  | 'cancelled';
 
 export class PodIngestionError extends Error {
   constructor(

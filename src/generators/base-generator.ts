@@ -2,8 +2,19 @@
 // given options in `initializing`, ask in `prompting`, validate everything in `configuring` (a refusal there
 // writes nothing), write in `writing`, talk to Docker and report in `end`.
 import Generator, { type BaseOptions } from 'yeoman-generator';
+import { normalizeOptionArguments, type OptionShape } from '../core/command-line.js';
+import { InvalidAnswersError } from '../core/field-error.js';
 
 export type GeneratorOptions = BaseOptions & Record<string, unknown>;
+
+/** The type of a repeatable option (--env, --param, ...): every value kept, as a list. */
+export const REPEATABLE_OPTION = (value: unknown): unknown => value;
+
+/** What Yeoman keeps of the declared options and the raw arguments (not in its public types). */
+interface YeomanParser {
+  _args: string[];
+  _options: Record<string, { name: string; type: unknown }>;
+}
 
 export abstract class PodIngestionGenerator extends Generator<Record<string, unknown>, GeneratorOptions> {
   constructor(args: string[], options: GeneratorOptions) {
@@ -14,5 +25,29 @@ export abstract class PodIngestionGenerator extends Generator<Record<string, unk
     // that banner goes to Yeoman's debug channel instead. Everything else logs as before.
     const withoutError = new Proxy(this.log, { get: (target, key, receiver) => (key === 'error' ? undefined : Reflect.get(target, key, receiver)) });
     Object.defineProperty(this, 'log', { value: withoutError, configurable: true, writable: true });
+  }
+
+  private rawArguments?: string[];
+
+  /**
+   * Yeoman re-parses the arguments each time an option is declared; each time, they are first made
+   * unambiguous (see core/command-line.ts), from the arguments as they were given.
+   */
+  override parseOptions(): void {
+    const parser = this as unknown as YeomanParser;
+    this.rawArguments ??= [...parser._args];
+    const shapes: OptionShape[] = Object.values(parser._options).map(({ name, type }) => ({
+      name,
+      takes: type === Boolean ? 'flag' : type === REPEATABLE_OPTION ? 'many' : 'one',
+    }));
+    const { args, errors } = normalizeOptionArguments(this.rawArguments, shapes);
+    if (errors.length > 0) throw new InvalidAnswersError(errors);
+    parser._args = args;
+    super.parseOptions();
+  }
+
+  /** A warning goes to stderr, with errors, apart from the progress lines (the bin sends those to stdout). */
+  warning(message: string): void {
+    process.stderr.write(`Warning: ${message}\n`);
   }
 }

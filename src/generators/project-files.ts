@@ -85,6 +85,11 @@ export function readProjectConfig(folder: string): ProjectConfig | undefined {
   return parseProjectConfig((parsed as Record<string, unknown>)[CONFIG_KEY]);
 }
 
+/** .yo-rc.json of a new project, as Yeoman's storage writes it. */
+export function projectConfigFile(config: ProjectConfig): string {
+  return `${JSON.stringify({ [CONFIG_KEY]: config }, null, 2)}\n`;
+}
+
 export function saveProjectConfig(generator: PodIngestionGenerator, config: ProjectConfig): void {
   generator.config.set({ ...config });
 }

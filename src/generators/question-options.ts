@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { formatFieldError, InvalidAnswersError, type FieldError } from '../core/field-error.js';
 import { answerOf, describeDefault, type Question, type RawAnswers } from '../core/questions.js';
-import type { PodIngestionGenerator } from './base-generator.js';
+import { REPEATABLE_OPTION, type PodIngestionGenerator } from './base-generator.js';
 
 export function declareOptions(generator: PodIngestionGenerator, questions: readonly Question[]): void {
   for (const question of questions) {
     generator.option(question.name, {
-      type: question.kind === 'boolean' ? Boolean : question.kind === 'repeatable' ? (value: unknown) => value : String,
+      type: question.kind === 'boolean' ? Boolean : question.kind === 'repeatable' ? REPEATABLE_OPTION : String,
       description: `${question.help} [default: ${describeDefault(question)}]`,
     });
   }

@@ -1,23 +1,29 @@
 // `yo pod-ingestion` / `pod-ingestion [destination]`: asks, hands the answers to the core, writes the project,
 // then builds and pushes the image when asked. Files stay written if Docker fails.
-import { chmodSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { answersFromConfig, APP_QUESTIONS, resolveAppAnswers, type AppPlan } from '../../core/app-questions.js';
 import { shellWord } from '../../core/escape.js';
 import { InvalidAnswersError } from '../../core/field-error.js';
 import { pythonEndOfLifeWarning } from '../../core/python-version.js';
 import type { ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
-import { dagPath, EXECUTABLE_FILES, renderProject } from '../../core/render-project.js';
+import { dagPath, EXECUTABLE_FILES, renderProject, type FileSet } from '../../core/render-project.js';
 import { formatSummary, publishImage } from '../../docker/publish-image.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { askQuestions, declareOptions, givenOptions, readAnswersFile } from '../question-options.js';
-import { readProjectConfig, saveProjectConfig, writeProjectFiles } from '../project-files.js';
+import { checkDestination } from '../destination-check.js';
+import { writeNewProject } from '../new-project.js';
+import { projectConfigFile, readProjectConfig, saveProjectConfig, writeProjectFiles } from '../project-files.js';
 
 export default class AppGenerator extends PodIngestionGenerator {
   private answers: RawAnswers = {};
   private existing?: ProjectConfig;
   private plan?: AppPlan;
+  private target = '';
+  private files: FileSet = {};
+  /** A new project is written whole, into a folder of its own; a re-run merges into the project in place. */
+  private fresh = false;
   /** Warnings already shown while asking (the end-of-life one comes when Python is answered, once). */
   private shownWarnings = new Set<string>();
 
@@ -50,7 +56,7 @@ export default class AppGenerator extends PodIngestionGenerator {
       const warning = question.name === 'python' ? pythonEndOfLifeWarning(String(value).trim()) : undefined;
       if (warning && !this.shownWarnings.has(warning)) {
         this.shownWarnings.add(warning);
-        this.log(`Warning: ${warning}`);
+        this.warning(warning);
       }
     });
   }
@@ -66,19 +72,29 @@ export default class AppGenerator extends PodIngestionGenerator {
       }
     }
     this.plan = resolveAppAnswers(this.answers, requirementsText, this.existing);
-    for (const warning of this.plan.warnings.filter((text) => !this.shownWarnings.has(text))) this.log(`Warning: ${warning}`);
+    for (const warning of this.plan.warnings.filter((text) => !this.shownWarnings.has(text))) this.warning(warning);
     const destination = (this.options.destination as string | undefined) ?? (this.existing ? '.' : this.plan.config.container);
-    // Only now, with every answer valid, may the destination folder be created.
-    this.destinationRoot(resolve(this.env.cwd, destination));
-  }
-
-  writing(): void {
-    const { config, requirementsText } = this.plan!;
-    const files = renderProject(config, requirementsText);
+    this.target = resolve(this.env.cwd, destination);
+    this.files = renderProject(this.plan.config, this.plan.requirementsText);
     // On a re-run, requirements.txt is the user's unless new packages were named.
     const packagesGiven = this.answers.packages !== undefined && this.answers.packages !== '' || Boolean(this.answers.requirements);
-    if (this.existing && !packagesGiven) delete files['requirements.txt'];
-    writeProjectFiles(this, files, dagPath(config), this.answers.defaults !== true);
+    if (this.existing && !packagesGiven) delete this.files['requirements.txt'];
+    checkDestination(this.target, [...Object.keys(this.files), '.yo-rc.json']);
+    this.fresh = !existsSync(this.target) || readdirSync(this.target).length === 0;
+    // Only now, with every answer valid and the destination checked, may a folder be created.
+    if (!this.fresh) this.destinationRoot(this.target);
+  }
+
+  async writing(): Promise<void> {
+    const { config } = this.plan!;
+    if (this.fresh) {
+      const files = { ...this.files, '.yo-rc.json': projectConfigFile(config) };
+      await writeNewProject(this.target, files);
+      for (const path of Object.keys(files)) this.log.create(relative(this.env.cwd, join(this.target, path)));
+      this.destinationRoot(this.target);
+      return;
+    }
+    writeProjectFiles(this, this.files, dagPath(config), this.answers.defaults !== true);
     saveProjectConfig(this, config);
   }
 
