@@ -106,7 +106,7 @@ export const APP_QUESTIONS: readonly Question[] = [
     check: single((value) => (value === '' || /^[A-Za-z0-9_.-]{1,250}$/.test(value) ? undefined : { rule: 'an Airflow connection id uses letters, digits, "_", "." and "-"' })),
   },
   { name: 'build', kind: 'boolean', ask: 'always', message: 'Build the image now?', help: 'run docker build after writing the project', default: () => false },
-  { name: 'push', kind: 'boolean', ask: 'always', message: 'Push it?', help: 'also docker push (implies --build; relies on your docker login)', default: () => false },
+  { name: 'push', kind: 'boolean', ask: 'always', askIf: (answers) => answers.build === true, message: 'Push it?', help: 'also docker push (implies --build; relies on your docker login)', default: () => false },
   { name: 'platform', kind: 'string', help: 'build for these platforms with buildx (linux/amd64,linux/arm64)', default: () => '' },
   { name: 'defaults', kind: 'boolean', help: 'ask nothing: use the given options and defaults for the rest', default: () => false },
   { name: 'answers', kind: 'string', help: 'JSON file of answers (keys as the option names); options given on the command line win', default: () => '' },

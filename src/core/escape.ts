@@ -27,6 +27,14 @@ export function markdownText(value: string): string {
   return value.replace(/[\\`*_{}[\]()<>#+!|~-]/g, (character) => `\\${character}`);
 }
 
+/** A Markdown code span: shown as it is (no backslashes), fenced by more backticks than it holds in a row. */
+export function markdownCode(value: string): string {
+  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const padded = value.startsWith('`') || value.endsWith('`') ? ` ${value} ` : value;
+  return `${fence}${padded}${fence}`;
+}
+
 /** A bash word: single-quoted unless it only holds characters the shell leaves alone. */
 export function shellWord(value: string): string {
   if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(value)) return value;

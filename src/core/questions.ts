@@ -15,6 +15,8 @@ export interface Question {
   message?: string;
   /** `advanced` questions are asked only when the user chooses to adjust them. */
   ask?: 'always' | 'advanced';
+  /** Asked only when this holds for the answers so far (e.g. "Push it?" only after "Build the image now?" yes). */
+  askIf?: (answers: RawAnswers) => boolean;
   choices?: readonly string[];
   /** The default, computed from the answers given so far. */
   default: (answers: RawAnswers) => string | boolean;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ejs from 'ejs';
-import { jinjaString, markdownText, pythonDocstringText, pythonString, shellWord } from './escape.js';
+import { jinjaString, markdownCode, markdownText, pythonDocstringText, pythonString, shellWord } from './escape.js';
 import { imageReference, registryHost } from './image-reference.js';
 import { kubernetesName } from './names.js';
 import { renderReadmePipelineBlock } from './pipeline-graph.js';
@@ -16,7 +16,7 @@ export type FileSet = Record<string, string>;
 export const EXECUTABLE_FILES: ReadonlySet<string> = new Set(['run_in_docker.sh']);
 
 // Helpers every template may use; each escapes for the place its output lands.
-const helpers = { py: pythonString, doc: pythonDocstringText, md: markdownText, sh: shellWord };
+const helpers = { py: pythonString, doc: pythonDocstringText, md: markdownText, code: markdownCode, sh: shellWord };
 
 function render(template: string, data: Record<string, unknown>): string {
   const path = new URL(template, TEMPLATES_DIR);
@@ -84,9 +84,30 @@ export function renderPodFiles(pod: PodSpec): FileSet {
   };
 }
 
+/** The pod the README's "grow the pipeline" example adds: never one the project already has. */
+export function examplePod(config: ProjectConfig): { name: string; description: string } {
+  const taken = new Set(config.pods.map((pod) => pod.name));
+  const examples = [
+    { name: 'clean_orders', description: 'Cleans the orders export' },
+    { name: 'load_warehouse', description: 'Loads the cleaned rows into the warehouse' },
+    { name: 'daily_report', description: 'Writes the daily report' },
+  ];
+  const free = examples.find((example) => !taken.has(example.name));
+  if (free) return free;
+  let number = 2;
+  while (taken.has(`next_step_${number}`)) number++;
+  return { name: `next_step_${number}`, description: 'The next step of the pipeline' };
+}
+
 /** The project README, which names the image (publish rewrites it when the tag changes). */
 export function renderProjectReadme(config: ProjectConfig): string {
-  return render('app/README.md.ejs', { config, image: imageReference(config), registry: registryHost(config.repository), pipelineBlock: renderReadmePipelineBlock(config.pods) });
+  return render('app/README.md.ejs', {
+    config,
+    image: imageReference(config),
+    registry: registryHost(config.repository),
+    pipelineBlock: renderReadmePipelineBlock(config.pods),
+    example: examplePod(config),
+  });
 }
 
 /** Every file of a new project. */

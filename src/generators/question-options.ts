@@ -99,7 +99,7 @@ export async function askQuestions(
   const result: RawAnswers = { ...answers };
   let advanced: boolean | undefined;
   for (const question of questions) {
-    if (!question.message) continue;
+    if (!question.message || (question.askIf && !question.askIf(result))) continue;
     const given = result[question.name];
     const invalid = given !== undefined && question.check ? question.check(String(given).trim(), question.name) : [];
     if (given !== undefined && invalid.length === 0) {
