@@ -2,11 +2,14 @@
 // start-up; see README "Developing"). tsc only type-checks (npm run build runs it first).
 //
 // Layout of what ships:
-//   generators/<name>/index.js  Yeoman's convention, where `yo` looks generators up (entry points)
-//   dist/bin/pod-ingestion.js   the bin: enables Node's compile cache, then imports dist/bin/cli.js
+//   generators/<name>/index.js  Yeoman's convention, where `yo` looks generators up: one line each, re-exporting
+//                               its class from dist/bin/run-generators.js
+//   dist/bin/pod-ingestion.js   the bin: enables Node's compile cache, then imports dist/bin/main.js
+//   dist/bin/run-generators.js  the generator classes and the Yeoman environment that runs them
 //   dist/chunks/*.js            code shared by the above, and what is loaded only when needed
+// Few entry points make few shared chunks: each file a run loads costs a module resolution.
 // Every output sits two folders below the package, so `../../templates` and `../../package.json` hold everywhere.
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -119,9 +122,9 @@ rmSync(join(root, 'generators'), { recursive: true, force: true });
 const result = await esbuild.build({
   absWorkingDir: root,
   entryPoints: {
-    ...Object.fromEntries(GENERATORS.map((name) => [`generators/${name}/index`, `src/generators/${name}/index.ts`])),
     'dist/bin/pod-ingestion': 'src/bin/start.ts',
     'dist/bin/main': 'src/bin/pod-ingestion.ts',
+    'dist/bin/run-generators': 'src/bin/run-generators.ts',
   },
   outdir: root,
   chunkNames: 'dist/chunks/[name]-[hash]',
@@ -140,4 +143,9 @@ const result = await esbuild.build({
   minifyWhitespace: true,
   minifySyntax: true,
 });
-if (process.env.BUILD_METAFILE) (await import('node:fs')).writeFileSync(process.env.BUILD_METAFILE, JSON.stringify(result.metafile));
+const CLASSES = { app: 'AppGenerator', pod: 'PodGenerator', package: 'PackageGenerator', publish: 'PublishGenerator', remove: 'RemoveGenerator', run: 'RunGenerator', graph: 'GraphGenerator' };
+for (const name of GENERATORS) {
+  mkdirSync(join(root, 'generators', name), { recursive: true });
+  writeFileSync(join(root, 'generators', name, 'index.js'), `// Built by scripts/build.mjs: the ${name} generator, bundled in dist/bin/run-generators.js.\nexport { ${CLASSES[name]} as default } from '../../dist/bin/run-generators.js';\n`);
+}
+if (process.env.BUILD_METAFILE) writeFileSync(process.env.BUILD_METAFILE, JSON.stringify(result.metafile));

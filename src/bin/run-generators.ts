@@ -13,6 +13,8 @@ import RemoveGenerator from '../generators/remove/index.js';
 import RunGenerator from '../generators/run/index.js';
 
 const CLASSES = { app: AppGenerator, pod: PodGenerator, package: PackageGenerator, publish: PublishGenerator, remove: RemoveGenerator, run: RunGenerator, graph: GraphGenerator };
+// generators/<name>/index.js re-export these (see scripts/build.mjs): `yo` finds them there.
+export { AppGenerator, GraphGenerator, PackageGenerator, PodGenerator, PublishGenerator, RemoveGenerator, RunGenerator };
 
 export async function runGenerator(name: keyof typeof CLASSES, args: string[]): Promise<void> {
   // Yeoman logs everything to stderr; the bin's progress and status lines go to stdout (errors and warnings

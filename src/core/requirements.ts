@@ -1,4 +1,4 @@
-import { parsePipRequirementsLine } from 'pip-requirements-js';
+import { parsePipRequirementsLine } from './pip-requirement-line.js';
 import pep440 from '@renovatebot/pep440';
 import type { FieldError, Verdict } from './field-error.js';
 import { splitPackages } from './package-list.js';
