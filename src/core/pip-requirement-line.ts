@@ -40,5 +40,6 @@ export function parseSimpleRequirement(line: string): Requirement | null | undef
 }
 
 export function parsePipRequirementsLine(line: string): Parsed {
-  return parseSimpleRequirement(line) ?? parseFully(line);
+  const quick = parseSimpleRequirement(line);
+  return quick === undefined ? parseFully(line) : quick;
 }
