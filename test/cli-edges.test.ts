@@ -21,7 +21,9 @@ function bin(args: string[], cwd: string, env: Record<string, string> = {}, binP
 
 /** The command in a pseudo-terminal; `keys` are typed once the output matches `wait`. */
 function inTerminal(args: string[], cwd: string, wait = '^$', keys = '', env: Record<string, string> = {}) {
-  const result = spawnSync('python3', [PTY, wait, keys, process.execPath, BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+  // A person's terminal: without CI's variables, which make colour libraries print plain text even on a TTY.
+  const { CI: _ci, FORCE_COLOR: _force, NO_COLOR: _none, ...personal } = process.env;
+  const result = spawnSync('python3', [PTY, wait, keys, process.execPath, BIN, ...args], { cwd, encoding: 'utf8', env: { ...personal, ...env } });
   const code = Number(/exit=(-?\d+)\s*$/.exec(result.stdout)?.[1]);
   return { code, output: result.stdout };
 }
