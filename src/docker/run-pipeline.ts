@@ -5,19 +5,12 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunPlan } from '../core/run-plan.js';
+// Types only: the frame's rendering is loaded with the live view, never by a run off a terminal.
+import type { TaskState, TaskStatus } from '../core/run-status-frame.js';
 import { RUN_LABEL, removeRunContainers, startContainer, type RunningContainer } from './containers.js';
 
-/** Airflow's words for a task's state; `no_status` is a task the run never reached (it was interrupted). */
-export type TaskState = 'scheduled' | 'running' | 'success' | 'failed' | 'upstream_failed' | 'no_status';
-
-export interface TaskRecord {
-  task: string;
-  state: TaskState;
-  tries: number;
+export interface TaskRecord extends TaskStatus {
   exitCode: number | null;
-  /** ISO times of the first start and the last end. */
-  start: string | null;
-  end: string | null;
   log: string;
 }
 
@@ -39,6 +32,9 @@ export interface RunSettings {
   /** Where each line goes: the container's lines prefixed with the task id, and the run's own lines. */
   print: (line: string) => void;
   color: boolean;
+  /** Called at every change of a task's state or try (the live view in a terminal); without it, each state
+   * change is printed as a line. */
+  onChange?: (tasks: readonly TaskRecord[]) => void;
 }
 
 /** The folder of a run's logs and record, relative to the project. */
@@ -55,25 +51,30 @@ export async function runPipeline(settings: RunSettings): Promise<RunRecord> {
   mkdirSync(folder, { recursive: true });
   const width = Math.max(...plan.tasks.map((task) => task.id.length));
   const records = new Map<string, TaskRecord>(
-    plan.tasks.map((task) => [task.id, { task: task.id, state: 'scheduled', tries: 0, exitCode: null, start: null, end: null, log: join(runFolder(plan.runId), `${task.id}.log`) }]),
+    plan.tasks.map((task) => [task.id, { task: task.id, state: 'queued', tries: 0, maxTries: task.retries + 1, exitCode: null, start: null, end: null, log: join(runFolder(plan.runId), `${task.id}.log`) }]),
   );
   const record: RunRecord = { runId: plan.runId, logicalDate: plan.logicalDate, image, interrupted: false, tasks: [...records.values()] };
   const save = () => writeFileSync(join(folder, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
   save();
+  settings.onChange?.(record.tasks);
   const running = new Map<string, RunningContainer>();
   let stopping = false;
   let wake: () => void = () => {};
 
+  const changed = (line: string) => {
+    save();
+    if (settings.onChange) settings.onChange(record.tasks);
+    else print(line);
+  };
   const setState = (id: string, state: TaskState) => {
     records.get(id)!.state = state;
-    save();
-    print(`--- ${id}: ${state}`);
+    changed(`--- ${id}: ${state}`);
   };
 
   // Airflow's upstream_failed: every task downstream of a failed one, transitively, is never started.
   const failDownstream = (id: string) => {
     for (const task of plan.tasks) {
-      if (task.upstream.includes(id) && records.get(task.id)!.state === 'scheduled') {
+      if (task.upstream.includes(id) && records.get(task.id)!.state === 'queued') {
         setState(task.id, 'upstream_failed');
         failDownstream(task.id);
       }
@@ -86,10 +87,15 @@ export async function runPipeline(settings: RunSettings): Promise<RunRecord> {
     const logFile = join(projectDir, entry.log);
     const prefix = settings.color ? `\u001b[${COLORS[index % COLORS.length]}m${task.id.padEnd(width)} |\u001b[0m ` : `${task.id.padEnd(width)} | `;
     entry.start = new Date().toISOString();
+    entry.tries = 1;
     setState(task.id, 'running');
     for (let attempt = 1; attempt <= task.retries + 1 && !stopping; attempt++) {
-      entry.tries = attempt;
-      if (attempt > 1) print(`--- ${task.id}: up_for_retry, try ${attempt} of ${task.retries + 1}`);
+      if (attempt > 1) {
+        // Airflow's up_for_retry lasts as long as the retry delay, which a local run skips.
+        entry.tries = attempt;
+        entry.state = 'up_for_retry';
+        changed(`--- ${task.id}: up_for_retry, try ${attempt} of ${task.retries + 1}`);
+      }
       appendFileSync(logFile, `--- try ${attempt} of ${task.retries + 1}, logical date ${plan.logicalDate}, run ${plan.runId}\n`);
       const container = await startContainer(
         {
@@ -108,6 +114,11 @@ export async function runPipeline(settings: RunSettings): Promise<RunRecord> {
         },
       );
       running.set(task.id, container);
+      if (entry.state === 'up_for_retry') {
+        entry.state = 'running';
+        save();
+        settings.onChange?.(record.tasks);
+      }
       // Ctrl-C while this container was being created: it goes at once (the final sweep catches a late one).
       if (stopping) void removeRunContainers(plan.runId).finally(container.abandon);
       entry.exitCode = await container.done;
@@ -137,7 +148,7 @@ export async function runPipeline(settings: RunSettings): Promise<RunRecord> {
     for (;;) {
       const ready = stopping
         ? []
-        : plan.tasks.filter((task) => records.get(task.id)!.state === 'scheduled' && task.upstream.every((id) => records.get(id)!.state === 'success'));
+        : plan.tasks.filter((task) => records.get(task.id)!.state === 'queued' && task.upstream.every((id) => records.get(id)!.state === 'success'));
       for (const task of ready.slice(0, Math.max(0, settings.parallel - inFlight.size))) {
         const started: Promise<void> = runTask(plan.tasks.indexOf(task)).finally(() => inFlight.delete(started));
         inFlight.add(started);
@@ -153,8 +164,8 @@ export async function runPipeline(settings: RunSettings): Promise<RunRecord> {
     await removeRunContainers(plan.runId).catch(() => 0);
   }
   for (const entry of records.values()) {
-    if (entry.state === 'scheduled') entry.state = 'no_status';
-    if (entry.state === 'running') entry.state = 'failed';
+    if (entry.state === 'queued') entry.state = 'no_status';
+    if (entry.state === 'running' || entry.state === 'up_for_retry') entry.state = 'failed';
   }
   save();
   return record;

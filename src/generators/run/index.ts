@@ -80,15 +80,25 @@ export default class RunGenerator extends PodIngestionGenerator {
     const image = await ensureImage(projectDir, this.project!, this.answers.build !== false, print);
     const groupAdd = prepareMounts(plan.mounts);
     print(`Run ${plan.runId}: ${plan.tasks.map((task) => task.id).join(', ')} with ${image}, logical date ${plan.logicalDate}`);
-    const record = await runPipeline({
-      plan,
-      image,
-      projectDir,
-      parallel: Number(answerOf(RUN_QUESTIONS[0]!, this.answers)),
-      groupAdd,
-      print,
-      color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
-    });
+    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    // In a terminal, the task states are a frame redrawn under the containers' lines; elsewhere (logs, CI) a line
+    // per state change. Loaded only here, so other commands never read it.
+    const view = color && process.env.TERM !== 'dumb' ? (await import('../../docker/run-status-view.js')).startStatusView(process.stdout, color) : undefined;
+    let record;
+    try {
+      record = await runPipeline({
+        plan,
+        image,
+        projectDir,
+        parallel: Number(answerOf(RUN_QUESTIONS[0]!, this.answers)),
+        groupAdd,
+        print: view?.print ?? print,
+        color,
+        onChange: view?.update,
+      });
+    } finally {
+      view?.close();
+    }
     print(`\n${formatRunTable(record)}`);
     const succeeded = record.tasks.every((task) => task.state === 'success');
     if (record.interrupted) {
