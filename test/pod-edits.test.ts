@@ -49,7 +49,7 @@ describe('pod-ingestion pod keeps hand edits', () => {
     writeFileSync(dag, text);
 
     // First addition through yeoman-test, inside the project. yeoman-test passes force: true to generators
-    // by default, and --force means "rewrite the whole DAG": a user's run has no --force.
+    // by default; a user's run has no --force.
     await runGenerator('pod').cd(project).withArguments(['clean_orders']).withOptions({ after: 'collect', param: ['LINE_ID=1'], defaults: true, force: false } as Record<string, unknown>);
     // Second through the bin, as a user would.
     const second = await runBin(['pod', 'oee', '--after', 'clean_orders'], project);

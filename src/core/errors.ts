@@ -5,7 +5,7 @@
 export type ErrorKind =
   /** Answers (options, prompts, answers file, .yo-rc.json) break a rule; nothing was written. */
   | 'invalid-answers'
-  /** A file's `pod-ingestion managed` markers are gone, so the generator cannot merge into it. */
+  /** A file's `pod-ingestion managed` markers are gone, or a block between them was edited by hand: the generator cannot merge into it. */
   | 'managed-region'
   /** A docker command failed, or cannot do what was asked; the files stay written. */
   | 'docker'

@@ -66,3 +66,13 @@ export function hasManagedRegion(text: string, name: string): boolean {
   const region = findRegions(text.split('\n')).get(name);
   return region !== undefined && region.end > region.start;
 }
+
+/** The complete managed blocks of `text`, by name, each with its two marker lines. */
+export function managedBlocks(text: string): Map<string, string> {
+  const lines = text.split('\n');
+  const blocks = new Map<string, string>();
+  for (const region of findRegions(lines).values()) {
+    if (region.end > region.start) blocks.set(region.name, lines.slice(region.start, region.end + 1).join('\n'));
+  }
+  return blocks;
+}

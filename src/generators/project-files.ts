@@ -1,21 +1,23 @@
 // How generated files meet the files a project already has: pod scripts are never overwritten, the DAG
 // keeps everything outside its managed blocks, the rest goes through Yeoman's conflict prompt (or --force).
 import { existsSync, readFileSync } from 'node:fs';
-import { hasManagedRegion, replaceManagedRegions } from '../core/managed-region.js';
+import { hasManagedRegion, ManagedRegionError, replaceManagedRegions } from '../core/managed-region.js';
 import { renderReadmePipelineBlock } from '../core/pipeline-graph.js';
 import { InvalidAnswersError } from '../core/field-error.js';
 import { CONFIG_KEY, type ProjectConfig } from '../core/project-config.js';
 import { parseProjectConfig } from '../core/project-config-schema.js';
 import type { FileSet } from '../core/render-project.js';
 import type { PodIngestionGenerator } from './base-generator.js';
+import type { WritePolicy } from './write-policy.js';
 
 const USER_OWNED = /^(?:pods\/[^/]+\.py|tests\/test_[^/]+\.py)$/;
 
 /**
- * Writes a file set into the project. `interactive` false (--defaults) keeps every existing file that
- * differs, since there is nobody to ask; --force replaces them.
+ * Writes a file set into the project. What --force and --defaults do with a file the user changed is the
+ * write policy's (write-policy.ts): without a terminal an existing file that differs is kept, since there is
+ * nobody to ask; --force replaces it.
  */
-export function writeProjectFiles(generator: PodIngestionGenerator, files: FileSet, dag: string, interactive: boolean): void {
+export function writeProjectFiles(generator: PodIngestionGenerator, files: FileSet, dag: string, policy: WritePolicy): void {
   for (const [path, content] of Object.entries(files)) {
     const target = generator.destinationPath(path);
     let existing = generator.fs.exists(target) ? (generator.fs.read(target) ?? '') : undefined;
@@ -25,13 +27,23 @@ export function writeProjectFiles(generator: PodIngestionGenerator, files: FileS
       generator.fs.write(target, content);
     } else if (USER_OWNED.test(path)) {
       generator.log(`kept your ${path}`);
-    } else if (path === dag && !generator.options.force) {
-      writeDeliberateEdit(generator, target, replaceManagedRegions(existing, content, path));
-    } else if (!interactive && !generator.options.force) {
+    } else if (path === dag) {
+      writeDeliberateEdit(generator, target, mergeManagedRegions(existing, content, path, policy));
+    } else if (!policy.interactive && !policy.force) {
       generator.log(`kept your ${path} (it differs from the template; --force replaces it)`);
     } else {
       generator.fs.write(target, content);
     }
+  }
+}
+
+/** The DAG: its blocks from the new rendering, the rest the user's; --force rewrites a DAG that lost its markers. */
+function mergeManagedRegions(existing: string, fresh: string, path: string, policy: WritePolicy): string {
+  try {
+    return replaceManagedRegions(existing, fresh, path);
+  } catch (error) {
+    if (policy.force && error instanceof ManagedRegionError) return fresh;
+    throw error;
   }
 }
 

@@ -13,7 +13,9 @@ import { formatSummary, publishImage } from '../../docker/publish-image.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { askQuestions, declareOptions, givenOptions, readAnswersFile } from '../question-options.js';
 import { checkDestination } from '../destination-check.js';
+import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { writeNewProject } from '../new-project.js';
+import { writePolicy } from '../write-policy.js';
 import { projectConfigFile, readProjectConfig, saveProjectConfig, writeProjectFiles } from '../project-files.js';
 
 export default class AppGenerator extends PodIngestionGenerator {
@@ -83,6 +85,7 @@ export default class AppGenerator extends PodIngestionGenerator {
     this.fresh = !existsSync(this.target) || readdirSync(this.target).length === 0;
     // Only now, with every answer valid and the destination checked, may a folder be created.
     if (!this.fresh) this.destinationRoot(this.target);
+    if (this.existing && !this.fresh) refuseEditedManagedBlocks(this, this.existing);
   }
 
   async writing(): Promise<void> {
@@ -94,7 +97,7 @@ export default class AppGenerator extends PodIngestionGenerator {
       this.destinationRoot(this.target);
       return;
     }
-    writeProjectFiles(this, this.files, dagPath(config), this.answers.defaults !== true);
+    writeProjectFiles(this, this.files, dagPath(config), writePolicy(this, this.answers.defaults === true));
     saveProjectConfig(this, config);
   }
 

@@ -8,7 +8,9 @@ import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
 import { dagPath, renderDag, renderPodFiles, type FileSet } from '../../core/render-project.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
+import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { requireProject } from '../project-context.js';
+import { writePolicy } from '../write-policy.js';
 import { saveProjectConfig, updateReadmePipeline, writeProjectFiles } from '../project-files.js';
 import { askQuestions, declareOptions, givenOptions } from '../question-options.js';
 
@@ -52,13 +54,14 @@ export default class PodGenerator extends PodIngestionGenerator {
       const requirements = requirementsOfFile(this.fs.read(this.destinationPath('requirements.txt'), { defaults: '' }) ?? '');
       ({ config: this.config_, pod: this.pod } = addPod(this.project!, name, this.answers, requirements));
     }
+    refuseEditedManagedBlocks(this, this.project!);
   }
 
   writing(): void {
     const config = this.config_!;
     const path = dagPath(config);
     const files: FileSet = this.options.update ? {} : renderPodFiles(this.pod!);
-    writeProjectFiles(this, { ...files, [path]: renderDag(config) }, path, !this.options.defaults);
+    writeProjectFiles(this, { ...files, [path]: renderDag(config) }, path, writePolicy(this));
     updateReadmePipeline(this, config);
     saveProjectConfig(this, config);
   }

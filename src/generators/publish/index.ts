@@ -7,7 +7,9 @@ import { PUBLISH_QUESTIONS, resolveNewTag } from '../../core/publish-questions.j
 import { dagPath, renderDag } from '../../core/render-project.js';
 import { formatSummary, publishImage } from '../../docker/publish-image.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
+import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { requireProject } from '../project-context.js';
+import { writePolicy } from '../write-policy.js';
 import { saveProjectConfig, writeDeliberateEdit, writeProjectFiles } from '../project-files.js';
 import { declareOptions, givenOptions } from '../question-options.js';
 
@@ -30,6 +32,8 @@ export default class PublishGenerator extends PodIngestionGenerator {
     const { tag, errors } = resolveNewTag(this.before!.tag, givenOptions(this, PUBLISH_QUESTIONS));
     if (errors.length > 0) throw new InvalidAnswersError(errors);
     this.project = { ...this.before!, tag };
+    // A new tag rewrites the DAG's settings block.
+    if (tag !== this.before!.tag) refuseEditedManagedBlocks(this, this.before!);
   }
 
   writing(): void {
@@ -38,7 +42,7 @@ export default class PublishGenerator extends PodIngestionGenerator {
     if (project.tag === before.tag) return;
     // A new version: the config, the DAG and the README all name the image; change them together.
     const path = dagPath(project);
-    writeProjectFiles(this, { [path]: renderDag(project) }, path, true);
+    writeProjectFiles(this, { [path]: renderDag(project) }, path, writePolicy(this));
     const readme = this.destinationPath('README.md');
     if (this.fs.exists(readme)) writeDeliberateEdit(this, readme, (this.fs.read(readme) ?? '').replaceAll(imageReference(before), imageReference(project)));
     saveProjectConfig(this, project);

@@ -6,7 +6,9 @@ import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
 import { REMOVE_QUESTIONS } from '../../core/remove-questions.js';
 import { dagPath, renderDag } from '../../core/render-project.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
+import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { requireProject } from '../project-context.js';
+import { writePolicy } from '../write-policy.js';
 import { deleteDeliberately, saveProjectConfig, updateReadmePipeline, writeProjectFiles } from '../project-files.js';
 import { declareOptions } from '../question-options.js';
 
@@ -32,12 +34,13 @@ export default class RemoveGenerator extends PodIngestionGenerator {
   configuring(): void {
     const removal = removePod(this.project!, String(this.options.name), { rewire: Boolean(this.options.rewire) });
     ({ config: this.config_, removed: this.removed, rewired: this.rewired } = removal);
+    refuseEditedManagedBlocks(this, this.project!);
   }
 
   writing(): void {
     const config = this.config_!;
     const path = dagPath(config);
-    writeProjectFiles(this, { [path]: renderDag(config) }, path, !this.options.defaults);
+    writeProjectFiles(this, { [path]: renderDag(config) }, path, writePolicy(this));
     updateReadmePipeline(this, config);
     saveProjectConfig(this, config);
     if (!this.options['delete-script'] && !this.options.deleteScript) return;

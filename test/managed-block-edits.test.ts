@@ -1,0 +1,117 @@
+// A hand edit inside a "pod-ingestion managed" block (the DAG's settings and tasks, the README's pipeline) would
+// be lost when a command rewrites the block from .yo-rc.json: every command that does so refuses, names the
+// block, shows the difference and writes nothing; --force replaces the block and keeps edits outside it.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findManagedBlockEdits } from '../src/core/managed-block-edits.js';
+import { unifiedDiff } from '../src/core/line-diff.js';
+import { cleanupTempDirs, runBin, snapshot, snapshotDiff, tempDir } from './support/pod-project.js';
+
+const DAG = 'dags/edited_pipeline.py';
+let base = '';
+
+/** A fresh copy of the base project (pods collect, clean after collect). */
+function copyOfBase(label: string): string {
+  const project = join(tempDir(label), 'edited');
+  cpSync(base, project, { recursive: true });
+  return project;
+}
+
+function editFile(project: string, path: string, from: string | RegExp, to: string): void {
+  const file = join(project, path);
+  const text = readFileSync(file, 'utf8');
+  const edited = text.replace(from, to);
+  expect(edited, `${from} not found in ${path}`).not.toBe(text);
+  writeFileSync(file, edited);
+}
+
+afterAll(cleanupTempDirs);
+
+beforeAll(async () => {
+  const root = tempDir('managed-base');
+  const made = await runBin(['edited', '--defaults', '--container', 'edited', '--pods', 'collect'], root);
+  expect(made.exitCode, made.output).toBe(0);
+  base = join(root, 'edited');
+  const grown = await runBin(['pod', 'clean', '--after', 'collect'], base);
+  expect(grown.exitCode, grown.output).toBe(0);
+});
+
+// Each command that rewrites the blocks, with its arguments.
+const COMMANDS: [string, string[]][] = [
+  ['pod NAME', ['pod', 'report', '--after', 'clean']],
+  ['pod NAME --update', ['pod', 'clean', '--update', '--env', 'ZONE=raw']],
+  ['remove NAME', ['remove', 'clean']],
+  ['a re-run of the generator', ['.', '--defaults', '--retries', '3']],
+  ['publish --bump', ['publish', '--bump', 'patch']],
+];
+
+describe('an edited managed block is refused and kept', () => {
+  for (const [command, args] of COMMANDS) {
+    it(`${command}: refuses an edit in the DAG's tasks block, names it, shows it, writes nothing`, async () => {
+      const project = copyOfBase('tasks-edit');
+      editFile(project, DAG, 'get_logs=True,', 'get_logs=False,  # edited by hand');
+      const before = snapshot(project);
+      const result = await runBin(args, project);
+      expect(result.exitCode, result.output).toBe(1);
+      expect(result.stderr).toContain(`the "tasks" block of ${DAG}`);
+      expect(result.stderr).toContain('-        get_logs=True,');
+      expect(result.stderr).toContain('+        get_logs=False,  # edited by hand');
+      expect(result.stderr).toContain('--force');
+      expect(snapshotDiff(before, snapshot(project))).toEqual([]);
+    });
+  }
+
+  it("refuses an edit in the README's pipeline block and in the DAG's settings block, naming both", async () => {
+    const project = copyOfBase('readme-edit');
+    editFile(project, 'README.md', 'task_collect --> task_clean', 'task_collect -.-> task_clean');
+    editFile(project, DAG, /NAMESPACE = "airflow"/, 'NAMESPACE = "prod"');
+    const before = snapshot(project);
+    const result = await runBin(['pod', 'report', '--after', 'clean'], project);
+    expect(result.exitCode, result.output).toBe(1);
+    expect(result.stderr).toContain(`the "settings" block of ${DAG}`);
+    expect(result.stderr).toContain('the "pipeline" block of README.md');
+    expect(result.stderr).toContain('+  task_collect -.-> task_clean');
+    expect(result.stderr).toContain('+NAMESPACE = "prod"');
+    expect(snapshotDiff(before, snapshot(project))).toEqual([]);
+  });
+
+  it('--force replaces the edited block, and keeps the edits outside the blocks', async () => {
+    const project = copyOfBase('forced');
+    editFile(project, DAG, 'get_logs=True,', 'get_logs=False,  # edited by hand');
+    editFile(project, DAG, 'tags=["pod-ingestion"]', 'tags=["pod-ingestion", "mine"]');
+    const result = await runBin(['pod', 'report', '--after', 'clean', '--force'], project);
+    expect(result.exitCode, result.output).toBe(0);
+    const dag = readFileSync(join(project, DAG), 'utf8');
+    expect(dag).not.toContain('# edited by hand');
+    expect(dag).toContain('task_id="report"');
+    expect(dag).toContain('tags=["pod-ingestion", "mine"]');
+  });
+
+  it('an unedited project goes through (the check compares with what .yo-rc.json renders, not with a template)', async () => {
+    const project = copyOfBase('clean');
+    const result = await runBin(['pod', 'report', '--after', 'clean'], project);
+    expect(result.exitCode, result.output).toBe(0);
+  });
+});
+
+describe('the comparison', () => {
+  const file = '# >>> pod-ingestion managed: tasks\na\nb\nc\n# <<< pod-ingestion managed: tasks\n';
+  it('finds only blocks that differ, and shows the lines', () => {
+    expect(findManagedBlockEdits('x.py', `mine\n${file}`, file)).toEqual([]);
+    const [edit, ...rest] = findManagedBlockEdits('x.py', file.replace('b', 'B'), file);
+    expect(rest).toEqual([]);
+    expect(edit!.block).toBe('tasks');
+    expect(edit!.diff.split('\n').slice(2)).toEqual(['@@ -1,5 +1,5 @@', ' # >>> pod-ingestion managed: tasks', ' a', '-b', '+B', ' c', ' # <<< pod-ingestion managed: tasks']);
+  });
+  it('a block missing from the file is not an edit (a lost marker is refused elsewhere)', () => {
+    expect(findManagedBlockEdits('x.py', 'no blocks\n', file)).toEqual([]);
+  });
+  it('unifiedDiff: separate hunks with their own line numbers, nothing for equal texts', () => {
+    const before = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`).join('\n');
+    const after = before.replace('line 2\n', 'line two\n').replace('line 18\n', '');
+    expect(unifiedDiff(before, before, { old: 'a', new: 'b' })).toBe('');
+    const diff = unifiedDiff(before, after, { old: 'a', new: 'b' }, 1).split('\n');
+    expect(diff.filter((line) => line.startsWith('@@'))).toEqual(['@@ -1,3 +1,3 @@', '@@ -17,3 +17,2 @@']);
+  });
+});
