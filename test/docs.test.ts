@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { APP_QUESTIONS } from '../src/core/app-questions.js';
 import { GRAPH_QUESTIONS } from '../src/core/graph-questions.js';
+import { PACKAGE_QUESTIONS } from '../src/core/package-questions.js';
 import { POD_QUESTIONS } from '../src/core/pod-questions.js';
 import { PUBLISH_QUESTIONS } from '../src/core/publish-questions.js';
 import { RUN_QUESTIONS } from '../src/core/run-questions.js';
@@ -37,7 +38,9 @@ function optionsDoc(): string {
     '',
     '## `pod-ingestion package SPEC...` / `yo pod-ingestion:package SPEC...`',
     '',
-    'No options: each SPEC is a PEP 508 requirement; a package already listed has its line replaced.',
+    'Each SPEC is a PEP 508 requirement; a package already listed has its line replaced.',
+    '',
+    renderOptionsTable(PACKAGE_QUESTIONS),
     '',
     '## `pod-ingestion publish` / `yo pod-ingestion:publish`',
     '',
@@ -62,6 +65,6 @@ describe('docs/options.md', () => {
 
   it('lists every option of every generator', () => {
     const doc = readFileSync(DOC, 'utf8');
-    for (const question of [...APP_QUESTIONS, ...POD_QUESTIONS, ...REMOVE_QUESTIONS, ...PUBLISH_QUESTIONS, ...RUN_QUESTIONS, ...GRAPH_QUESTIONS]) expect(doc).toContain(`\`--${question.name}\``);
+    for (const question of [...APP_QUESTIONS, ...POD_QUESTIONS, ...REMOVE_QUESTIONS, ...PACKAGE_QUESTIONS, ...PUBLISH_QUESTIONS, ...RUN_QUESTIONS, ...GRAPH_QUESTIONS]) expect(doc).toContain(`\`--${question.name}\``);
   });
 });

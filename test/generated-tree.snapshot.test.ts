@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import helpers from 'yeoman-test';
-import { resolveAppAnswers } from '../src/core/app-questions.js';
+import { resolveAppAnswers } from '../src/core/app-answers.js';
 import { EXECUTABLE_FILES, renderProject } from '../src/core/render-project.js';
 import { isExecutable, readTree } from './checkers/tree.js';
 import { generatorPath } from './support/run-generator.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import helpers from 'yeoman-test';
-import { resolveAppAnswers } from '../src/core/app-questions.js';
+import { resolveAppAnswers } from '../src/core/app-answers.js';
 import { addPod } from '../src/core/pipeline.js';
 import type { ProjectConfig } from '../src/core/project-config.js';
 import { dagPath, EXECUTABLE_FILES, renderProject } from '../src/core/render-project.js';

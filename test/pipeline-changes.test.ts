@@ -5,7 +5,7 @@ import { downstreamOf, findCycle, removePod, updatePod } from '../src/core/pipel
 import { podUpdateQuestions } from '../src/core/pod-questions.js';
 import { changedSettings, parsePodSettings, podSettingsAnswers } from '../src/core/pod-settings.js';
 import { newPod, type PodSpec, type ProjectConfig } from '../src/core/project-config.js';
-import { resolveAppAnswers } from '../src/core/app-questions.js';
+import { resolveAppAnswers } from '../src/core/app-answers.js';
 import type { RawAnswers } from '../src/core/questions.js';
 
 const pod = (name: string, ...after: string[]): PodSpec => ({ ...newPod(name), after });

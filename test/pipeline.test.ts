@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAppAnswers } from '../src/core/app-questions.js';
+import { resolveAppAnswers } from '../src/core/app-answers.js';
 import { addPod, dependentsOf, downstreamOf, findCycle, topologicalOrder } from '../src/core/pipeline.js';
 import { newPod, type PodSpec } from '../src/core/project-config.js';
 

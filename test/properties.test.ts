@@ -6,7 +6,7 @@
 // (b) What the validators refuse makes resolveAppAnswers / addPod throw InvalidAnswersError naming the
 //     field, and the compiled generator write nothing at all.
 // (c) --packages accepts exactly what the PEP 508 reference parser (python3-packaging) accepts; the
-//     disagreements found are pinned as known bugs with it.fails at the end of the file.
+//     disagreements it found are kept at the end of the file: fixed ones as regression tests, open ones with it.fails.
 // External tools run once over every generated tree, after fast-check has produced them all.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import helpers from 'yeoman-test';
-import { resolveAppAnswers } from '../src/core/app-questions.js';
+import { resolveAppAnswers } from '../src/core/app-answers.js';
 import { InvalidAnswersError } from '../src/core/field-error.js';
 import { imageReference } from '../src/core/image-reference.js';
 import { addPod } from '../src/core/pipeline.js';
@@ -63,9 +63,7 @@ const tag = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,30}$/), fc
 /** A pod name: a Python module name, lowercase, not a keyword or a standard-library module, not test*. */
 const podName = fc
   .stringMatching(/^[a-z][a-z0-9_]{0,20}$/)
-  .filter((name) => !PYTHON_KEYWORDS.includes(name) && !PYTHON_STDLIB_MODULES.has(name) && !name.startsWith('test'))
-  // KNOWN BUG (see "known bugs" below): a trailing "_" becomes a trailing "-" in the task's Kubernetes name.
-  .filter((name) => !name.endsWith('_'));
+  .filter((name) => !PYTHON_KEYWORDS.includes(name) && !PYTHON_STDLIB_MODULES.has(name) && !name.startsWith('test'));
 const envName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,14}$/).filter((name) => name !== 'PRG_NAME');
 
 /** Text that tries to escape every context a value lands in: Python strings and docstrings, Jinja, shell, Markdown. */
@@ -417,10 +415,9 @@ const requirementSpec = fc
   )
   .map(([name, extras, specifiers, marker]) => `${name}${extras}${specifiers}${marker}`);
 
-// The disagreements "known bugs" below pins down; the property covers everything else.
-const ORDERED_WITH_LOCAL = /(?:^|[,\]A-Za-z0-9_.-])(?:~=|>=|<=|>|<)(?!=)[^,;]*\+/;
-const COMPATIBLE_ONE_SEGMENT = /~=(?:[0-9]+!)?[0-9]+(?![.0-9])/;
-const knownDisagreement = (spec: string) => spec.includes('===') || ORDERED_WITH_LOCAL.test(spec) || COMPATIBLE_ONE_SEGMENT.test(spec);
+// OPEN: arbitrary equality (===) in a list or with extras still disagrees with the reference parser (pinned
+// with it.fails below); the property covers every other specifier.
+const knownDisagreement = (spec: string) => spec.includes('===');
 
 function referenceAccepts(specs: readonly string[]): boolean[] {
   const problems = checkRequirementsFiles(Object.fromEntries(specs.map((spec, index) => [String(index), spec])));
@@ -442,6 +439,13 @@ describe.runIf(tools)('(c) --packages accepts exactly what the PEP 508 reference
 
 // ---------------------------------------------------------------------------------------------------
 // Bugs the properties above found (pinned with it.fails while open), now fixed and kept as regression tests.
+
+describe.runIf(tools)('disagreements the properties found, still open', () => {
+  it.fails('--packages accepts === beside other specifiers and extras, as PEP 508 does', () => {
+    const specs = ['DK._-__od[de3e]===40.51.5.*,===31.*', '1[k,h--q]===132rc4+l03e;sys_platform=="linux"', '1===1.585.116.51.post2,~=*2!N!..'];
+    expect(specs.map((spec) => checkPackages('packages', [spec]).length === 0)).toEqual(referenceAccepts(specs));
+  });
+});
 
 describe.runIf(tools)('bugs the properties found, fixed', () => {
   it('--packages accepts "===" (arbitrary equality), which PEP 508 and pip accept', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { resolveAppAnswers } from '../src/core/app-questions.js';
+import { resolveAppAnswers } from '../src/core/app-answers.js';
 import { InvalidAnswersError, type FieldError } from '../src/core/field-error.js';
 import { checkRepository } from '../src/core/image-reference.js';
 import { checkJinjaTemplate } from '../src/core/jinja-template.js';

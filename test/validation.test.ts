@@ -1,11 +1,11 @@
 // Each validation rule of the core, with the message a user sees.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { resolveAppAnswers } from '../src/core/app-questions.js';
+import { resolveAppAnswers } from '../src/core/app-answers.js';
 import { InvalidAnswersError } from '../src/core/field-error.js';
 import { checkContainer, checkImageReference, checkRepository, checkTag, registryHost, suggestImageName } from '../src/core/image-reference.js';
 import { checkDagId, checkEnvName, checkNamespace, checkPodName, checkSchedule, kubernetesName } from '../src/core/names.js';
-import { bumpTag } from '../src/core/publish-questions.js';
+import { bumpTag } from '../src/core/image-version.js';
 import { PYTHON_STDLIB_MODULES } from '../src/core/python-stdlib-modules.js';
 import { checkPython, pythonEndOfLifeWarning } from '../src/core/python-version.js';
 import { addRequirements, checkPackages, checkRequirementsFile, splitPackages } from '../src/core/requirements.js';

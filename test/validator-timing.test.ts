@@ -3,7 +3,7 @@
 // repeat, then a character that makes the match fail); the bound is a blow-up bound, not a speed target:
 // a linear check takes milliseconds, a backtracking one minutes.
 import { describe, expect, it } from 'vitest';
-import { resolveAppAnswers } from '../src/core/app-questions.js';
+import { resolveAppAnswers } from '../src/core/app-answers.js';
 import { checkContainer, checkRepository, checkTag, suggestImageName } from '../src/core/image-reference.js';
 import { checkJinjaTemplate } from '../src/core/jinja-template.js';
 import { checkDagId, checkEnvName, checkNamespace, checkPodName, checkQuantity, checkSchedule, checkSecretName, suggestIdentifier } from '../src/core/names.js';

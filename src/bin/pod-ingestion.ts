@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { APP_QUESTIONS } from '../core/app-questions.js';
 import { GRAPH_QUESTIONS } from '../core/graph-questions.js';
+import { PACKAGE_QUESTIONS } from '../core/package-questions.js';
 import { POD_QUESTIONS } from '../core/pod-questions.js';
 import { PUBLISH_QUESTIONS } from '../core/publish-questions.js';
 import { RUN_QUESTIONS } from '../core/run-questions.js';
@@ -14,7 +15,7 @@ const GENERATORS: Record<string, { usage: string; title: string; questions: read
   app: { usage: 'pod-ingestion [destination] [options]', title: 'Writes a project: Dockerfile, requirements.txt, run_in_docker.sh, pods/, an Airflow DAG.', questions: APP_QUESTIONS },
   pod: { usage: 'pod-ingestion pod NAME [--update] [options]   (inside a project)', title: 'Adds pods/NAME.py and its KubernetesPodOperator task to the DAG; with --update, changes the settings of an existing pod.', questions: POD_QUESTIONS },
   remove: { usage: 'pod-ingestion remove NAME [--rewire] [--delete-script]   (inside a project)', title: "Removes a pod's task from the DAG; its script and test stay unless --delete-script.", questions: REMOVE_QUESTIONS },
-  package: { usage: 'pod-ingestion package SPEC... (inside a project)', title: 'Adds PEP 508 requirements to requirements.txt; a package already listed is replaced.', questions: [] },
+  package: { usage: 'pod-ingestion package SPEC... (inside a project)', title: 'Adds PEP 508 requirements to requirements.txt; a package already listed is replaced.', questions: PACKAGE_QUESTIONS },
   publish: { usage: 'pod-ingestion publish [options] (inside a project)', title: 'Builds the image named in .yo-rc.json and, with --push, pushes it.', questions: PUBLISH_QUESTIONS },
   run: { usage: 'pod-ingestion run [TASK...] [options] (inside a project)', title: 'Runs the pipeline on the local Docker engine, each task a container of the image, as Airflow would.', questions: RUN_QUESTIONS },
   graph: { usage: 'pod-ingestion graph [--format mermaid|text] (inside a project)', title: 'Prints the pipeline of .yo-rc.json: a Mermaid flowchart, or an indented tree.', questions: GRAPH_QUESTIONS },
@@ -40,7 +41,7 @@ if (args.includes('--help') || args.includes('-h')) {
   process.exit(0);
 }
 // Yeoman ignores options it does not know; a mistyped --aftr would silently do something else.
-const known = new Set([...generator.questions.map((question) => question.name), 'defaults', 'force', 'skip-install', 'ask-answered']);
+const known = new Set([...generator.questions.map((question) => question.name), 'force', 'skip-install', 'ask-answered']);
 const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--' && !known.has(arg.slice(2).split('=')[0]!.replace(/^no-/, '')));
 if (unknown.length > 0) {
   console.error(`pod-ingestion ${name === 'app' ? '' : `${name} `}does not know ${unknown.join(', ')}. Nothing was written. See \`pod-ingestion ${name === 'app' ? '' : `${name} `}--help\` for the options.`);

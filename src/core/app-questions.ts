@@ -1,14 +1,16 @@
-import { check, InvalidAnswersError, type FieldError } from './field-error.js';
-import { checkContainer, checkImageReference, checkRepository, checkTag, suggestImageName } from './image-reference.js';
+// The questions of `pod-ingestion` / `yo pod-ingestion`, declared once (see questions.ts). What the answers
+// mean together, and the project they make, is app-answers.ts.
+import { check, type FieldError } from './field-error.js';
+import { checkContainer, checkRepository, suggestImageName } from './image-reference.js';
 import { checkDagId, checkNamespace, checkPodName, checkQuantity, checkSchedule, checkSecretName, dagIdFor, splitNames, stripPodName } from './names.js';
-import { newPod, type KubernetesSettings, type ProjectConfig } from './project-config.js';
-import { checkPython, DEFAULT_PYTHON, pythonEndOfLifeWarning } from './python-version.js';
-import { answerOf, single, type Question, type RawAnswers } from './questions.js';
-import { checkPodsAgainstPackages } from './package-imports.js';
-import { checkResourcePairs } from './resources.js';
-import { checkPackages, checkRequirementsFile, renderRequirements, requirementsOfFile, splitPackages } from './requirements.js';
+import { FINISH_ACTIONS, PULL_POLICIES } from './project-config.js';
+import { checkPython, DEFAULT_PYTHON } from './python-version.js';
+import { answerOf, questionNamed, single, type Question, type RawAnswers } from './questions.js';
+import { checkPackages, splitPackages } from './requirements.js';
+import { DEFAULTS, PLATFORM, PUSH, TAG } from './shared-questions.js';
 
-function checkPodList(value: string, field: string, python?: string): FieldError[] {
+/** The pod names of --pods; with `python`, also checked against that version's standard library. */
+export function checkPodList(value: string, field: string, python?: string): FieldError[] {
   const names = splitNames(value).map(stripPodName);
   if (names.length === 0) return [{ field, value, rule: 'at least one pod script is needed', suggestion: 'ingest' }];
   const seen = new Set<string>();
@@ -18,9 +20,6 @@ function checkPodList(value: string, field: string, python?: string): FieldError
     return [...check(field, name, checkPodName(name, python)), ...(repeated ? [{ field, value: name, rule: 'each pod name once' }] : [])];
   });
 }
-
-const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
-const FINISH_ACTIONS = ['delete_pod', 'delete_succeeded_pod', 'keep_pod'] as const;
 
 function text(answers: RawAnswers, name: string): string {
   const value = answers[name];
@@ -50,7 +49,7 @@ export const APP_QUESTIONS: readonly Question[] = [
     defaultHelp: 'the destination folder name, made valid; else ingestion-pods',
     check: single(checkContainer),
   },
-  { name: 'tag', kind: 'string', ask: 'always', message: 'Image version (tag)', help: 'the image version (1.0, v1.0.0)', default: () => '1.0.0', check: single(checkTag) },
+  TAG,
   {
     name: 'packages', kind: 'string', ask: 'always',
     message: 'Python packages (PEP 508 specifiers separated by spaces, e.g. pandas==2.2.3 requests)',
@@ -71,7 +70,7 @@ export const APP_QUESTIONS: readonly Question[] = [
   },
   {
     name: 'dag-id', kind: 'string', ask: 'always', message: 'Airflow DAG id',
-    help: 'the Airflow DAG id', default: (answers) => dagIdFor(String(answerOf(questionNamed('container'), answers))), defaultHelp: '<container>_pipeline', check: single(checkDagId),
+    help: 'the Airflow DAG id', default: (answers) => dagIdFor(String(answerOf(questionNamed(APP_QUESTIONS, 'container'), answers))), defaultHelp: '<container>_pipeline', check: single(checkDagId),
   },
   {
     name: 'schedule', kind: 'string', ask: 'always', message: 'Schedule (empty: runs only when triggered; @daily; or cron)',
@@ -106,104 +105,9 @@ export const APP_QUESTIONS: readonly Question[] = [
     check: single((value) => (value === '' || /^[A-Za-z0-9_.-]{1,250}$/.test(value) ? undefined : { rule: 'an Airflow connection id uses letters, digits, "_", "." and "-"' })),
   },
   { name: 'build', kind: 'boolean', ask: 'always', message: 'Build the image now?', help: 'run docker build after writing the project', default: () => false },
-  { name: 'push', kind: 'boolean', ask: 'always', askIf: (answers) => answers.build === true, message: 'Push it?', help: 'also docker push (implies --build; relies on your docker login)', default: () => false },
-  { name: 'platform', kind: 'string', help: 'build for these platforms with buildx (linux/amd64,linux/arm64)', default: () => '' },
-  { name: 'defaults', kind: 'boolean', help: 'ask nothing: use the given options and defaults for the rest', default: () => false },
+  // Asked only after "Build the image now?" was answered yes.
+  { ...PUSH, askIf: (answers) => answers.build === true },
+  PLATFORM,
+  DEFAULTS,
   { name: 'answers', kind: 'string', help: 'JSON file of answers (keys as the option names); options given on the command line win', default: () => '' },
 ];
-
-function questionNamed(name: string): Question {
-  const question = APP_QUESTIONS.find((candidate) => candidate.name === name);
-  if (!question) throw new Error(`no question named ${name}`);
-  return question;
-}
-
-export interface AppPlan {
-  config: ProjectConfig;
-  /** requirements.txt as it will be written. */
-  requirementsText: string;
-  build: boolean;
-  push: boolean;
-  platform: string;
-  warnings: string[];
-}
-
-/**
- * Validates every answer at once and turns them into the project configuration. Throws InvalidAnswersError
- * listing every bad field. `requirementsFileText` is the content of --requirements when one was named.
- */
-export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: string, existing?: ProjectConfig): AppPlan {
-  const value = (name: string) => answerOf(questionNamed(name), answers);
-  const string = (name: string) => String(value(name)).trim();
-  const errors: FieldError[] = [];
-  for (const question of APP_QUESTIONS) {
-    // Pod names are checked against the standard library of the chosen Python (binhex is 3.10's, not 3.11's).
-    if (question.name === 'pods') errors.push(...checkPodList(string('pods'), 'pods', checkPython(string('python')) ? undefined : string('python')));
-    else if (question.check) errors.push(...question.check(string(question.name), question.name));
-    if (question.choices && !question.choices.includes(string(question.name))) {
-      errors.push({ field: question.name, value: string(question.name), rule: `one of ${question.choices.join(', ')}` });
-    }
-  }
-  const image = { repository: string('repository'), container: string('container'), tag: string('tag') };
-  if (!errors.some((error) => ['repository', 'container', 'tag'].includes(error.field))) {
-    // A reference too long is the repository's fault when it is the longer part.
-    const field = image.repository.length > image.container.length ? 'repository' : 'container';
-    errors.push(...check(field, `${image.repository ? `${image.repository}/` : ''}${image.container}:${image.tag}`, checkImageReference(image)));
-  }
-
-  const podNames = splitNames(string('pods')).map(stripPodName);
-  const packages = splitPackages(string('packages'));
-  let requirementsText = renderRequirements(packages);
-  let installed = packages;
-  if (requirementsFileText !== undefined) {
-    if (packages.length > 0) errors.push({ field: 'requirements', value: string('requirements'), rule: 'give either --packages or --requirements, not both' });
-    errors.push(...checkRequirementsFile('requirements', requirementsFileText));
-    // Windows line ends become "\n" (pip reads both the same); nothing else of the file changes.
-    const text = requirementsFileText.replace(/\r\n/g, '\n');
-    requirementsText = text.endsWith('\n') ? text : `${text}\n`;
-    installed = requirementsOfFile(text);
-  }
-  errors.push(...checkResourcePairs({ cpuRequest: string('cpu-request'), cpuLimit: string('cpu-limit'), memoryRequest: string('memory-request'), memoryLimit: string('memory-limit') }));
-  errors.push(...checkPodsAgainstPackages([...(existing?.pods.map((pod) => pod.name) ?? []), ...podNames], installed, 'pods'));
-  if (errors.length > 0) throw new InvalidAnswersError(errors);
-
-  const kubernetes: KubernetesSettings = {
-    namespace: string('namespace'),
-    imagePullPolicy: string('image-pull-policy') as KubernetesSettings['imagePullPolicy'],
-    imagePullSecret: string('image-pull-secret'),
-    onFinishAction: string('on-finish-action') as KubernetesSettings['onFinishAction'],
-    retries: Number(string('retries')),
-    retryDelayMinutes: Number(string('retry-delay')),
-    cpuRequest: string('cpu-request'),
-    memoryRequest: string('memory-request'),
-    cpuLimit: string('cpu-limit'),
-    memoryLimit: string('memory-limit'),
-    kubernetesConnId: string('kubernetes-conn-id'),
-  };
-  const schedule = string('schedule') === 'None' ? '' : string('schedule');
-  const config: ProjectConfig = {
-    ...image,
-    python: string('python'),
-    dagId: string('dag-id'),
-    schedule,
-    kubernetes,
-    // A re-run keeps the pods the project already has, with their settings, and adds the new names.
-    pods: [...(existing?.pods ?? []), ...podNames.filter((name) => !existing?.pods.some((pod) => pod.name === name)).map((name) => newPod(name))],
-  };
-  const push = value('push') === true;
-  const warning = pythonEndOfLifeWarning(config.python);
-  return { config, requirementsText, build: push || value('build') === true, push, platform: string('platform'), warnings: warning ? [warning] : [] };
-}
-
-/** The answers that reproduce an existing project's configuration: the defaults of a re-run. */
-export function answersFromConfig(config: ProjectConfig): RawAnswers {
-  const k = config.kubernetes;
-  return {
-    repository: config.repository, container: config.container, tag: config.tag, python: config.python,
-    pods: config.pods.map((pod) => pod.name).join(' '), 'dag-id': config.dagId, schedule: config.schedule,
-    namespace: k.namespace, 'image-pull-policy': k.imagePullPolicy, 'image-pull-secret': k.imagePullSecret,
-    'on-finish-action': k.onFinishAction, retries: String(k.retries), 'retry-delay': String(k.retryDelayMinutes),
-    'cpu-request': k.cpuRequest, 'memory-request': k.memoryRequest, 'cpu-limit': k.cpuLimit, 'memory-limit': k.memoryLimit,
-    'kubernetes-conn-id': k.kubernetesConnId,
-  };
-}

@@ -1,5 +1,6 @@
 import { GRAPH_FORMATS } from './pipeline-graph.js';
 import type { Question } from './questions.js';
+import { DEFAULTS } from './shared-questions.js';
 
 /** The options of `pod-ingestion graph`. */
 export const GRAPH_QUESTIONS: readonly Question[] = [
@@ -11,4 +12,5 @@ export const GRAPH_QUESTIONS: readonly Question[] = [
     default: () => 'mermaid',
     check: (value, field) => ((GRAPH_FORMATS as readonly string[]).includes(value) ? [] : [{ field, value, rule: `one of ${GRAPH_FORMATS.join(', ')}` }]),
   },
+  DEFAULTS,
 ];

@@ -77,7 +77,7 @@ export function downstreamOf(pods: readonly PodSpec[], names: Iterable<string>):
 }
 
 /** Refusals for upstream names: unknown pods and the pod itself. */
-function checkUpstreams(pods: readonly PodSpec[], name: string, after: readonly string[]): FieldError[] {
+export function checkUpstreams(pods: readonly PodSpec[], name: string, after: readonly string[]): FieldError[] {
   const errors: FieldError[] = [];
   for (const upstream of after) {
     if (upstream === name) errors.push({ field: 'after', value: upstream, rule: 'a pod cannot run after itself (that is a cycle)' });
@@ -171,4 +171,9 @@ export function removePod(
       return changed;
     });
   return { config: { ...config, pods }, removed, rewired };
+}
+
+/** The pods with these names added (as new pods without settings); pods already there keep their settings. */
+export function withPodNames(pods: readonly PodSpec[], names: readonly string[]): PodSpec[] {
+  return [...pods, ...names.filter((name, index) => names.indexOf(name) === index && !pods.some((pod) => pod.name === name)).map((name) => newPod(name))];
 }

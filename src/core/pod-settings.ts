@@ -4,18 +4,7 @@ import { check, type FieldError } from './field-error.js';
 import { checkJinjaTemplate } from './jinja-template.js';
 import { checkEnvName, checkSecretName, splitNames, stripPodName } from './names.js';
 import type { PodSpec } from './project-config.js';
-import type { RawAnswers } from './questions.js';
-
-/**
- * Repeatable values: one string per value. A repeated option (`--env A=1 --env 'B=x y'`) and an answers
- * file's list give several; a single string is one value, spaces and all (`--env 'SQL=select * from t where
- * a=1'` is one variable). Prompts ask for one value per answer (see question-options.ts).
- */
-export function repeatedValues(value: unknown): string[] {
-  if (value === undefined || value === null || value === false || value === '') return [];
-  const items = Array.isArray(value) ? value.map(String) : [String(value)];
-  return items.map((item) => item.trim()).filter(Boolean);
-}
+import { repeatedValues, type RawAnswers } from './questions.js';
 
 // Linear: each segment is one or more allowed characters after a "/", with no nested quantifier.
 const MOUNT_PATH = /^(?:\/[A-Za-z0-9._-]+)+\/?$/;

@@ -14,13 +14,18 @@ export interface PodSpec {
   secrets: { secret: string; mountPath: string }[];
 }
 
+/** Kubernetes' image pull policies; the `image-pull-policy` question offers these, the type is made from them. */
+export const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'] as const;
+/** The operator's on_finish_action values; the `on-finish-action` question offers these. */
+export const FINISH_ACTIONS = ['delete_pod', 'delete_succeeded_pod', 'keep_pod'] as const;
+
 /** Settings every KubernetesPodOperator task of the DAG shares. */
 export interface KubernetesSettings {
   namespace: string;
-  imagePullPolicy: 'Always' | 'IfNotPresent' | 'Never';
+  imagePullPolicy: (typeof PULL_POLICIES)[number];
   /** Name of a docker-registry secret for private registries; empty for none. */
   imagePullSecret: string;
-  onFinishAction: 'delete_pod' | 'delete_succeeded_pod' | 'keep_pod';
+  onFinishAction: (typeof FINISH_ACTIONS)[number];
   retries: number;
   retryDelayMinutes: number;
   cpuRequest: string;

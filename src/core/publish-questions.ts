@@ -1,39 +1,14 @@
-import semver from 'semver';
-import { type FieldError } from './field-error.js';
-import { checkTag } from './image-reference.js';
-import { single, type Question, type RawAnswers } from './questions.js';
+// The options of `pod-ingestion publish`; --build is implied, it is what publish does. It asks nothing.
+import { BUMPS } from './image-version.js';
+import { optionsOnly, type Question } from './questions.js';
+import { DEFAULTS, PLATFORM, PUSH, TAG } from './shared-questions.js';
 
-const BUMPS = ['patch', 'minor', 'major'] as const;
-
-/** The options of `pod-ingestion publish`; --build is implied, it is what publish does. */
-export const PUBLISH_QUESTIONS: readonly Question[] = [
-  { name: 'push', kind: 'boolean', help: 'push the image after building it (relies on your docker login)', default: () => false },
+export const PUBLISH_QUESTIONS: readonly Question[] = optionsOnly([
+  PUSH,
   { name: 'bump', kind: 'choice', choices: BUMPS, help: 'raise the version first, everywhere the image is named (config, DAG, README)', default: () => '' },
-  { name: 'tag', kind: 'string', help: 'set the version first, everywhere the image is named', default: () => '', check: single((value) => (value === '' ? undefined : checkTag(value))) },
+  // Without --tag the project keeps its version.
+  { ...TAG, default: () => '', defaultHelp: "the project's tag" },
   { name: 'latest', kind: 'boolean', help: 'also tag (and with --push, push) latest', default: () => false },
-  { name: 'platform', kind: 'string', help: 'build for these platforms with buildx (linux/amd64,linux/arm64)', default: () => '' },
-];
-
-/** `1.0.0` -> `1.1.0`, `v1.2` -> `v1.3.0`: the `v` prefix is kept, a short version is completed. */
-export function bumpTag(tag: string, part: (typeof BUMPS)[number]): string | undefined {
-  const prefix = tag.startsWith('v') ? 'v' : '';
-  const version = semver.valid(tag.slice(prefix.length)) ?? semver.coerce(tag.slice(prefix.length))?.version;
-  const next = version ? semver.inc(version, part) : null;
-  return next ? `${prefix}${next}` : undefined;
-}
-
-/** The tag to publish, after --bump or --tag; throws nothing, returns the errors instead. */
-export function resolveNewTag(currentTag: string, answers: RawAnswers): { tag: string; errors: FieldError[] } {
-  const bump = String(answers.bump ?? '');
-  const tag = String(answers.tag ?? '');
-  const errors: FieldError[] = [];
-  if (bump && tag) errors.push({ field: 'bump', value: bump, rule: 'give --bump or --tag, not both' });
-  if (bump && !(BUMPS as readonly string[]).includes(bump)) errors.push({ field: 'bump', value: bump, rule: `one of ${BUMPS.join(', ')}` });
-  if (tag) errors.push(...(PUBLISH_QUESTIONS.find((question) => question.name === 'tag')?.check?.(tag, 'tag') ?? []));
-  if (errors.length > 0) return { tag: currentTag, errors };
-  if (tag) return { tag, errors };
-  if (!bump) return { tag: currentTag, errors };
-  const next = bumpTag(currentTag, bump as (typeof BUMPS)[number]);
-  if (!next) return { tag: currentTag, errors: [{ field: 'bump', value: bump, rule: `the current tag ${currentTag} holds no version number to raise; use --tag` }] };
-  return { tag: next, errors };
-}
+  PLATFORM,
+  DEFAULTS,
+]);

@@ -22,13 +22,43 @@ export interface Question {
   default: (answers: RawAnswers) => string | boolean;
   /** How --help and the docs describe the default when it is derived. */
   defaultHelp?: string;
-  /** Checks the value on its own, reporting every problem; cross-field rules live in the resolvers. */
+  /** Checks the value on its own (one value of a repeatable question), reporting every problem; cross-field rules live in the resolvers. */
   check?: (value: string, field: string) => FieldError[];
 }
 
 /** A Question.check made from a validator of one value. */
 export function single(validator: (value: string) => Verdict): (value: string, field: string) => FieldError[] {
   return (value, field) => check(field, value, validator(value));
+}
+
+/** The questions as options only, never prompted: for commands that ask nothing. */
+export function optionsOnly(questions: readonly Question[]): readonly Question[] {
+  return questions.map(({ message: _message, ask: _ask, ...option }) => option);
+}
+
+/** The question of that name; a missing one is a mistake in the declarations, not in the user's input. */
+export function questionNamed(questions: readonly Question[], name: string): Question {
+  const question = questions.find((candidate) => candidate.name === name);
+  if (!question) throw new Error(`no question named ${name}`);
+  return question;
+}
+
+/**
+ * Repeatable values: one string per value. A repeated option (`--env A=1 --env 'B=x y'`) and an answers
+ * file's list give several; a single string is one value, spaces and all (`--env 'SQL=select * from t where
+ * a=1'` is one variable). Prompts ask for one value per answer (see question-options.ts).
+ */
+export function repeatedValues(value: unknown): string[] {
+  if (value === undefined || value === null || value === false || value === '') return [];
+  const items = Array.isArray(value) ? value.map(String) : [String(value)];
+  return items.map((item) => item.trim()).filter(Boolean);
+}
+
+/** Every problem of a given answer: a repeatable question's check reads one value at a time. */
+export function checkAnswer(question: Question, given: unknown): FieldError[] {
+  if (!question.check || given === undefined) return [];
+  const values = question.kind === 'repeatable' ? repeatedValues(given) : [String(given).trim()];
+  return values.flatMap((value) => question.check!(value, question.name));
 }
 
 /** The value of a question: given (CLI, answers file or prompt) or its default. */

@@ -1,4 +1,5 @@
 import { single, type Question } from './questions.js';
+import { DEFAULTS } from './shared-questions.js';
 
 /** The options of `pod-ingestion run [TASK...]`; the TASKs are the positional arguments. */
 export const RUN_QUESTIONS: readonly Question[] = [
@@ -24,4 +25,5 @@ export const RUN_QUESTIONS: readonly Question[] = [
   { name: 'build', kind: 'boolean', help: 'build the image first when it is missing or older than the project files (--no-build uses it as it is)', default: () => true },
   { name: 'retries', kind: 'boolean', help: "retry a failed task as the project's --retries says, without the delay (--no-retries: never)", default: () => true },
   { name: 'downstream', kind: 'boolean', help: 'also run every task downstream of the named TASKs', default: () => false },
+  DEFAULTS,
 ];

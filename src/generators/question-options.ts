@@ -2,7 +2,7 @@
 // declared question meets Yeoman, shared by every generator of the package.
 import { readFileSync } from 'node:fs';
 import { formatFieldError, InvalidAnswersError, type FieldError } from '../core/field-error.js';
-import { answerOf, describeDefault, type Question, type RawAnswers } from '../core/questions.js';
+import { answerOf, checkAnswer, describeDefault, type Question, type RawAnswers } from '../core/questions.js';
 import { REPEATABLE_OPTION, type PodIngestionGenerator } from './base-generator.js';
 
 export function declareOptions(generator: PodIngestionGenerator, questions: readonly Question[]): void {
@@ -101,7 +101,7 @@ export async function askQuestions(
   for (const question of questions) {
     if (!question.message || (question.askIf && !question.askIf(result))) continue;
     const given = result[question.name];
-    const invalid = given !== undefined && question.check ? question.check(String(given).trim(), question.name) : [];
+    const invalid = checkAnswer(question, given);
     if (given !== undefined && invalid.length === 0) {
       onAnswer?.(question, given);
       continue;

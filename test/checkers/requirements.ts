@@ -14,6 +14,7 @@ export function packagingMissing(): string | undefined {
 const PARSE = String.raw`
 import json, re, sys
 from packaging.requirements import InvalidRequirement, Requirement
+from packaging.specifiers import InvalidSpecifier
 out = {}
 for name, text in json.load(sys.stdin).items():
     problems = out.setdefault(name, [])
@@ -26,7 +27,8 @@ for name, text in json.load(sys.stdin).items():
             continue
         try:
             Requirement(spec)
-        except InvalidRequirement as error:
+        # Debian's packaging 23 lets InvalidSpecifier escape for some specifiers (">-"): a refusal too.
+        except (InvalidRequirement, InvalidSpecifier) as error:
             problems.append(f"{name}:{number}: {spec!r} is not a PEP 508 requirement: {error}")
 print(json.dumps(out))
 `;

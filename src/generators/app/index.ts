@@ -2,7 +2,8 @@
 // then builds and pushes the image when asked. Files stay written if Docker fails.
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { answersFromConfig, APP_QUESTIONS, resolveAppAnswers, type AppPlan } from '../../core/app-questions.js';
+import { answersFromConfig, resolveAppAnswers, type AppPlan } from '../../core/app-answers.js';
+import { APP_QUESTIONS } from '../../core/app-questions.js';
 import { shellWord } from '../../core/escape.js';
 import { InvalidAnswersError } from '../../core/field-error.js';
 import { pythonEndOfLifeWarning } from '../../core/python-version.js';

@@ -15,7 +15,6 @@ export default class GraphGenerator extends PodIngestionGenerator {
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
     declareOptions(this, GRAPH_QUESTIONS);
-    this.option('defaults', { type: Boolean, description: 'accepted for symmetry; this command asks nothing' });
   }
 
   initializing(): void {

@@ -1,11 +1,13 @@
 // `yo pod-ingestion:package SPEC...` / `pod-ingestion package SPEC...`: adds requirements, replacing a package already listed.
 import { InvalidAnswersError } from '../../core/field-error.js';
 import { checkPodsAgainstPackages } from '../../core/package-imports.js';
+import { PACKAGE_QUESTIONS } from '../../core/package-questions.js';
 import type { ProjectConfig } from '../../core/project-config.js';
 import { addRequirements, checkPackages, checkRequirementsFile, type RequirementChange } from '../../core/requirements.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { requireProject } from '../project-context.js';
 import { writeDeliberateEdit } from '../project-files.js';
+import { declareOptions } from '../question-options.js';
 
 export default class PackageGenerator extends PodIngestionGenerator {
   private change?: RequirementChange;
@@ -14,7 +16,7 @@ export default class PackageGenerator extends PodIngestionGenerator {
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
     this.argument('specs', { type: Array, required: true, description: 'PEP 508 requirements (pandas==2.2.3 "pyarrow>=14,<20")' });
-    this.option('defaults', { type: Boolean, description: 'accepted for symmetry; this command asks nothing' });
+    declareOptions(this, PACKAGE_QUESTIONS);
   }
 
   initializing(): void {

@@ -1,7 +1,8 @@
 // `yo pod-ingestion:pod NAME` / `pod-ingestion pod NAME`: adds a pod script and its task to the DAG; with
 // --update, changes the settings of an existing pod's task (its script and test are the user's, and stay).
 import { addPod, updatePod } from '../../core/pipeline.js';
-import { POD_QUESTIONS, podUpdateQuestions } from '../../core/pod-questions.js';
+import { stripPodName } from '../../core/names.js';
+import { podQuestions, podUpdateQuestions, POD_QUESTIONS } from '../../core/pod-questions.js';
 import { changedSettings } from '../../core/pod-settings.js';
 import { requirementsOfFile } from '../../core/requirements.js';
 import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
@@ -24,7 +25,6 @@ export default class PodGenerator extends PodIngestionGenerator {
     super(args, options);
     this.argument('name', { type: String, required: true, description: 'the pod script name (a Python module name)' });
     declareOptions(this, POD_QUESTIONS);
-    this.option('defaults', { type: Boolean, description: 'ask nothing: use the given options' });
   }
 
   initializing(): void {
@@ -34,16 +34,18 @@ export default class PodGenerator extends PodIngestionGenerator {
 
   async prompting(): Promise<void> {
     if (this.options.defaults) return;
+    // Checked against the project's pods as they are answered, so a bad answer is asked again at once.
+    const pods = this.project!.pods;
     if (!this.options.update) {
-      this.answers = await askQuestions(this, POD_QUESTIONS, this.answers);
+      this.answers = await askQuestions(this, podQuestions({ pods, name: stripPodName(String(this.options.name)) }), this.answers);
       return;
     }
     // An update with options changes exactly those settings; `--update` alone walks through all of them,
     // each with its current value as the default; a default accepted is no change, so that setting is kept
     // exactly. An unknown pod is refused in configuring, unasked.
     const givenSetting = POD_QUESTIONS.some((question) => question.message && this.answers[question.name] !== undefined);
-    const current = this.project!.pods.find((pod) => pod.name === String(this.options.name));
-    if (!givenSetting && current) this.answers = changedSettings(await askQuestions(this, podUpdateQuestions(current), this.answers), current);
+    const current = pods.find((pod) => pod.name === String(this.options.name));
+    if (!givenSetting && current) this.answers = changedSettings(await askQuestions(this, podUpdateQuestions(current, pods), this.answers), current);
   }
 
   configuring(): void {

@@ -3,7 +3,8 @@
 import { InvalidAnswersError } from '../../core/field-error.js';
 import { imageReference } from '../../core/image-reference.js';
 import type { ProjectConfig } from '../../core/project-config.js';
-import { PUBLISH_QUESTIONS, resolveNewTag } from '../../core/publish-questions.js';
+import { resolveNewTag } from '../../core/image-version.js';
+import { PUBLISH_QUESTIONS } from '../../core/publish-questions.js';
 import { dagPath, renderDag } from '../../core/render-project.js';
 import { formatSummary, publishImage } from '../../docker/publish-image.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
@@ -21,7 +22,6 @@ export default class PublishGenerator extends PodIngestionGenerator {
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
     declareOptions(this, PUBLISH_QUESTIONS);
-    this.option('defaults', { type: Boolean, description: 'accepted for symmetry; this command asks nothing' });
   }
 
   initializing(): void {

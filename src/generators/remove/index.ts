@@ -22,9 +22,8 @@ export default class RemoveGenerator extends PodIngestionGenerator {
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
     this.argument('name', { type: String, required: true, description: 'the pod to remove' });
+    // --defaults is among them: the bin passes it when there is no terminal; remove asks nothing either way.
     declareOptions(this, REMOVE_QUESTIONS);
-    // The bin passes --defaults when there is no terminal; remove asks nothing either way.
-    this.option('defaults', { type: Boolean, description: 'ask nothing' });
   }
 
   initializing(): void {

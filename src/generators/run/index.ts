@@ -5,10 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { InvalidAnswersError } from '../../core/field-error.js';
 import type { ProjectConfig } from '../../core/project-config.js';
-import { answerOf, type RawAnswers } from '../../core/questions.js';
+import { answerOf, repeatedValues, type RawAnswers } from '../../core/questions.js';
 import { planRun, type RunPlan } from '../../core/run-plan.js';
 import { RUN_QUESTIONS } from '../../core/run-questions.js';
-import { repeatedValues } from '../../core/pod-settings.js';
 import { formatRunTable, runPipeline } from '../../docker/run-pipeline.js';
 import { ensureImage, prepareMounts } from '../../docker/run-preparation.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
@@ -29,7 +28,6 @@ export default class RunGenerator extends PodIngestionGenerator {
     super(args, options);
     this.argument('tasks', { type: Array, required: false, description: 'the tasks to run (their upstream tasks are taken as done); all when none' });
     declareOptions(this, RUN_QUESTIONS);
-    this.option('defaults', { type: Boolean, description: 'accepted for symmetry; this command asks nothing' });
   }
 
   initializing(): void {

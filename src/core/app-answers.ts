@@ -1,0 +1,142 @@
+// The answers of `pod-ingestion` / `yo pod-ingestion` and the project they make: every check at once
+// (each question's own, then the rules between answers), the configuration saved in .yo-rc.json, and
+// back again, the answers that reproduce a saved configuration on a re-run.
+import { APP_QUESTIONS, checkPodList } from './app-questions.js';
+import { check, InvalidAnswersError, type FieldError } from './field-error.js';
+import { checkImageReference } from './image-reference.js';
+import { splitNames, stripPodName } from './names.js';
+import { checkPodsAgainstPackages } from './package-imports.js';
+import { withPodNames } from './pipeline.js';
+import type { KubernetesSettings, ProjectConfig } from './project-config.js';
+import { checkPython, pythonEndOfLifeWarning } from './python-version.js';
+import { answerOf, questionNamed, type RawAnswers } from './questions.js';
+import { checkResourcePairs } from './resources.js';
+import { checkRequirementsFile, renderRequirements, requirementsOfFile, splitPackages } from './requirements.js';
+
+/** Where one answer is saved: a key of the configuration, or of its `kubernetes` settings. */
+interface SavedAnswer {
+  question: string;
+  key: Exclude<keyof ProjectConfig, 'kubernetes' | 'pods'> | `kubernetes.${keyof KubernetesSettings}`;
+  /** The saved value made from the answer's text (the text itself when absent). */
+  toConfig?: (text: string) => string | number;
+}
+
+/**
+ * The answers a project saves, and where. Both directions read this one table: resolveAppAnswers writes the
+ * configuration from it, answersFromConfig reads the answers back. The pod names are the pipeline's (a re-run
+ * keeps the pods a project has, with their settings), so they are mapped by pipeline.withPodNames.
+ */
+const SAVED_ANSWERS: readonly SavedAnswer[] = [
+  { question: 'repository', key: 'repository' },
+  { question: 'container', key: 'container' },
+  { question: 'tag', key: 'tag' },
+  { question: 'python', key: 'python' },
+  { question: 'dag-id', key: 'dagId' },
+  // Airflow's own spelling of "no schedule" means the same as an empty answer.
+  { question: 'schedule', key: 'schedule', toConfig: (text) => (text === 'None' ? '' : text) },
+  { question: 'namespace', key: 'kubernetes.namespace' },
+  { question: 'image-pull-policy', key: 'kubernetes.imagePullPolicy' },
+  { question: 'image-pull-secret', key: 'kubernetes.imagePullSecret' },
+  { question: 'on-finish-action', key: 'kubernetes.onFinishAction' },
+  { question: 'retries', key: 'kubernetes.retries', toConfig: Number },
+  { question: 'retry-delay', key: 'kubernetes.retryDelayMinutes', toConfig: Number },
+  { question: 'cpu-request', key: 'kubernetes.cpuRequest' },
+  { question: 'memory-request', key: 'kubernetes.memoryRequest' },
+  { question: 'cpu-limit', key: 'kubernetes.cpuLimit' },
+  { question: 'memory-limit', key: 'kubernetes.memoryLimit' },
+  { question: 'kubernetes-conn-id', key: 'kubernetes.kubernetesConnId' },
+];
+
+/** The section (the configuration itself or its kubernetes settings) and field a saved answer lives in. */
+function place(key: SavedAnswer['key']): { section: 'config' | 'kubernetes'; field: string } {
+  return key.startsWith('kubernetes.') ? { section: 'kubernetes', field: key.slice('kubernetes.'.length) } : { section: 'config', field: key };
+}
+
+export interface AppPlan {
+  config: ProjectConfig;
+  /** requirements.txt as it will be written. */
+  requirementsText: string;
+  build: boolean;
+  push: boolean;
+  platform: string;
+  warnings: string[];
+}
+
+/** requirements.txt as --requirements gives it: Windows line ends become "\n" (pip reads both the same), nothing else changes. */
+function requirementsFileAsWritten(requirementsFileText: string): string {
+  const text = requirementsFileText.replace(/\r\n/g, '\n');
+  return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+/**
+ * Every problem of the answers: each question's own check, then the rules between answers. `existingPods` are
+ * the pod names of the project a re-run starts from (they share /app with the new ones).
+ */
+function checkAnswers(text: (name: string) => string, requirementsFileText: string | undefined, existingPods: readonly string[]): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const question of APP_QUESTIONS) {
+    // Pod names are checked against the standard library of the chosen Python (binhex is 3.10's, not 3.11's).
+    if (question.name === 'pods') errors.push(...checkPodList(text('pods'), 'pods', checkPython(text('python')) ? undefined : text('python')));
+    else if (question.check) errors.push(...question.check(text(question.name), question.name));
+    if (question.choices && !question.choices.includes(text(question.name))) {
+      errors.push({ field: question.name, value: text(question.name), rule: `one of ${question.choices.join(', ')}` });
+    }
+  }
+  const image = { repository: text('repository'), container: text('container'), tag: text('tag') };
+  if (!errors.some((error) => ['repository', 'container', 'tag'].includes(error.field))) {
+    // A reference too long is the repository's fault when it is the longer part.
+    const field = image.repository.length > image.container.length ? 'repository' : 'container';
+    errors.push(...check(field, `${image.repository ? `${image.repository}/` : ''}${image.container}:${image.tag}`, checkImageReference(image)));
+  }
+  const packages = splitPackages(text('packages'));
+  let installed = packages;
+  if (requirementsFileText !== undefined) {
+    if (packages.length > 0) errors.push({ field: 'requirements', value: text('requirements'), rule: 'give either --packages or --requirements, not both' });
+    errors.push(...checkRequirementsFile('requirements', requirementsFileText));
+    installed = requirementsOfFile(requirementsFileAsWritten(requirementsFileText));
+  }
+  errors.push(...checkResourcePairs({ cpuRequest: text('cpu-request'), cpuLimit: text('cpu-limit'), memoryRequest: text('memory-request'), memoryLimit: text('memory-limit') }));
+  // A script /app/pandas.py would be imported instead of the pandas package by every script in /app.
+  errors.push(...checkPodsAgainstPackages([...existingPods, ...splitNames(text('pods')).map(stripPodName)], installed, 'pods'));
+  return errors;
+}
+
+/**
+ * Validates every answer at once and turns them into the project configuration. Throws InvalidAnswersError
+ * listing every bad field. `requirementsFileText` is the content of --requirements when one was named;
+ * `existing` the configuration of the project a re-run starts from.
+ */
+export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: string, existing?: ProjectConfig): AppPlan {
+  const value = (name: string) => answerOf(questionNamed(APP_QUESTIONS, name), answers);
+  const text = (name: string) => String(value(name)).trim();
+  const errors = checkAnswers(text, requirementsFileText, existing?.pods.map((pod) => pod.name) ?? []);
+  if (errors.length > 0) throw new InvalidAnswersError(errors);
+
+  const saved: Record<'config' | 'kubernetes', Record<string, string | number>> = { config: {}, kubernetes: {} };
+  for (const { question, key, toConfig } of SAVED_ANSWERS) {
+    const { section, field } = place(key);
+    saved[section][field] = toConfig ? toConfig(text(question)) : text(question);
+  }
+  const podNames = splitNames(text('pods')).map(stripPodName);
+  const config = {
+    ...saved.config,
+    kubernetes: saved.kubernetes,
+    // A re-run keeps the pods the project already has, with their settings, and adds the new names.
+    pods: withPodNames(existing?.pods ?? [], podNames),
+  } as unknown as ProjectConfig;
+  const requirementsText = requirementsFileText === undefined ? renderRequirements(splitPackages(text('packages'))) : requirementsFileAsWritten(requirementsFileText);
+  const push = value('push') === true;
+  const warning = pythonEndOfLifeWarning(config.python);
+  return { config, requirementsText, build: push || value('build') === true, push, platform: text('platform'), warnings: warning ? [warning] : [] };
+}
+
+/** The answers that reproduce an existing project's configuration: the defaults of a re-run. */
+export function answersFromConfig(config: ProjectConfig): RawAnswers {
+  const sections: Record<'config' | 'kubernetes', Record<string, unknown>> = { config: config as unknown as Record<string, unknown>, kubernetes: config.kubernetes as unknown as Record<string, unknown> };
+  const answers: RawAnswers = { pods: config.pods.map((pod) => pod.name).join(' ') };
+  for (const { question, key } of SAVED_ANSWERS) {
+    const { section, field } = place(key);
+    answers[question] = String(sections[section][field]);
+  }
+  return answers;
+}
