@@ -11,7 +11,8 @@ import { podQuestions, POD_QUESTIONS } from '../src/core/pod-questions.js';
 import { FINISH_ACTIONS, PULL_POLICIES, type ProjectConfig } from '../src/core/project-config.js';
 import { PUBLISH_QUESTIONS } from '../src/core/publish-questions.js';
 import { questionNamed, type Question } from '../src/core/questions.js';
-import { cleanupTempDirs, runBin, tempDir } from './support/pod-project.js';
+import { runBin } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 import { runGenerator } from './support/run-generator.js';
 
 describe('shared declarations', () => {

@@ -3,14 +3,13 @@
 // docs/test-engine.md) and exits 1. For each, the bin exits 1, stderr carries docker's own message, the plain
 // hint and the command to retry, and the project files stay written (the scaffold is not rolled back).
 // Also a unit test of diagnose and adviceFor on those texts.
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PodIngestionError } from '../src/core/errors.js';
 import { adviceFor, diagnose, DockerError, type DockerProblem } from '../src/docker/docker-cli.js';
-import { BIN } from './support/run-generator.js';
+import { runBin, type BinResult } from './support/run-bin.js';
 
 // Docker's texts, as printed on this kind of machine.
 const TEXT = {
@@ -92,22 +91,9 @@ function fakeDocker(script: Script): { dir: string; calls: () => string[] } {
   return { dir, calls: () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []) };
 }
 
-interface BinResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The bin run by this very node (process.execPath), no TTY, with the given PATH. */
-function runBin(args: string[], cwd: string, path: string): BinResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PATH: path, NO_UPDATE_NOTIFIER: '1' },
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** The bin with `path` as its whole PATH (a fake docker first, or no docker at all). */
+function runBinWithPath(args: string[], cwd: string, path: string): Promise<BinResult> {
+  return runBin(args, cwd, { env: { PATH: path } });
 }
 
 const PROJECT_FILES = ['Dockerfile', 'requirements.txt', 'run_in_docker.sh', '.dockerignore', 'README.md', 'dags/factory_pods_pipeline.py', 'pods/collect.py', 'pods/clean_orders.py', 'tests/test_collect.py', '.yo-rc.json'];
@@ -192,13 +178,13 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('docker failures of `pod-ingestion ... --build --push`: exit 1, docker\'s text, a hint, the retry, files kept', () => {
   for (const scenario of SCENARIOS) {
-    it(scenario.name, () => {
+    it(scenario.name, async () => {
       const stub = fakeDocker(scenario.script);
       const work = mkdtempSync(join(root, 'work-'));
       const project = join(work, 'factory-pods');
-      const result = runBin(generateArgs(scenario.repository, scenario.extra), work, `${stub.dir}${delimiter}${process.env.PATH ?? ''}`);
+      const result = await runBinWithPath(generateArgs(scenario.repository, scenario.extra), work, `${stub.dir}${delimiter}${process.env.PATH ?? ''}`);
       const report = `stdout:\n${result.stdout}\nstderr:\n${result.stderr}\ndocker calls:\n${stub.calls().join('\n')}`;
-      expect(result.status, report).toBe(1);
+      expect(result.exitCode, report).toBe(1);
       expect(stub.calls().length, 'the fake docker was not used').toBeGreaterThan(0);
       expect(result.stderr, report).toContain(scenario.step);
       expect(result.stderr, report).toContain(`docker said: `);
@@ -211,15 +197,15 @@ describe('docker failures of `pod-ingestion ... --build --push`: exit 1, docker\
     });
   }
 
-  it('no docker CLI at all (PATH holds only node): says Docker is not installed', () => {
+  it('no docker CLI at all (PATH holds only node): says Docker is not installed', async () => {
     const dir = join(root, 'node-only');
     mkdirSync(dir);
     symlinkSync(process.execPath, join(dir, 'node'));
     const work = mkdtempSync(join(root, 'work-'));
     const project = join(work, 'factory-pods');
-    const result = runBin(generateArgs('127.0.0.1:5000/team', ['--build', '--push']), work, dir);
+    const result = await runBinWithPath(generateArgs('127.0.0.1:5000/team', ['--build', '--push']), work, dir);
     const report = `stdout:\n${result.stdout}\nstderr:\n${result.stderr}`;
-    expect(result.status, report).toBe(1);
+    expect(result.exitCode, report).toBe(1);
     expect(result.stderr, report).toContain('Checking Docker failed');
     expect(result.stderr, report).toContain(`What to do: ${HINT.notInstalled}`);
     expect(result.stderr, report).toContain('`docker --version`');
@@ -229,20 +215,20 @@ describe('docker failures of `pod-ingestion ... --build --push`: exit 1, docker\
 });
 
 describe('docker failures of `pod-ingestion publish` inside a project', () => {
-  function freshProject(): string {
+  async function freshProject(): Promise<string> {
     const work = mkdtempSync(join(root, 'work-'));
     const stub = fakeDocker({ '*': { stderr: 'fake docker: not expected while writing files', code: 99 } });
-    const made = runBin(generateArgs('ghcr.io/acme', []), work, `${stub.dir}${delimiter}${process.env.PATH ?? ''}`);
-    expect(made.status, made.stderr).toBe(0);
+    const made = await runBinWithPath(generateArgs('ghcr.io/acme', []), work, `${stub.dir}${delimiter}${process.env.PATH ?? ''}`);
+    expect(made.exitCode, made.stderr).toBe(0);
     expect(stub.calls(), 'no --build: docker is not touched').toEqual([]);
     return join(work, 'factory-pods');
   }
 
-  it('not logged in: exit 1, the hint names the registry, the retry is `pod-ingestion publish --push --latest`', () => {
-    const project = freshProject();
+  it('not logged in: exit 1, the hint names the registry, the retry is `pod-ingestion publish --push --latest`', async () => {
+    const project = await freshProject();
     const stub = fakeDocker({ ...OK, push: { stderr: TEXT.noAuth, code: 1 } });
-    const result = runBin(['publish', '--push', '--latest'], project, `${stub.dir}${delimiter}${process.env.PATH ?? ''}`);
-    expect(result.status, result.stderr).toBe(1);
+    const result = await runBinWithPath(['publish', '--push', '--latest'], project, `${stub.dir}${delimiter}${process.env.PATH ?? ''}`);
+    expect(result.exitCode, result.stderr).toBe(1);
     expect(result.stderr).toContain(TEXT.noAuth);
     expect(result.stderr).toContain('What to do: you are not logged in to the registry: run `docker login ghcr.io` and push again.');
     expect(result.stderr).toContain('Retry with: pod-ingestion publish --push --latest');
@@ -250,11 +236,11 @@ describe('docker failures of `pod-ingestion publish` inside a project', () => {
     expectProjectKept(project);
   });
 
-  it('daemon down after --bump minor: the files name 1.1.0 and the retry does not bump again', () => {
-    const project = freshProject();
+  it('daemon down after --bump minor: the files name 1.1.0 and the retry does not bump again', async () => {
+    const project = await freshProject();
     const stub = fakeDocker({ '*': { stderr: TEXT.daemon, code: 1 } });
-    const result = runBin(['publish', '--bump', 'minor', '--push'], project, `${stub.dir}${delimiter}${process.env.PATH ?? ''}`);
-    expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(1);
+    const result = await runBinWithPath(['publish', '--bump', 'minor', '--push'], project, `${stub.dir}${delimiter}${process.env.PATH ?? ''}`);
+    expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(1);
     expect(result.stderr).toContain(TEXT.daemon);
     expect(result.stderr).toContain(`What to do: ${HINT.daemon}`);
     expect(result.stderr).toContain('Retry with: pod-ingestion publish --push\n');

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import helpers from 'yeoman-test';
 import { resolveAppAnswers } from '../src/core/app-answers.js';
 import { EXECUTABLE_FILES, renderProject } from '../src/core/render-project.js';
-import { isExecutable, readTree } from './checkers/tree.js';
+import { isExecutable, readTree } from './support/tree.js';
 import { generatorPath } from './support/run-generator.js';
 
 const ANSWERS = {

@@ -20,9 +20,10 @@ import { jinjaMissing, renderJinja } from './checkers/jinja.js';
 import { checkPython, PYTHON, pythonToolsMissing } from './checkers/python.js';
 import { checkRequirements, packagingMissing } from './checkers/requirements.js';
 import { checkShell, shellToolsMissing } from './checkers/shell.js';
-import { checkTrees, failures, isExecutable, readTree, writeTree } from './checkers/tree.js';
+import { checkTrees, failures } from './checkers/tree.js';
 import { requireTool } from './support/required-tool.js';
 import { generatorPath } from './support/run-generator.js';
+import { isExecutable, readTree, writeTree } from './support/tree.js';
 
 const ORIGINAL_CWD = process.cwd();
 const tools = requireTool(pythonToolsMissing() ?? shellToolsMissing() ?? packagingMissing() ?? jinjaMissing(), 'the generated project (shellcheck, pyflakes3, python3-packaging, python3-jinja2)');

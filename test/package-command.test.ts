@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeProjectName } from '../src/core/requirements.js';
-import { cleanupTempDirs, runBin, snapshot, snapshotDiff, tempDir } from './support/pod-project.js';
+import { runBin } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
+import { snapshot, snapshotDiff } from './support/tree.js';
 import { runGenerator } from './support/run-generator.js';
 
 let project = '';

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newPod, type PodSpec } from '../src/core/project-config.js';
 import { renderMermaid, renderTextTree } from '../src/core/pipeline-graph.js';
 import { parseMermaid } from './checkers/mermaid.js';
-import { cleanupTempDirs, runBin, tempDir } from './support/pod-project.js';
+import { runBin } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 
 const pod = (name: string, after: string[] = []): PodSpec => ({ ...newPod(name), after });
 

@@ -3,10 +3,13 @@
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPython } from './checkers/python.js';
-import { cleanupTempDirs, dagGraph, edgeSet, operatorProblems, PYTHON, runBin, snapshot, snapshotDiff, tempDir } from './support/pod-project.js';
+import { checkDagReport, dagTasks, edgeSet, inspectDag } from './checkers/dag.js';
+import { checkPython, PYTHON } from './checkers/python.js';
 import { requireTool, toolMissing } from './support/required-tool.js';
+import { runBin } from './support/run-bin.js';
 import { runGenerator } from './support/run-generator.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
+import { snapshot, snapshotDiff } from './support/tree.js';
 
 const IMAGE = 'factory/line-pods:2.0';
 const pythonReady = () => requireTool(toolMissing(PYTHON) ?? toolMissing('pyflakes3'), 'the edited DAG (ast graph and pyflakes3)');
@@ -65,11 +68,11 @@ describe('pod-ingestion pod keeps hand edits', () => {
     expect(outsideTasks(after)).toBe(outsideTasks(text));
     if (!pythonReady()) return;
     expect(checkPython([dag, join(project, 'pods')])).toEqual([]);
-    const graph = dagGraph(dag);
-    expect(operatorProblems(graph, IMAGE)).toEqual([]);
-    expect(graph.nodes).toEqual(['clean_orders', 'collect', 'oee']);
-    expect(edgeSet(graph.edges)).toEqual(['clean_orders -> oee', 'collect -> clean_orders']);
-    expect(graph.tasks.clean_orders!.env_vars?.LINE_ID).toBe("{{ dag_run.conf.get('LINE_ID', '1') }}");
+    const report = inspectDag(dag);
+    expect(checkDagReport(report, IMAGE)).toEqual([]);
+    expect(Object.keys(dagTasks(report)).sort()).toEqual(['clean_orders', 'collect', 'oee']);
+    expect(edgeSet(report.edges)).toEqual(['clean_orders -> oee', 'collect -> clean_orders']);
+    expect((dagTasks(report).clean_orders!.env_vars as Record<string, string>).LINE_ID).toBe("{{ dag_run.conf.get('LINE_ID', '1') }}");
   });
 
   it('keeps a pods/NAME.py written by hand before `pod NAME`, and adds its task', async () => {
@@ -84,9 +87,9 @@ describe('pod-ingestion pod keeps hand edits', () => {
     const saved = JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'];
     expect(saved.pods.map((pod: { name: string }) => pod.name)).toEqual(['collect', 'manual_job']);
     if (!pythonReady()) return;
-    const graph = dagGraph(dag);
-    expect(operatorProblems(graph, IMAGE)).toEqual([]);
-    expect(edgeSet(graph.edges)).toEqual(['collect -> manual_job']);
+    const report = inspectDag(dag);
+    expect(checkDagReport(report, IMAGE)).toEqual([]);
+    expect(edgeSet(report.edges)).toEqual(['collect -> manual_job']);
   });
 
   const MARKERS = [

@@ -3,14 +3,15 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkPython } from './checkers/python.js';
-import { cleanupTempDirs, dagGraph, edgeSet, operatorProblems, PYTHON, runBin, tempDir } from './support/pod-project.js';
+import { checkDagReport, dagTasks, edgeSet, inspectDag } from './checkers/dag.js';
+import { jinjaMissing, renderJinja } from './checkers/jinja.js';
+import { checkPython, PYTHON } from './checkers/python.js';
 import { requireTool, toolMissing } from './support/required-tool.js';
+import { runBin } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 
 const IMAGE = 'ghcr.io/acme/factory-pods:1.4.2';
-const RENDER_CONF = fileURLToPath(new URL('./checkers/render_conf.py', import.meta.url));
 
 interface Step {
   name: string;
@@ -39,13 +40,14 @@ describe('pod-ingestion pod: growing the six-pod pipeline', () => {
   let project = '';
   let dag = '';
 
-  /** The checks every step must pass: pyflakes-clean, known operator keywords, the configured image. */
+  /** The checks every step must pass: pyflakes-clean, the DAG checker's rules (test/checkers/dag.ts), the tasks. */
   function checkDag(expectedNodes: string[]) {
     expect(checkPython([dag])).toEqual([]);
-    const graph = dagGraph(dag);
-    expect(operatorProblems(graph, IMAGE)).toEqual([]);
-    expect(graph.nodes).toEqual([...expectedNodes].sort());
-    return graph;
+    const report = inspectDag(dag);
+    expect(checkDagReport(report, IMAGE)).toEqual([]);
+    const tasks = dagTasks(report);
+    expect(Object.keys(tasks).sort()).toEqual([...expectedNodes].sort());
+    return { report, tasks };
   }
 
   beforeAll(async () => {
@@ -60,8 +62,7 @@ describe('pod-ingestion pod: growing the six-pod pipeline', () => {
 
   it('starts with one task, collect', () => {
     if (!pythonReady()) return;
-    const graph = checkDag(['collect']);
-    expect(graph.edges).toEqual([]);
+    expect(checkDag(['collect']).report.edges).toEqual([]);
   });
 
   const added: string[] = ['collect'];
@@ -75,9 +76,9 @@ describe('pod-ingestion pod: growing the six-pod pipeline', () => {
       added.push(step.name);
       expectedEdges.push(...step.after.map((upstream) => `${upstream} -> ${step.name}`));
       if (!pythonReady()) return;
-      const graph = checkDag(added);
-      expect(edgeSet(graph.edges)).toEqual([...expectedEdges].sort());
-      expect(graph.tasks[step.name]!.env_vars?.PRG_NAME).toBe(`${step.name}.py`);
+      const { report, tasks } = checkDag(added);
+      expect(edgeSet(report.edges)).toEqual([...expectedEdges].sort());
+      expect((tasks[step.name]!.env_vars as Record<string, string>).PRG_NAME).toBe(`${step.name}.py`);
     });
   }
 
@@ -88,13 +89,13 @@ describe('pod-ingestion pod: growing the six-pod pipeline', () => {
       collect: [], ...Object.fromEntries(STEPS.map((step) => [step.name, step.after])),
     });
     if (!pythonReady()) return;
-    const graph = checkDag(['collect', ...STEPS.map((step) => step.name)]);
-    expect(edgeSet(graph.edges)).toEqual(EXPECTED_EDGES);
+    const { report, tasks } = checkDag(['collect', ...STEPS.map((step) => step.name)]);
+    expect(edgeSet(report.edges)).toEqual(EXPECTED_EDGES);
     // What each option became in the task.
-    expect(graph.tasks.clean_confirmations!.env_vars).toEqual({ PRG_NAME: 'clean_confirmations.py', ZONE: 'processing' });
-    expect(graph.tasks.clean_orders!.keywords).toContain('secrets');
-    expect(graph.imports).toContain('airflow.providers.cncf.kubernetes.secret.Secret');
-    expect(graph.tasks.oee!.keywords).toContain('doc_md');
+    expect(tasks.clean_confirmations!.env_vars).toEqual({ PRG_NAME: 'clean_confirmations.py', ZONE: 'processing' });
+    expect(Object.keys(tasks.clean_orders!)).toContain('secrets');
+    expect(report.imports).toContainEqual(expect.objectContaining({ module: 'airflow.providers.cncf.kubernetes.secret', name: 'Secret' }));
+    expect(Object.keys(tasks.oee!)).toContain('doc_md');
     expect(readFileSync(join(project, 'pods/oee.py'), 'utf8')).toMatch(/^"""Computes OEE per line and day/);
   });
 
@@ -115,21 +116,22 @@ describe('pod-ingestion pod: growing the six-pod pipeline', () => {
 
   it("renders the parameters from the DAG run's conf with real Jinja2, as Airflow would", () => {
     if (!pythonReady()) return;
-    if (!requireTool(toolMissing(PYTHON, ['-c', 'import jinja2']), 'rendering env_vars with Jinja2 (apt-get install python3-jinja2)')) return;
-    const envVars = dagGraph(dag).tasks.clean_orders!.env_vars!;
+    if (!requireTool(jinjaMissing(), 'rendering env_vars with Jinja2 (apt-get install python3-jinja2)')) return;
+    const envVars = dagTasks(inspectDag(dag)).clean_orders!.env_vars as Record<string, string>;
     expect(envVars.LINE_ID).toBe("{{ dag_run.conf.get('LINE_ID', '1') }}");
+    // What Airflow puts in the context for these templates: the DAG run (its conf) and ds.
     const render = (conf: Record<string, string>) => {
-      const result = spawnSync(PYTHON, ['-B', RENDER_CONF, JSON.stringify({ templates: envVars, conf })], { encoding: 'utf8' });
-      expect(result.status, result.stderr).toBe(0);
-      return JSON.parse(result.stdout) as Record<string, { value?: string; error?: string }>;
+      const names = Object.keys(envVars);
+      const rendered = renderJinja(names.map((name) => ({ template: envVars[name]!, context: { dag_run: { conf }, ds: '2026-01-31' } })));
+      return Object.fromEntries(names.map((name, index) => [name, rendered[index]!]));
     };
     const empty = render({});
-    expect(empty.LINE_ID).toEqual({ value: '1' });
-    expect(empty.PRG_NAME).toEqual({ value: 'clean_orders.py' });
+    expect(empty.LINE_ID).toEqual({ ok: true, value: '1' });
+    expect(empty.PRG_NAME).toEqual({ ok: true, value: 'clean_orders.py' });
     // A required parameter missing from the conf fails the render (Airflow's StrictUndefined), not the pod.
-    expect(empty.RUN_DATE!.error).toMatch(/UndefinedError/);
+    expect(empty.RUN_DATE).toEqual({ ok: false, error: expect.stringMatching(/UndefinedError/) });
     const given = render({ LINE_ID: '7', RUN_DATE: '2026-01-31' });
-    expect(given.LINE_ID).toEqual({ value: '7' });
-    expect(given.RUN_DATE).toEqual({ value: '2026-01-31' });
+    expect(given.LINE_ID).toEqual({ ok: true, value: '7' });
+    expect(given.RUN_DATE).toEqual({ ok: true, value: '2026-01-31' });
   });
 });

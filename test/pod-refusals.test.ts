@@ -3,7 +3,9 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupTempDirs, runBin, snapshot, snapshotDiff, tempDir } from './support/pod-project.js';
+import { runBin } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
+import { snapshot, snapshotDiff } from './support/tree.js';
 
 let base = '';
 

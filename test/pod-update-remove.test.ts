@@ -6,9 +6,11 @@ import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDag } from './checkers/dag.js';
-import { checkPython } from './checkers/python.js';
-import { cleanupTempDirs, dagGraph, edgeSet, operatorProblems, PYTHON, runBin, snapshot, snapshotDiff, tempDir } from './support/pod-project.js';
+import { checkDagReport, dagTasks, edgeSet, inspectDag } from './checkers/dag.js';
+import { checkPython, PYTHON } from './checkers/python.js';
+import { runBin } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
+import { snapshot, snapshotDiff } from './support/tree.js';
 import { requireTool, toolMissing } from './support/required-tool.js';
 import { runGenerator } from './support/run-generator.js';
 
@@ -52,13 +54,13 @@ function checkDagAgainstConfig(folder: string) {
   const dagFile = join(folder, 'dags/plant_pipeline.py');
   if (!pythonReady()) return undefined;
   expect(checkPython([dagFile])).toEqual([]);
-  expect(checkDag(dagFile, IMAGE)).toEqual([]);
-  const graph = dagGraph(dagFile);
-  expect(operatorProblems(graph, IMAGE)).toEqual([]);
+  const report = inspectDag(dagFile);
+  expect(checkDagReport(report, IMAGE)).toEqual([]);
+  const tasks = dagTasks(report);
   const pods = savedPods(folder);
-  expect(graph.nodes).toEqual(pods.map((item) => item.name).sort());
-  expect(edgeSet(graph.edges)).toEqual(edgeSet(pods.flatMap((item) => item.after.map((upstream): [string, string] => [upstream, item.name]))));
-  return graph;
+  expect(Object.keys(tasks).sort()).toEqual(pods.map((item) => item.name).sort());
+  expect(edgeSet(report.edges)).toEqual(edgeSet(pods.flatMap((item) => item.after.map((upstream): [string, string] => [upstream, item.name]))));
+  return { tasks, edges: report.edges, imports: report.imports.map((item) => `${item.module}.${item.name}`) };
 }
 
 async function expectSuccess(args: string[], folder = project) {
@@ -117,7 +119,7 @@ describe('pod NAME --update', () => {
     await expectSuccess(['pod', 'clean_orders', '--update', '--secret', 'gcp-key:/var/secrets/gcp']);
     expect(pod('clean_orders').secrets).toEqual([{ secret: 'gcp-key', mountPath: '/var/secrets/gcp' }]);
     const graph = checkProject();
-    expect(graph?.tasks.clean_orders!.keywords).toContain('secrets');
+    expect(Object.keys(graph?.tasks.clean_orders ?? {})).toContain('secrets');
     expect(graph?.imports).toContain('airflow.providers.cncf.kubernetes.secret.Secret');
   });
 
@@ -125,7 +127,7 @@ describe('pod NAME --update', () => {
     await expectSuccess(['pod', 'clean_orders', '--update', '--description', 'Cleans the orders of every line']);
     expect(pod('clean_orders')).toMatchObject({ description: 'Cleans the orders of every line', params: [{ name: 'LINE_ID', default: '1' }, { name: 'RUN_DATE', default: null }] });
     const graph = checkProject();
-    expect(graph?.tasks.clean_orders!.keywords).toContain('doc_md');
+    expect(Object.keys(graph?.tasks.clean_orders ?? {})).toContain('doc_md');
     expect(readFileSync(dag, 'utf8')).toContain('doc_md="Cleans the orders of every line"');
   });
 

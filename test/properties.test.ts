@@ -32,9 +32,10 @@ import { jinjaMissing, renderJinja } from './checkers/jinja.js';
 import { pythonToolsMissing } from './checkers/python.js';
 import { checkRequirementsFiles, packagingMissing } from './checkers/requirements.js';
 import { shellToolsMissing } from './checkers/shell.js';
-import { checkTrees, failures, writeTree } from './checkers/tree.js';
+import { checkTrees, failures } from './checkers/tree.js';
 import { requireTool } from './support/required-tool.js';
 import { generatorPath } from './support/run-generator.js';
+import { writeTree } from './support/tree.js';
 
 const tools = requireTool(pythonToolsMissing() ?? shellToolsMissing() ?? packagingMissing() ?? jinjaMissing(), 'generated projects for arbitrary answers');
 const SEED = Number(process.env.FC_SEED ?? 20261125);

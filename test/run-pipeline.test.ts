@@ -2,14 +2,14 @@
 // with tiny pod scripts, one image build shared by the whole file. Checks Airflow's states, what reaches the
 // containers (conf params, a secret file read as the image's non-root user, rendered templates), a shared
 // --mount folder, fresh conf values, --parallel from the run's own records, and Ctrl-C cleanup by label.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../src/docker/run-pipeline.js';
-import { cleanupTempDirs, runBin, tempDir } from './support/pod-project.js';
+import { runBin } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 import { requireTool } from './support/required-tool.js';
-import { BIN } from './support/run-generator.js';
 
 const BASE_IMAGE = 'python:3.11-slim';
 
@@ -134,26 +134,24 @@ describe.skipIf(!ready)('pod-ingestion run on a real engine', () => {
   }, 300_000);
 
   it('SIGINT during a long task stops and removes every container of the run and prints the table so far', async () => {
-    const child = spawn(process.execPath, [BIN, 'run', 'c', '--set', 'c:PAUSE=120', '--no-build', ...common()], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve) => {
-      const watch = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('c | run_in_docker.sh: running c.py')) resolve();
-      };
-      child.stdout.on('data', watch);
-      child.stderr.on('data', watch);
+    // Ctrl-C once task c is running; its container must then exist, and be gone after.
+    let running = undefined as { runId: string; containers: number } | undefined;
+    const result = await runBin(['run', 'c', '--set', 'c:PAUSE=120', '--no-build', ...common()], project, {
+      timeout: 0,
+      onOutput: (output, child) => {
+        if (running || !output.includes('c | run_in_docker.sh: running c.py')) return;
+        const { runId } = lastRecord();
+        running = { runId, containers: containersOf(runId).length };
+        child.kill('SIGINT');
+      },
     });
-    const record = lastRecord();
-    expect(containersOf(record.runId).length).toBe(1);
-    child.kill('SIGINT');
-    expect(await exited).toBe(130);
-    expect(containersOf(record.runId)).toEqual([]);
+    expect(running?.containers).toBe(1);
+    expect(result.exitCode).toBe(130);
+    expect(containersOf(running!.runId)).toEqual([]);
     const after = lastRecord();
     expect(after.interrupted).toBe(true);
     expect(stateOf(after)).toEqual({ c: 'failed' });
-    expect(output).toMatch(/c\s+failed/);
+    expect(result.output).toMatch(/c\s+failed/);
   }, 300_000);
 
   it('keeps the logs out of git and out of the build context', () => {

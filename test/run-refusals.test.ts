@@ -3,10 +3,9 @@
 // --no-build), which a real engine cannot produce on demand, come from the stub too.
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanupTempDirs, runBin, tempDir } from './support/pod-project.js';
-import { BIN } from './support/run-generator.js';
+import { runBin } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 
 const DAEMON_DOWN = 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?';
 
@@ -32,9 +31,8 @@ function dockerStub(versionExit: number): { dir: string; calls: () => string[] }
 }
 
 /** The bin (by node's absolute path) with PATH = only the given folder: no real docker anywhere. */
-async function runWithPath(args: string[], cwd: string, path: string) {
-  const result = await execa(process.execPath, [BIN, ...args], { cwd, reject: false, stdin: 'ignore', all: true, env: { PATH: path, NO_COLOR: '1' }, extendEnv: false });
-  return { exitCode: result.exitCode, output: String(result.all) };
+function runWithPath(args: string[], cwd: string, path: string) {
+  return runBin(args, cwd, { env: { PATH: path }, extendEnv: false });
 }
 
 describe('pod-ingestion run: refusals before anything runs, and Docker failures', () => {

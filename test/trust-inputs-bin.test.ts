@@ -6,7 +6,10 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PYTHON } from './checkers/python.js';
-import { cleanupTempDirs, dagGraph, runBin, snapshot, snapshotDiff, tempDir } from './support/pod-project.js';
+import { dagTasks, inspectDag } from './checkers/dag.js';
+import { runBin } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
+import { snapshot, snapshotDiff } from './support/tree.js';
 
 afterAll(cleanupTempDirs);
 
@@ -106,8 +109,8 @@ describe('pod and package', () => {
     const { project } = copyOfBase();
     const result = await runBin(['pod', 'load', '--env', 'SQL=select * from t where a=1', '--param', 'Q=x y=z'], project);
     expect(result.exitCode, result.output).toBe(0);
-    const dag = dagGraph(join(project, 'dags', 'lab_pipeline.py'));
-    expect(dag.tasks.load?.env_vars).toEqual({ PRG_NAME: 'load.py', SQL: 'select * from t where a=1', Q: "{{ dag_run.conf.get('Q', 'x y=z') }}" });
+    const tasks = dagTasks(inspectDag(join(project, 'dags', 'lab_pipeline.py')));
+    expect(tasks.load?.env_vars).toEqual({ PRG_NAME: 'load.py', SQL: 'select * from t where a=1', Q: "{{ dag_run.conf.get('Q', 'x y=z') }}" });
   });
 
   it.concurrent('a pod named like a listed package, or a package a pod would hide, is refused', async () => {

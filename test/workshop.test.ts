@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requireTool } from './support/required-tool.js';
-import { BIN } from './support/run-generator.js';
+import { BIN } from './support/run-bin.js';
 import { commandsOf, missingOutput, runDoc, shellBlocks } from './support/runnable-doc.js';
 import { engineProblem, REGISTRY, removeRepository } from './support/test-engine.js';
 

@@ -185,6 +185,21 @@ export function checkDagReport(report: DagReport, expectedImage: string): string
   return problems;
 }
 
+/** A report's tasks by task_id: each keyword's literal value (undefined when it is not a literal). */
+export function dagTasks(report: DagReport): Record<string, Record<string, unknown>> {
+  const tasks: Record<string, Record<string, unknown>> = {};
+  for (const operator of report.operators) {
+    const id = report.task_ids[operator.variable ?? ''];
+    if (id !== undefined) tasks[id] = Object.fromEntries(operator.keywords.filter((item) => item.name !== null).map((item) => [item.name, item.literal ? item.value : undefined]));
+  }
+  return tasks;
+}
+
+/** Edges as sorted, distinct "a -> b" strings, for readable equality checks. */
+export function edgeSet(edges: readonly (readonly [string, string])[]): string[] {
+  return [...new Set(edges.map(([a, b]) => `${a} -> ${b}`))].sort();
+}
+
 /** Problems of a DAG file; empty when it passes every structural check. */
 export function checkDag(file: string, expectedImage: string): string[] {
   return checkDagReport(inspectDag(file), expectedImage);

@@ -12,7 +12,7 @@ A report holds:
   operators    every KubernetesPodOperator(...) call: variable, keywords with literal values where
                literal (a name of a module constant is resolved to its value)
   edges        [upstream task_id, downstream task_id] from `a >> b`, `[a, b] >> c`, `a >> [b, c]`,
-               `a << b` and chain(...)
+               `a << b`, chain(...) and a.set_downstream(b) / a.set_upstream(b)
   unresolved   dependency operands that are not task variables
   identifiers  every name and attribute used, to find removed APIs (days_ago, DummyOperator)
 """
@@ -154,6 +154,11 @@ def inspect(path):
             value = node.value
             if isinstance(value, ast.BinOp) and isinstance(value.op, (ast.RShift, ast.LShift)):
                 operands(value)
+            elif isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr in ("set_downstream", "set_upstream"):
+                owner = operands(value.func.value)
+                others = [task for argument in value.args for task in operands(argument)]
+                pairs = [[a, b] for a in owner for b in others]
+                edges.extend(pairs if value.func.attr == "set_downstream" else [[b, a] for a, b in pairs])
             elif isinstance(value, ast.Call) and callee(value) == "chain":
                 groups = [operands(argument) for argument in value.args]
                 for upstream, downstream in zip(groups, groups[1:]):

@@ -1,42 +1,14 @@
-// Writes a rendered file set to disk, reads a generated folder back, and runs every checker over many
-// generated projects at once (one shellcheck, one pyflakes, one ast.parse, one PEP 508 and one DAG process).
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+// Runs every checker over many generated projects at once (one shellcheck, one pyflakes, one ast.parse,
+// one PEP 508 and one DAG process). Folders are read with test/support/tree.ts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readTree } from '../support/tree.js';
 import { checkDags } from './dag.js';
 import { checkDockerfile } from './dockerfile.js';
 import { checkImageReference } from './image-reference.js';
 import { parsePythonFiles, pyflakes } from './python.js';
 import { checkRequirementsFiles } from './requirements.js';
 import { checkShell } from './shell.js';
-
-/** Writes files (path -> content) under root; `executable` paths get mode 0755 as the generator gives them. */
-export function writeTree(root: string, files: Record<string, string>, executable: Iterable<string> = []): void {
-  for (const [path, content] of Object.entries(files)) {
-    const target = join(root, path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-  }
-  for (const path of executable) chmodSync(join(root, path), 0o755);
-}
-
-/** Every file under root (path -> content), paths with "/" and sorted; __pycache__ is left out. */
-export function readTree(root: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== '__pycache__') walk(path);
-      } else files[relative(root, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
-
-export function isExecutable(file: string): boolean {
-  return (statSync(file).mode & 0o111) === 0o111;
-}
 
 export interface TreeExpectation {
   /** The project folder. */

@@ -8,9 +8,6 @@ export function generatorPath(name: GeneratorName): string {
   return fileURLToPath(new URL(`../../generators/${name}/index.js`, import.meta.url));
 }
 
-/** The bin, bundled. */
-export const BIN = fileURLToPath(new URL('../../dist/bin/pod-ingestion.js', import.meta.url));
-
 export function runGenerator(name: GeneratorName) {
   return helpers.run(generatorPath(name), { namespace: `pod-ingestion:${name}` });
 }
