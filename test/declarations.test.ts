@@ -67,9 +67,11 @@ describe('pod questions check their answers', () => {
     expect(verdict('after', 'collect')).toEqual([]);
     expect(verdict('after', 'colect')[0]).toMatchObject({ field: 'after', value: 'colect', rule: expect.stringMatching(/no pod of that name; the project has: collect/) });
     expect(verdict('after', 'clean')[0]?.rule).toMatch(/cannot run after itself/);
-    expect(verdict('env', 'A=1 B=two')).toEqual([]);
+    // A repeatable question's check reads one value, spaces and all.
+    expect(verdict('env', 'SQL=select * from t where a=1')).toEqual([]);
     expect(verdict('env', 'A')[0]).toMatchObject({ field: 'env', rule: expect.stringMatching(/KEY=VALUE/) });
-    expect(verdict('param', 'RUN_DATE LINE_ID=1')).toEqual([]);
+    expect(verdict('param', 'LINE_ID=1')).toEqual([]);
+    expect(verdict('param', 'RUN_DATE LINE_ID=1')[0]?.field).toBe('param');
     expect(verdict('param', '1BAD')[0]?.field).toBe('param');
     expect(verdict('secret', 'gcp-key:/var/secrets/gcp')).toEqual([]);
     expect(verdict('secret', 'gcp-key:/var/../etc')[0]?.field).toBe('secret');
@@ -87,16 +89,22 @@ describe('pod questions check their answers', () => {
 
   it('a prompt of `pod` asks a bad answer again, saying why; values given as repeated options are not re-asked', async () => {
     const verdicts: Record<string, unknown[]> = {};
+    // Repeatable settings are asked one value per answer until an empty one: env gets one value here.
+    const envValues = ['ZONE=raw'];
     await runGenerator('pod')
       .cd(project)
       .withArguments(['clean'])
       .withOptions({ secret: ['gcp-key:/var/secrets/gcp', 'aws-key:/var/secrets/aws'], force: false } as Record<string, unknown>)
-      .withAnswers({ after: 'collect', env: 'ZONE=raw', param: '', description: 'Cleans' }, {
+      .withAnswers({ after: 'collect', description: 'Cleans' }, {
         callback: (answer, { question }) => {
           const validate = (question as { validate: (input: string) => unknown }).validate;
+          const message = String(question.message);
           if (question.name === 'after') verdicts.after = [validate('colect'), validate(String(answer))];
-          if (question.name === 'env') verdicts.env = [validate('ZONE'), validate(String(answer))];
-          if (question.name === 'secret') verdicts.secret = ['asked'];
+          if (message.startsWith('Constant environment variable')) {
+            verdicts.env ??= [validate('ZONE'), validate('ZONE=raw')];
+            return envValues.shift() ?? '';
+          }
+          if (message.startsWith('Secret')) verdicts.secret = ['asked'];
           return answer;
         },
       });

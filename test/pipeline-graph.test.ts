@@ -92,7 +92,7 @@ describe('pod-ingestion graph and the README block', () => {
     expect(await parseMermaid(mermaid.stdout)).toBe('flowchart-v2');
     expect(mermaidEdges(mermaid.stdout)).toEqual(modelEdges(DIAMOND));
     const text = await runBin(['graph', '--format', 'text'], project);
-    expect(text.stdout).toBe(renderTextTree(DIAMOND).trimEnd());
+    expect(text.stdout).toBe(`${renderTextTree(DIAMOND).trimEnd()}\n`);
   });
 
   it('refuses an unknown format and a folder that is not a project', async () => {

@@ -52,6 +52,14 @@ function place(key: SavedAnswer['key']): { section: 'config' | 'kubernetes'; fie
   return key.startsWith('kubernetes.') ? { section: 'kubernetes', field: key.slice('kubernetes.'.length) } : { section: 'config', field: key };
 }
 
+/**
+ * The saved keys of one section with the option each stands for, and whether it is saved as a number: a
+ * hand-edited .yo-rc.json is checked through these options (project-config-schema.ts).
+ */
+export function savedOptions(section: 'config' | 'kubernetes'): { key: string; option: string; number: boolean }[] {
+  return SAVED_ANSWERS.filter((saved) => place(saved.key).section === section).map((saved) => ({ key: place(saved.key).field, option: saved.question, number: saved.toConfig === Number }));
+}
+
 export interface AppPlan {
   config: ProjectConfig;
   /** requirements.txt as it will be written. */

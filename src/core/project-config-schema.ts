@@ -1,6 +1,7 @@
 // .yo-rc.json is a file anyone can edit (or hand out): every value read from it goes through the same checks
 // as the option it stands for before anything is written, and a bad file is refused naming the key and the
 // rule. Shapes first (an object, a list, a string, a whole number), then the options' own validators.
+import { savedOptions } from './app-answers.js';
 import { APP_QUESTIONS } from './app-questions.js';
 import { InvalidAnswersError, type FieldError } from './field-error.js';
 import { checkImageReference, imageReference } from './image-reference.js';
@@ -9,18 +10,14 @@ import { findCycle } from './pipeline.js';
 import { checkPodConsistency, parseDescription, parseEnv, parseParam, parseSecret } from './pod-settings.js';
 import { checkPython } from './python-version.js';
 import { CONFIG_KEY, type KubernetesSettings, type PodSpec, type ProjectConfig } from './project-config.js';
+import { questionNamed } from './questions.js';
 import { checkResourcePairs } from './resources.js';
 
 const SOURCE = '.yo-rc.json';
 
-/** Config key -> the option whose checks it goes through. */
-const TOP_LEVEL: Record<string, string> = { repository: 'repository', container: 'container', tag: 'tag', python: 'python', dagId: 'dag-id', schedule: 'schedule' };
-const KUBERNETES: Record<keyof KubernetesSettings, string> = {
-  namespace: 'namespace', imagePullPolicy: 'image-pull-policy', imagePullSecret: 'image-pull-secret', onFinishAction: 'on-finish-action',
-  retries: 'retries', retryDelayMinutes: 'retry-delay', cpuRequest: 'cpu-request', memoryRequest: 'memory-request', cpuLimit: 'cpu-limit',
-  memoryLimit: 'memory-limit', kubernetesConnId: 'kubernetes-conn-id',
-};
-const NUMBERS = new Set(['retries', 'retryDelayMinutes']);
+// Config key -> the option whose checks it goes through: the table the generator saves answers by.
+const TOP_LEVEL = savedOptions('config');
+const KUBERNETES = savedOptions('kubernetes');
 const POD_KEYS = ['name', 'description', 'after', 'env', 'params', 'secrets'];
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -52,7 +49,7 @@ class Collector {
 }
 
 function checkOption(collector: Collector, key: string, optionName: string, value: string): void {
-  const question = APP_QUESTIONS.find((candidate) => candidate.name === optionName)!;
+  const question = questionNamed(APP_QUESTIONS, optionName);
   if (question.check) collector.addAll(key, question.check(value, optionName));
   if (question.choices && !question.choices.includes(value)) collector.add(key, value, `one of ${question.choices.join(', ')}`);
 }
@@ -126,8 +123,8 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
     collector.add('', stored, 'the project settings must be a JSON object');
     throw new InvalidAnswersError(collector.errors);
   }
-  collector.keys('', stored, [...Object.keys(TOP_LEVEL), 'kubernetes', 'pods']);
-  for (const [key, option] of Object.entries(TOP_LEVEL)) if (collector.string(key, stored[key])) checkOption(collector, key, option, stored[key]);
+  collector.keys('', stored, [...TOP_LEVEL.map((saved) => saved.key), 'kubernetes', 'pods']);
+  for (const { key, option } of TOP_LEVEL) if (collector.string(key, stored[key])) checkOption(collector, key, option, stored[key]);
   const python = typeof stored.python === 'string' && !checkPython(stored.python) ? stored.python : undefined;
   if (collector.errors.length === 0) {
     const image = { repository: stored.repository as string, container: stored.container as string, tag: stored.tag as string };
@@ -138,10 +135,10 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
   const kubernetes = isObject(stored.kubernetes) ? stored.kubernetes : undefined;
   if (!kubernetes) collector.add('kubernetes', stored.kubernetes, 'must be an object of the Kubernetes settings');
   else {
-    collector.keys('kubernetes', kubernetes, Object.keys(KUBERNETES));
-    for (const [key, option] of Object.entries(KUBERNETES)) {
+    collector.keys('kubernetes', kubernetes, KUBERNETES.map((saved) => saved.key));
+    for (const { key, option, number } of KUBERNETES) {
       const value = kubernetes[key];
-      if (NUMBERS.has(key)) {
+      if (number) {
         if (typeof value !== 'number' || !Number.isInteger(value)) collector.add(`kubernetes.${key}`, value, 'must be a whole number');
         else checkOption(collector, `kubernetes.${key}`, option, String(value));
       } else if (collector.string(`kubernetes.${key}`, value)) checkOption(collector, `kubernetes.${key}`, option, value);

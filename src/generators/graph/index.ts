@@ -3,7 +3,7 @@ import { InvalidAnswersError } from '../../core/field-error.js';
 import { GRAPH_QUESTIONS } from '../../core/graph-questions.js';
 import { renderGraph, type GraphFormat } from '../../core/pipeline-graph.js';
 import type { ProjectConfig } from '../../core/project-config.js';
-import { answerOf } from '../../core/questions.js';
+import { answerOf, questionNamed } from '../../core/questions.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { requireProject } from '../project-context.js';
 import { declareOptions, givenOptions } from '../question-options.js';
@@ -22,7 +22,7 @@ export default class GraphGenerator extends PodIngestionGenerator {
   }
 
   configuring(): void {
-    const question = GRAPH_QUESTIONS[0]!;
+    const question = questionNamed(GRAPH_QUESTIONS, 'format');
     const format = String(answerOf(question, givenOptions(this, GRAPH_QUESTIONS)));
     const errors = question.check!(format, question.name);
     if (errors.length > 0) throw new InvalidAnswersError(errors);

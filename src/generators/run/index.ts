@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { InvalidAnswersError } from '../../core/field-error.js';
 import type { ProjectConfig } from '../../core/project-config.js';
-import { answerOf, repeatedValues, type RawAnswers } from '../../core/questions.js';
+import { answerOf, questionNamed, repeatedValues, type RawAnswers } from '../../core/questions.js';
 import { planRun, type RunPlan } from '../../core/run-plan.js';
 import { RUN_QUESTIONS } from '../../core/run-questions.js';
 import { formatRunTable, runPipeline } from '../../docker/run-pipeline.js';
@@ -36,7 +36,7 @@ export default class RunGenerator extends PodIngestionGenerator {
   }
 
   configuring(): void {
-    const value = (name: string) => answerOf(RUN_QUESTIONS.find((question) => question.name === name)!, this.answers);
+    const value = (name: string) => answerOf(questionNamed(RUN_QUESTIONS, name), this.answers);
     const errors = RUN_QUESTIONS.flatMap((question) => (question.check && this.answers[question.name] !== undefined ? question.check(String(this.answers[question.name]), question.name) : []));
     const conf = String(value('conf'));
     const confFile = String(value('conf-file'));
