@@ -6,12 +6,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requireTool, toolMissing } from './support/required-tool.js';
-import { runBin, type BinOptions } from './support/run-bin.js';
+import { runBin, runInTerminal, type BinOptions } from './support/run-bin.js';
 import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 import { snapshot } from './support/tree.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const PTY = fileURLToPath(new URL('./support/pty_run.py', import.meta.url));
 const ANSI = /\x1b\[/;
 
 afterAll(cleanupTempDirs);
@@ -24,10 +23,8 @@ async function bin(args: string[], cwd: string, env: Record<string, string> = {}
 
 /** The command in a pseudo-terminal; `keys` are typed once the output matches `wait`. */
 async function inTerminal(args: string[], cwd: string, wait = '^$', keys = '', env: Record<string, string> = {}) {
-  // A person's terminal: without CI's variables, which make colour libraries print plain text even on a TTY.
-  const run = await runBin(args, cwd, { under: ['python3', PTY, wait, keys], env: { CI: undefined, FORCE_COLOR: undefined, NO_COLOR: undefined, ...env } });
-  const code = Number(/exit=(-?\d+)\s*$/.exec(run.raw)?.[1]);
-  return { code, output: run.raw };
+  const run = await runInTerminal(args, cwd, { wait, keys, env });
+  return { code: run.exitCode, output: run.output };
 }
 
 const workspace = () => tempDir('edges');

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findManagedBlockEdits } from '../src/core/managed-block-edits.js';
 import { unifiedDiff } from '../src/core/line-diff.js';
-import { cleanupTempDirs, runBin, snapshot, snapshotDiff, tempDir } from './support/pod-project.js';
+import { runBin } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
+import { snapshot, snapshotDiff } from './support/tree.js';
 
 const DAG = 'dags/edited_pipeline.py';
 let base = '';

@@ -6,13 +6,12 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eraseFrame, renderStatusFrame, type TaskStatus } from '../src/core/run-status-frame.js';
 import { startStatusView } from '../src/docker/run-status-view.js';
-import { cleanupTempDirs, runBin, tempDir } from './support/pod-project.js';
+import { runBin, runInTerminal } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 import { requireTool } from './support/required-tool.js';
-import { BIN } from './support/run-generator.js';
 import { engineProblem } from './support/test-engine.js';
 
 const NOW = Date.parse('2026-01-31T10:00:10.000Z');
@@ -133,7 +132,6 @@ describe('the writer', () => {
 
 // The real thing: a project whose `fast` task prints, `slow` waits, `flaky` fails twice (its one retry).
 const ready = requireTool(await engineProblem(), 'the live view of a real run in a pseudo-terminal (real Docker engine)');
-const PTY = fileURLToPath(new URL('./support/pty_run.py', import.meta.url));
 const SCRIPTS: Record<string, string> = {
   fast: 'for n in range(3):\n    print("fast line", n)\n',
   slow: 'import os, time\nprint("slow started")\ntime.sleep(float(os.environ["PAUSE"]))\nprint("slow done")\n',
@@ -148,12 +146,10 @@ const runIdIn = (output: string) => /Run (local_\S+):/.exec(output)?.[1] ?? '';
 describe.runIf(ready)('a real run', () => {
   let project = '';
 
-  /** `pod-ingestion ARGS` in a pseudo-terminal, as at a person's terminal (CI's variables make colour libraries
-   * print plain text even there); `keys` are typed once the output matches `wait`. */
-  function inTerminal(args: string[], env: Record<string, string> = {}, wait = '^$', keys = '') {
-    const { CI: _ci, FORCE_COLOR: _force, NO_COLOR: _none, ...personal } = process.env;
-    const result = spawnSync('python3', [PTY, wait, keys, process.execPath, BIN, ...args], { cwd: project, encoding: 'utf8', env: { ...personal, TERM: 'xterm-256color', ...env } });
-    return { code: Number(/exit=(-?\d+)\s*$/.exec(result.stdout)?.[1]), output: result.stdout.replace(/\nexit=-?\d+\s*$/, '') };
+  /** `pod-ingestion ARGS` in a pseudo-terminal that understands cursor moves; `keys` are typed once the output matches `wait`. */
+  async function inTerminal(args: string[], env: Record<string, string> = {}, wait = '^$', keys = '') {
+    const run = await runInTerminal(args, project, { wait, keys, env: { TERM: 'xterm-256color', ...env } });
+    return { code: run.exitCode, output: run.output };
   }
   /** What stays on the screen after the last redraw: the frame erased for good, then the table. */
   const afterLastErase = (output: string) => output.slice([...output.matchAll(ERASE)].at(-1)!.index! + eraseFrame(1).length);
@@ -176,8 +172,8 @@ describe.runIf(ready)('a real run', () => {
     cleanupTempDirs();
   });
 
-  it('in a terminal: the frame of states is redrawn under the container lines, and the final table stays below it', () => {
-    const { code, output } = inTerminal(['run', '--no-build']);
+  it('in a terminal: the frame of states is redrawn under the container lines, and the final table stays below it', async () => {
+    const { code, output } = await inTerminal(['run', '--no-build']);
     expect(code, output).toBe(1);
     const redraws = [...output.matchAll(ERASE)];
     expect(redraws.length, output).toBeGreaterThan(2);
@@ -197,8 +193,8 @@ describe.runIf(ready)('a real run', () => {
     expect(containersOf(runIdIn(plain))).toEqual([]);
   }, 120_000);
 
-  it('in a terminal, Ctrl-C removes the containers, erases the frame and prints the table so far (exit 130)', () => {
-    const { code, output } = inTerminal(['run', 'slow', '--set', 'slow:PAUSE=120', '--no-build'], {}, 'slow started', '\\x03');
+  it('in a terminal, Ctrl-C removes the containers, erases the frame and prints the table so far (exit 130)', async () => {
+    const { code, output } = await inTerminal(['run', 'slow', '--set', 'slow:PAUSE=120', '--no-build'], {}, 'slow started', '\\x03');
     expect(code, output).toBe(130);
     const end = afterLastErase(output).replace(SGR, '');
     expect(end).not.toContain('tasks:');
@@ -207,18 +203,17 @@ describe.runIf(ready)('a real run', () => {
     expect(containersOf(runIdIn(output.replace(SGR, '')))).toEqual([]);
   }, 120_000);
 
-  it('with NO_COLOR or TERM=dumb in a terminal, and off a terminal (even with FORCE_COLOR): a line per state change, no redraw', () => {
+  it('with NO_COLOR or TERM=dumb in a terminal, and off a terminal (even with FORCE_COLOR): a line per state change, no redraw', async () => {
     for (const env of [{ NO_COLOR: '1' }, { TERM: 'dumb' }]) {
-      const { code, output } = inTerminal(['run', 'fast', '--no-build'], env);
+      const { code, output } = await inTerminal(['run', 'fast', '--no-build'], env);
       expect(code, output).toBe(0);
       expect(output).not.toMatch(ERASE);
       expect(output).toContain('--- fast: running');
       expect(output).toContain('--- fast: success');
     }
-    const { NO_COLOR: _none, ...env } = process.env;
-    const piped = spawnSync(process.execPath, [BIN, 'run', '--no-build'], { cwd: project, encoding: 'utf8', env: { ...env, FORCE_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    expect(piped.status, piped.stdout + piped.stderr).toBe(1);
-    expect(piped.stdout + piped.stderr).not.toMatch(ESCAPE);
+    const piped = await runBin(['run', '--no-build'], project, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(piped.exitCode, piped.output).toBe(1);
+    expect(piped.raw).not.toMatch(ESCAPE);
     for (const line of ['--- fast: running', '--- fast: success', '--- flaky: up_for_retry, try 2 of 2', '--- flaky: failed', '--- slow: success']) expect(piped.stdout).toContain(line);
   }, 120_000);
 });

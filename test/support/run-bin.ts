@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../dist/bin/pod-ingestion.js', import.meta.url));
+const PTY = fileURLToPath(new URL('./pty_run.py', import.meta.url));
 
 export interface BinResult {
   /** The exit code; -1 when the run was killed (a timeout). */
@@ -75,4 +76,18 @@ export function runBin(args: readonly string[], cwd: string, options: BinOptions
       resolve(result);
     });
   });
+}
+
+/**
+ * `pod-ingestion ARGS...` in a pseudo-terminal (pty_run.py), as at a person's terminal: without CI's variables,
+ * which make colour libraries print plain text even on a TTY. `keys` (Python escapes: \\x03 is Ctrl-C) are typed
+ * once the output matches the regular expression `wait`. The output is the terminal's, escape codes and all.
+ */
+export async function runInTerminal(args: readonly string[], cwd: string, options: { wait?: string; keys?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ exitCode: number; output: string }> {
+  const run = await runBin(args, cwd, {
+    under: ['python3', PTY, options.wait ?? '^$', options.keys ?? ''],
+    env: { CI: undefined, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env },
+  });
+  const exit = /\nexit=(-?\d+)\s*$/.exec(run.raw);
+  return { exitCode: Number(exit?.[1]), output: exit ? run.raw.slice(0, exit.index) : run.raw };
 }

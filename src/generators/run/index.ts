@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { InvalidAnswersError } from '../../core/field-error.js';
 import type { ProjectConfig } from '../../core/project-config.js';
-import { answerOf, questionNamed, repeatedValues, type RawAnswers } from '../../core/questions.js';
+import { answerOf, checkAnswer, questionNamed, repeatedValues, type RawAnswers } from '../../core/questions.js';
 import { planRun, type RunPlan } from '../../core/run-plan.js';
 import { RUN_QUESTIONS } from '../../core/run-questions.js';
 import { formatRunTable, runPipeline } from '../../docker/run-pipeline.js';
@@ -37,7 +37,7 @@ export default class RunGenerator extends PodIngestionGenerator {
 
   configuring(): void {
     const value = (name: string) => answerOf(questionNamed(RUN_QUESTIONS, name), this.answers);
-    const errors = RUN_QUESTIONS.flatMap((question) => (question.check && this.answers[question.name] !== undefined ? question.check(String(this.answers[question.name]), question.name) : []));
+    const errors = RUN_QUESTIONS.flatMap((question) => checkAnswer(question, this.answers[question.name]));
     const conf = String(value('conf'));
     const confFile = String(value('conf-file'));
     if (conf && confFile) errors.push({ field: 'conf-file', value: confFile, rule: 'give --conf or --conf-file, not both' });
@@ -88,7 +88,7 @@ export default class RunGenerator extends PodIngestionGenerator {
         plan,
         image,
         projectDir,
-        parallel: Number(answerOf(RUN_QUESTIONS[0]!, this.answers)),
+        parallel: Number(answerOf(questionNamed(RUN_QUESTIONS, 'parallel'), this.answers)),
         groupAdd,
         print: view?.print ?? print,
         color,
