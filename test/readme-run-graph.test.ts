@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../src/docker/run-pipeline.js';
-import { cleanupTempDirs, runBin, tempDir } from './support/pod-project.js';
+import { runBin } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 import { requireTool } from './support/required-tool.js';
 import { engineProblem } from './support/test-engine.js';
 
