@@ -16,10 +16,19 @@ const ANSWERS = {
   packages: 'pandas==2.2.3 pyarrow>=14,<20 google-cloud-storage==2.18.2', python: '3.12', pods: 'collect', defaults: true,
 };
 
-/** One text for the whole tree: each file under a header with its path, and whether it is executable. */
+const BASES = '.pod-ingestion/generated/';
+
+/**
+ * One text for the whole tree: each file under a header with its path, and whether it is executable. A stored
+ * merge base that is a copy of its file (as it must be in a new project) is named, not repeated.
+ */
 function serialize(root: string): string {
-  return Object.entries(readTree(root))
-    .map(([path, content]) => `===== ${path}${isExecutable(join(root, path)) ? ' (executable)' : ''} =====\n${content}${content.endsWith('\n') ? '' : '\n(no newline at end of file)\n'}`)
+  const tree = readTree(root);
+  return Object.entries(tree)
+    .map(([path, content]) => {
+      if (path.startsWith(BASES) && tree[path.slice(BASES.length)] === content) return `===== ${path} (a copy of ${path.slice(BASES.length)}) =====\n`;
+      return `===== ${path}${isExecutable(join(root, path)) ? ' (executable)' : ''} =====\n${content}${content.endsWith('\n') ? '' : '\n(no newline at end of file)\n'}`;
+    })
     .join('\n');
 }
 
@@ -40,6 +49,7 @@ describe('the generated tree of smedina1304/run-pods-python:v1.0', () => {
     const plan = resolveAppAnswers(ANSWERS);
     const written = readTree(root);
     delete written['.yo-rc.json'];
+    for (const path of Object.keys(written).filter((path) => path.startsWith(BASES))) delete written[path];
     expect(written).toEqual(renderProject(plan.config, plan.requirementsText));
     for (const file of EXECUTABLE_FILES) expect(tree).toContain(`===== ${file} (executable) =====`);
     expect(tree).not.toContain(work);

@@ -8,16 +8,22 @@ import { CONFIG_KEY, type ProjectConfig } from '../core/project-config.js';
 import { parseProjectConfig } from '../core/project-config-schema.js';
 import type { FileSet } from '../core/render-project.js';
 import type { PodIngestionGenerator } from './base-generator.js';
+import { mergeUserFile, storeBase } from './file-merge.js';
 import type { WritePolicy } from './write-policy.js';
 
 const USER_OWNED = /^(?:pods\/[^/]+\.py|tests\/test_[^/]+\.py)$/;
 
+/** Whether a re-run merges `path` three ways: not the user's own code, not the DAG (it has managed blocks). */
+export function mergedOnRerun(path: string, dag: string): boolean {
+  return !USER_OWNED.test(path) && path !== dag;
+}
+
 /**
- * Writes a file set into the project. What --force and --defaults do with a file the user changed is the
- * write policy's (write-policy.ts): without a terminal an existing file that differs is kept, since there is
- * nobody to ask; --force replaces it.
+ * Writes a file set into the project: pod scripts and tests are never overwritten, the DAG gets its managed
+ * blocks, every other file is merged with the user's version (file-merge.ts). What --force and --defaults do
+ * when they collide is the write policy's (write-policy.ts).
  */
-export function writeProjectFiles(generator: PodIngestionGenerator, files: FileSet, dag: string, policy: WritePolicy): void {
+export async function writeProjectFiles(generator: PodIngestionGenerator, files: FileSet, dag: string, policy: WritePolicy): Promise<void> {
   for (const [path, content] of Object.entries(files)) {
     const target = generator.destinationPath(path);
     let existing = generator.fs.exists(target) ? (generator.fs.read(target) ?? '') : undefined;
@@ -25,14 +31,13 @@ export function writeProjectFiles(generator: PodIngestionGenerator, files: FileS
     if (path === 'README.md' && existing !== undefined) existing = refreshReadmePipeline(generator, existing, content);
     if (existing === undefined || existing === content) {
       generator.fs.write(target, content);
+      if (mergedOnRerun(path, dag)) storeBase(generator, path, content);
     } else if (USER_OWNED.test(path)) {
       generator.log(`kept your ${path}`);
     } else if (path === dag) {
       writeDeliberateEdit(generator, target, mergeManagedRegions(existing, content, path, policy));
-    } else if (!policy.interactive && !policy.force) {
-      generator.log(`kept your ${path} (it differs from the template; --force replaces it)`);
     } else {
-      generator.fs.write(target, content);
+      await mergeUserFile(generator, path, existing, content, policy);
     }
   }
 }

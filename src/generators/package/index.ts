@@ -6,11 +6,13 @@ import type { ProjectConfig } from '../../core/project-config.js';
 import { addRequirements, checkPackages, checkRequirementsFile, type RequirementChange } from '../../core/requirements.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { requireProject } from '../project-context.js';
+import { changeBase } from '../file-merge.js';
 import { writeDeliberateEdit } from '../project-files.js';
 import { declareOptions } from '../question-options.js';
 
 export default class PackageGenerator extends PodIngestionGenerator {
   private change?: RequirementChange;
+  private specs: string[] = [];
   private project?: ProjectConfig;
 
   constructor(args: string[], options: GeneratorOptions) {
@@ -34,6 +36,7 @@ export default class PackageGenerator extends PodIngestionGenerator {
     const fileErrors = checkRequirementsFile('package', change.text);
     if (fileErrors.length > 0) throw new InvalidAnswersError(fileErrors);
     this.change = change;
+    this.specs = specs;
   }
 
   writing(): void {
@@ -41,6 +44,9 @@ export default class PackageGenerator extends PodIngestionGenerator {
     for (const { before, after } of change.replaced) this.log(`replaced ${before} with ${after} in requirements.txt`);
     for (const spec of change.added) this.log(`added ${spec} to requirements.txt`);
     if (change.added.length === 0 && change.replaced.length === 0) this.log('requirements.txt already lists these; nothing changed');
-    else writeDeliberateEdit(this, this.destinationPath('requirements.txt'), change.text);
+    else {
+      writeDeliberateEdit(this, this.destinationPath('requirements.txt'), change.text);
+      changeBase(this, 'requirements.txt', (text) => addRequirements(text, this.specs).text);
+    }
   }
 }

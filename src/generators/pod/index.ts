@@ -59,11 +59,11 @@ export default class PodGenerator extends PodIngestionGenerator {
     refuseEditedManagedBlocks(this, this.project!);
   }
 
-  writing(): void {
+  async writing(): Promise<void> {
     const config = this.config_!;
     const path = dagPath(config);
     const files: FileSet = this.options.update ? {} : renderPodFiles(this.pod!);
-    writeProjectFiles(this, { ...files, [path]: renderDag(config) }, path, writePolicy(this));
+    await writeProjectFiles(this, { ...files, [path]: renderDag(config) }, path, writePolicy(this));
     updateReadmePipeline(this, config);
     saveProjectConfig(this, config);
   }

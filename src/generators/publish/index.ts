@@ -9,6 +9,7 @@ import { dagPath, renderDag } from '../../core/render-project.js';
 import { formatSummary, publishImage } from '../../docker/publish-image.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
+import { changeBase } from '../file-merge.js';
 import { requireProject } from '../project-context.js';
 import { writePolicy } from '../write-policy.js';
 import { saveProjectConfig, writeDeliberateEdit, writeProjectFiles } from '../project-files.js';
@@ -36,15 +37,17 @@ export default class PublishGenerator extends PodIngestionGenerator {
     if (tag !== this.before!.tag) refuseEditedManagedBlocks(this, this.before!);
   }
 
-  writing(): void {
+  async writing(): Promise<void> {
     const before = this.before!;
     const project = this.project!;
     if (project.tag === before.tag) return;
     // A new version: the config, the DAG and the README all name the image; change them together.
     const path = dagPath(project);
-    writeProjectFiles(this, { [path]: renderDag(project) }, path, writePolicy(this));
+    await writeProjectFiles(this, { [path]: renderDag(project) }, path, writePolicy(this));
     const readme = this.destinationPath('README.md');
-    if (this.fs.exists(readme)) writeDeliberateEdit(this, readme, (this.fs.read(readme) ?? '').replaceAll(imageReference(before), imageReference(project)));
+    const renamed = (text: string) => text.replaceAll(imageReference(before), imageReference(project));
+    if (this.fs.exists(readme)) writeDeliberateEdit(this, readme, renamed(this.fs.read(readme) ?? ''));
+    changeBase(this, 'README.md', renamed);
     saveProjectConfig(this, project);
     this.log(`Version ${before.tag} -> ${project.tag}: updated .yo-rc.json, ${path} and README.md.`);
   }

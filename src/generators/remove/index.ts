@@ -36,10 +36,10 @@ export default class RemoveGenerator extends PodIngestionGenerator {
     refuseEditedManagedBlocks(this, this.project!);
   }
 
-  writing(): void {
+  async writing(): Promise<void> {
     const config = this.config_!;
     const path = dagPath(config);
-    writeProjectFiles(this, { [path]: renderDag(config) }, path, writePolicy(this));
+    await writeProjectFiles(this, { [path]: renderDag(config) }, path, writePolicy(this));
     updateReadmePipeline(this, config);
     saveProjectConfig(this, config);
     if (!this.options['delete-script'] && !this.options.deleteScript) return;
