@@ -55,15 +55,15 @@ class FlyRepository {
   async install(...args) { const { FlyRepository: Real } = await import('fly-import'); return new Real(this.config).install(...args); }
 }`),
   lazy('yeoman-environment/dist/environment-full.js', "import { flyImport } from 'fly-import';", lazyAsync('fly-import', ['flyImport'])),
-  lazy('yeoman-environment/dist/package-manager.js', "import { execa } from 'execa';", lazyAsync('execa', ['execa'])),
-  lazy('yeoman-environment/dist/util/util.js', "import { execaSync } from 'execa';", lazySync('execa', ['execaSync'])),
-  lazy('yeoman-environment/dist/module-lookup.js', "import { globbySync } from 'globby';", lazySync('globby', ['globbySync'])),
-  lazy('yeoman-generator/dist/actions/spawn-command.js', "import { execa, execaCommand, execaCommandSync, execaSync, } from 'execa';", lazySync('execa', ['execa', 'execaCommand', 'execaCommandSync', 'execaSync'])),
-  lazy('yeoman-generator/dist/index.js', "import { CheckRepoActions, CleanOptions, simpleGit } from 'simple-git';", `
-const simpleGit = (...args) => require('simple-git').simpleGit(...args);
-const CheckRepoActions = new Proxy({}, { get: (_, key) => require('simple-git').CheckRepoActions[key] });
-const CleanOptions = new Proxy({}, { get: (_, key) => require('simple-git').CleanOptions[key] });`),
   lazy('yeoman-generator/dist/actions/package-json.js', "import latestVersion from 'latest-version';", "const latestVersion = async (...args) => (await import('latest-version')).default(...args);"),
+  // commander builds Yeoman's own command line (`yo`'s --help and its generator options), which a run with its
+  // arguments already parsed never uses: it loads when `execute` needs it, and the package's index no longer
+  // re-exports it.
+  lazy('yeoman-environment/dist/environment-full.js', 'import YeomanCommand from "./util/command.js";', ''),
+  lazy('yeoman-environment/dist/environment-full.js', ': new YeomanCommand();', ': new (await import("./util/command.js")).default();'),
+  lazy('yeoman-environment/dist/index.js', 'export * from "./commands.js";\nexport * from "./util/command.js";\n', ''),
+  // A generator's `_` is all of lodash, for generators that use it without importing it; ours do not.
+  lazy('yeoman-generator/dist/generator.js', "import * as _ from 'lodash-es';", "import * as _ from 'lazy:lodash-es';"),
   // @yeoman/adapter builds inquirer's prompt module when any adapter is made; a run that asks nothing never needs
   // inquirer, so its import waits for the first question.
   {
@@ -78,27 +78,47 @@ export const createAdapterPromptModule = (parameter) => {
   },
 ];
 
-// Modules whose evaluation is costly (pip-requirements-js compiles its grammar, read-package-up's license data
-// sorts itself) and that many runs never call: every import of them gets a facade whose functions initialise the
-// module on the first call.
-const LAZY_MODULES = ['pip-requirements-js', 'read-package-up'];
+// Modules a run to write files rarely or never calls: each is bundled on its own as a CommonJS file,
+// dist/lazy/<name>.cjs, that is read only when one of its exports is first used (a bundled module costs parsing
+// even when it is never called). Every import of them gets a facade of stand-ins that load the file then:
+// pip-requirements-js compiles a grammar (read only for a requirement line beyond the simple ones), cron-parser
+// brings luxon (only for a cron schedule), execa (Docker and Yeoman's spawn helpers), globby (Yeoman's lookup;
+// ours are registered directly), simple-git (Yeoman's git helpers), read-package-up (our generators name their
+// package themselves). `lazy:<name>` in a rewrite asks the same for one import only.
+const LAZY_FILES = ['pip-requirements-js', 'cron-parser', 'execa', 'globby', 'simple-git', 'read-package-up'];
+const lazyFileName = (name) => name.replace(/^@/, '').replaceAll('/', '-');
 
+/** The facade's body: each export a stand-in that loads the module's file when called, constructed or read. */
+function facadeOf(name, exported) {
+  const load = `() => require(${JSON.stringify(`../lazy/${lazyFileName(name)}.cjs`)})`;
+  const lines = [`const load = ${load};`,
+    // A function target, so that the stand-in can be called and constructed as the real export can.
+    'const standIn = (get) => new Proxy(function () {}, { apply: (_, self, args) => Reflect.apply(get(), self, args), construct: (_, args) => Reflect.construct(get(), args), get: (_, key) => get()[key], has: (_, key) => key in get() });'];
+  for (const key of exported) {
+    const get = `() => load()[${JSON.stringify(key)}]`;
+    lines.push(key === 'default' ? `export default standIn(${get});` : `export const ${key} = standIn(${get});`);
+  }
+  return lines.join('\n');
+}
+
+const lazyFiles = new Set();
 const rewritePlugin = {
   name: 'rewrite-dependencies',
   setup(build) {
-    const lazyFilter = new RegExp(`^(?:${LAZY_MODULES.join('|')})$`);
+    const lazyFilter = new RegExp(`^(?:lazy:.*|${LAZY_FILES.join('|')})$`);
     build.onResolve({ filter: lazyFilter }, async (args) => {
       if (args.pluginData?.facade) return undefined;
-      const real = await build.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { facade: true } });
+      const name = args.path.replace(/^lazy:/, '');
+      const real = await build.resolve(name, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { facade: true } });
       if (real.errors.length > 0) return { errors: real.errors };
-      return { path: real.path, namespace: 'lazy-facade', pluginData: { specifier: args.path, resolveDir: args.resolveDir } };
+      lazyFiles.add(name);
+      return { path: real.path, namespace: 'lazy-facade', pluginData: { name } };
     });
     build.onLoad({ filter: /.*/, namespace: 'lazy-facade' }, async (args) => {
-      const { specifier, resolveDir } = args.pluginData;
-      const functions = Object.entries(await import(args.path)).filter(([, value]) => typeof value === 'function').map(([name]) => name);
-      const contents = functions.map((name) => `export const ${name} = (...args) => require(${JSON.stringify(specifier)}).${name}(...args);`).join('\n');
-      return { contents, resolveDir, loader: 'js', pluginData: { facade: true } };
+      const exported = Object.keys(await import(args.path));
+      return { contents: facadeOf(args.pluginData.name, exported), loader: 'js' };
     });
+    build.onResolve({ filter: /^\.\.\/lazy\// }, (args) => ({ path: args.path, external: true }));
     build.onResolve({ filter: /^\.\/inquirer-eager\.js$/ }, (args) => ({ path: join(args.resolveDir, 'inquirer.js'), namespace: 'eager' }));
     build.onLoad({ filter: /.*/, namespace: 'eager' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), resolveDir: dirname(args.path), loader: 'js' }));
     build.onLoad({ filter: /node_modules[\\/].*\.js$/ }, (args) => {
@@ -143,6 +163,21 @@ const result = await esbuild.build({
   minifyWhitespace: true,
   minifySyntax: true,
 });
+for (const name of lazyFiles) {
+  await esbuild.build({
+    absWorkingDir: root,
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
+    outfile: join(root, 'dist', 'lazy', `${lazyFileName(name)}.cjs`),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20.17',
+    logLevel: 'warning',
+    legalComments: 'none',
+    minifyWhitespace: true,
+    minifySyntax: true,
+  });
+}
 const CLASSES = { app: 'AppGenerator', pod: 'PodGenerator', package: 'PackageGenerator', publish: 'PublishGenerator', remove: 'RemoveGenerator', run: 'RunGenerator', graph: 'GraphGenerator' };
 for (const name of GENERATORS) {
   mkdirSync(join(root, 'generators', name), { recursive: true });

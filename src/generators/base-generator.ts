@@ -1,6 +1,7 @@
 // What every generator of the package shares. Each one keeps one phase convention: read the project and the
 // given options in `initializing`, ask in `prompting`, validate everything in `configuring` (a refusal there
 // writes nothing), write in `writing`, talk to Docker and report in `end`.
+import { readFileSync } from 'node:fs';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { normalizeOptionArguments, type OptionShape } from '../core/command-line.js';
 import { InvalidAnswersError } from '../core/field-error.js';
@@ -9,6 +10,12 @@ export type GeneratorOptions = BaseOptions & Record<string, unknown>;
 
 /** The type of a repeatable option (--env, --param, ...): every value kept, as a list. */
 export const REPEATABLE_OPTION = (value: unknown): unknown => value;
+
+// The package's name and version, which .yo-rc.json is keyed by. Yeoman would search up from the generator's
+// folder for them with read-package-up, whose license tables cost a run more than this one small read. The
+// package.json sits two folders above this file in the sources and in every bundled file (scripts/build.mjs).
+let manifest: { name: string; version: string } | undefined;
+const ownManifest = () => (manifest ??= JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string });
 
 /** What Yeoman keeps of the declared options and the raw arguments (not in its public types). */
 interface YeomanParser {
@@ -25,6 +32,14 @@ export abstract class PodIngestionGenerator extends Generator<Record<string, unk
     // that banner goes to Yeoman's debug channel instead. Everything else logs as before.
     const withoutError = new Proxy(this.log, { get: (target, key, receiver) => (key === 'error' ? undefined : Reflect.get(target, key, receiver)) });
     Object.defineProperty(this, 'log', { value: withoutError, configurable: true, writable: true });
+  }
+
+  override rootGeneratorName(): string {
+    return ownManifest().name;
+  }
+
+  override rootGeneratorVersion(): string {
+    return ownManifest().version;
   }
 
   private rawArguments?: string[];
