@@ -3,14 +3,14 @@
 //
 // Layout of what ships:
 //   generators/<name>/index.js  Yeoman's convention, where `yo` looks generators up: one line each, re-exporting
-//                               its class from dist/bin/run-generators.js
-//   dist/bin/pod-ingestion.js   the bin: enables Node's compile cache, then imports dist/bin/main.js
-//   dist/bin/run-generators.js  the generator classes and the Yeoman environment that runs them
-//   dist/chunks/*.js            code shared by the above, and what is loaded only when needed
-// Few entry points make few shared chunks: each file a run loads costs a module resolution.
+//                               its class from dist/bin/cli.cjs
+//   dist/bin/pod-ingestion.js   the bin: loads dist/bin/cli.cjs with V8's code cache (src/bin/start.ts)
+//   dist/bin/cli.cjs            the bin's code, the generator classes and the Yeoman environment that runs them:
+//                               one CommonJS file, since only a classic script can be given a code cache on Node 20
+//   dist/lazy/*.cjs             what a run loads only when it needs it (see LAZY_FILES)
 // Every output sits two folders below the package, so `../../templates` and `../../package.json` hold everywhere.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
@@ -22,10 +22,6 @@ const manifestOf = (name) => JSON.parse(readFileSync(join(root, 'node_modules', 
 
 /** Replaces one import statement of a dependency's file with code that loads the module when first used. */
 const lazy = (file, statement, replacement) => ({ file, edit: (text) => text.replace(statement, replacement) });
-/** Async functions: a dynamic import, which esbuild puts in a chunk of its own that is read only when called. */
-const lazyAsync = (name, functions) => functions.map((fn) => `const ${fn} = async (...args) => (await import('${name}')).${fn}(...args);`).join('\n');
-/** Sync functions: a require() that esbuild bundles as a module initialised on the first call. */
-const lazySync = (name, functions) => functions.map((fn) => `const ${fn} = (...args) => require('${name}').${fn}(...args);`).join('\n');
 
 /** Source rewrites for bundling, each keyed by the end of a dependency's file path. */
 const REWRITES = [
@@ -54,7 +50,6 @@ class FlyRepository {
   constructor(config) { this.config = config; this.repositoryPath = config.repositoryPath; }
   async install(...args) { const { FlyRepository: Real } = await import('fly-import'); return new Real(this.config).install(...args); }
 }`),
-  lazy('yeoman-environment/dist/environment-full.js', "import { flyImport } from 'fly-import';", lazyAsync('fly-import', ['flyImport'])),
   lazy('yeoman-generator/dist/actions/package-json.js', "import latestVersion from 'latest-version';", "const latestVersion = async (...args) => (await import('latest-version')).default(...args);"),
   // commander builds Yeoman's own command line (`yo`'s --help and its generator options), which a run with its
   // arguments already parsed never uses: it loads when `execute` needs it, and the package's index no longer
@@ -71,27 +66,31 @@ class FlyRepository {
     edit: () => `
 export const createAdapterPromptModule = (parameter) => {
   let module;
-  const load = async () => (module ??= (await import('./inquirer-eager.js')).createAdapterPromptModule(parameter));
+  const load = async () => (module ??= (await import('./inquirer.js')).createAdapterPromptModule(parameter));
   const prompt = async (questions, answers) => (await load())(questions, answers);
   return prompt;
 };`,
   },
 ];
 
-// Modules a run to write files rarely or never calls: each is bundled on its own as a CommonJS file,
-// dist/lazy/<name>.cjs, that is read only when one of its exports is first used (a bundled module costs parsing
-// even when it is never called). Every import of them gets a facade of stand-ins that load the file then:
-// pip-requirements-js compiles a grammar (read only for a requirement line beyond the simple ones), cron-parser
-// brings luxon (only for a cron schedule), execa (Docker and Yeoman's spawn helpers), globby (Yeoman's lookup;
-// ours are registered directly), simple-git (Yeoman's git helpers), read-package-up (our generators name their
-// package themselves). `lazy:<name>` in a rewrite asks the same for one import only.
-const LAZY_FILES = ['pip-requirements-js', 'cron-parser', 'execa', 'globby', 'simple-git', 'read-package-up'];
-const lazyFileName = (name) => name.replace(/^@/, '').replaceAll('/', '-');
+// What a run to write files rarely or never calls is bundled apart, each module as a CommonJS file
+// dist/lazy/<name>.cjs that is read only when one of its exports is first used: a bundled module costs parsing
+// even when it is never called. Every import of such a module gets a facade of stand-ins that load the file then.
+// Every dynamic import() is one (inquirer, fly-import's npm installer, latest-version, commander), and so are
+// these static ones: fly-import (npm's arborist, pacote, sigstore), pip-requirements-js compiles a grammar (read only for a requirement line beyond the simple
+// ones), cron-parser brings luxon (only for a cron schedule), execa (Docker and Yeoman's spawn helpers), globby
+// (Yeoman's lookup; ours are registered directly), simple-git (Yeoman's git helpers), read-package-up (our
+// generators name their package themselves), tinyglobby and multimatch (mem-fs-editor's copy and delete of
+// glob patterns). `lazy:<name>` in a rewrite asks the same for one import only.
+const LAZY_FILES = ['fly-import', 'pip-requirements-js', 'cron-parser', 'execa', 'globby', 'simple-git', 'read-package-up', 'tinyglobby', 'multimatch'];
+
+/** The lazy files to write: name -> the module's resolved path. */
+const lazyFiles = new Map();
+const lazyNameOf = (path) => relative(join(root, 'node_modules'), path).replace(/\.[cm]?js$/, '').replace(/^@/, '').replaceAll(/[\\/]/g, '-');
 
 /** The facade's body: each export a stand-in that loads the module's file when called, constructed or read. */
 function facadeOf(name, exported) {
-  const load = `() => require(${JSON.stringify(`../lazy/${lazyFileName(name)}.cjs`)})`;
-  const lines = [`const load = ${load};`,
+  const lines = [`const load = () => require(${JSON.stringify(`../lazy/${name}.cjs`)});`,
     // A function target, so that the stand-in can be called and constructed as the real export can.
     'const standIn = (get) => new Proxy(function () {}, { apply: (_, self, args) => Reflect.apply(get(), self, args), construct: (_, args) => Reflect.construct(get(), args), get: (_, key) => get()[key], has: (_, key) => key in get() });'];
   for (const key of exported) {
@@ -101,26 +100,31 @@ function facadeOf(name, exported) {
   return lines.join('\n');
 }
 
-const lazyFiles = new Set();
+// A CommonJS bundle has no import.meta: dependencies written as ES modules read their own URL and folder from it.
+const IMPORT_META = {
+  banner: { js: 'var __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
+};
+
 const rewritePlugin = {
   name: 'rewrite-dependencies',
   setup(build) {
     const lazyFilter = new RegExp(`^(?:lazy:.*|${LAZY_FILES.join('|')})$`);
-    build.onResolve({ filter: lazyFilter }, async (args) => {
-      if (args.pluginData?.facade) return undefined;
-      const name = args.path.replace(/^lazy:/, '');
-      const real = await build.resolve(name, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { facade: true } });
+    const toFacade = async (args, specifier) => {
+      const real = await build.resolve(specifier, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { facade: true } });
       if (real.errors.length > 0) return { errors: real.errors };
-      lazyFiles.add(name);
+      if (real.external) return undefined;
+      const name = lazyNameOf(real.path);
+      lazyFiles.set(name, real.path);
       return { path: real.path, namespace: 'lazy-facade', pluginData: { name } };
-    });
+    };
+    build.onResolve({ filter: lazyFilter }, (args) => (args.pluginData?.facade ? undefined : toFacade(args, args.path.replace(/^lazy:/, ''))));
+    build.onResolve({ filter: /^[^.]|^\.\.?\// }, (args) => (args.kind === 'dynamic-import' && !args.pluginData?.facade && !args.path.startsWith('node:') ? toFacade(args, args.path) : undefined));
     build.onLoad({ filter: /.*/, namespace: 'lazy-facade' }, async (args) => {
       const exported = Object.keys(await import(args.path));
       return { contents: facadeOf(args.pluginData.name, exported), loader: 'js' };
     });
     build.onResolve({ filter: /^\.\.\/lazy\// }, (args) => ({ path: args.path, external: true }));
-    build.onResolve({ filter: /^\.\/inquirer-eager\.js$/ }, (args) => ({ path: join(args.resolveDir, 'inquirer.js'), namespace: 'eager' }));
-    build.onLoad({ filter: /.*/, namespace: 'eager' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), resolveDir: dirname(args.path), loader: 'js' }));
     build.onLoad({ filter: /node_modules[\\/].*\.js$/ }, (args) => {
       const path = args.path.replaceAll('\\', '/');
       const rewrites = REWRITES.filter(({ file }) => path.endsWith(file));
@@ -139,48 +143,31 @@ const rewritePlugin = {
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 rmSync(join(root, 'generators'), { recursive: true, force: true });
 
+const COMMON = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20.17', logLevel: 'warning', legalComments: 'none', minifyWhitespace: true, minifySyntax: true };
+// The bin's entry: an ES module (the package's type) with Node's modules only.
+await esbuild.build({ ...COMMON, entryPoints: { 'dist/bin/pod-ingestion': 'src/bin/start.ts' }, outdir: root, format: 'esm' });
 const result = await esbuild.build({
-  absWorkingDir: root,
-  entryPoints: {
-    'dist/bin/pod-ingestion': 'src/bin/start.ts',
-    'dist/bin/main': 'src/bin/pod-ingestion.ts',
-    'dist/bin/run-generators': 'src/bin/run-generators.ts',
-  },
+  ...COMMON,
+  ...IMPORT_META,
+  entryPoints: { 'dist/bin/cli': 'src/bin/cli.ts' },
   outdir: root,
-  chunkNames: 'dist/chunks/[name]-[hash]',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20.17',
-  // CommonJS dependencies call require() and read __dirname; an ESM bundle has neither unless given them.
-  banner: { js: "import { createRequire as __podIngestionCreateRequire } from 'node:module';\nconst require = __podIngestionCreateRequire(import.meta.url);" },
-  define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
   plugins: [rewritePlugin],
   metafile: true,
-  logLevel: 'warning',
-  legalComments: 'none',
-  minifyWhitespace: true,
-  minifySyntax: true,
 });
-for (const name of lazyFiles) {
+for (const [name, path] of lazyFiles) {
   await esbuild.build({
-    absWorkingDir: root,
-    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root, loader: 'js' },
-    outfile: join(root, 'dist', 'lazy', `${lazyFileName(name)}.cjs`),
-    bundle: true,
+    ...COMMON,
+    ...IMPORT_META,
+    stdin: { contents: `module.exports = require(${JSON.stringify(path)});`, resolveDir: root, loader: 'js' },
+    outfile: join(root, 'dist', 'lazy', `${name}.cjs`),
     format: 'cjs',
-    platform: 'node',
-    target: 'node20.17',
-    logLevel: 'warning',
-    legalComments: 'none',
-    minifyWhitespace: true,
-    minifySyntax: true,
   });
 }
 const CLASSES = { app: 'AppGenerator', pod: 'PodGenerator', package: 'PackageGenerator', publish: 'PublishGenerator', remove: 'RemoveGenerator', run: 'RunGenerator', graph: 'GraphGenerator' };
 for (const name of GENERATORS) {
   mkdirSync(join(root, 'generators', name), { recursive: true });
-  writeFileSync(join(root, 'generators', name, 'index.js'), `// Built by scripts/build.mjs: the ${name} generator, bundled in dist/bin/run-generators.js.\nexport { ${CLASSES[name]} as default } from '../../dist/bin/run-generators.js';\n`);
+  writeFileSync(join(root, 'generators', name, 'index.js'), `// Built by scripts/build.mjs: the ${name} generator, bundled in dist/bin/cli.cjs.\nimport bundle from '../../dist/bin/cli.cjs';\n\nexport default bundle.${CLASSES[name]};\n`);
 }
 if (process.env.BUILD_METAFILE) writeFileSync(process.env.BUILD_METAFILE, JSON.stringify(result.metafile));

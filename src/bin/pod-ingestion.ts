@@ -1,5 +1,5 @@
 // `pod-ingestion`: runs this package's generators without a global `yo` (and as root, which yo refuses).
-// Started by start.ts; bundled by scripts/build.mjs.
+// Started by start.ts; bundled with the generators by scripts/build.mjs.
 import { readFileSync } from 'node:fs';
 import { APP_QUESTIONS } from '../core/app-questions.js';
 import { GRAPH_QUESTIONS } from '../core/graph-questions.js';
@@ -10,6 +10,7 @@ import { RUN_QUESTIONS } from '../core/run-questions.js';
 import { renderHelp, type Question } from '../core/questions.js';
 import { REMOVE_QUESTIONS } from '../core/remove-questions.js';
 import { ignoreClosedStdout, reportFailure, takeDebugFlag } from './report-failure.js';
+import { runGenerator } from './run-generators.js';
 
 const GENERATORS: Record<string, { usage: string; title: string; questions: readonly Question[] }> = {
   app: { usage: 'pod-ingestion [destination] [options]', title: 'Writes a project: Dockerfile, requirements.txt, run_in_docker.sh, pods/, an Airflow DAG.', questions: APP_QUESTIONS },
@@ -21,42 +22,41 @@ const GENERATORS: Record<string, { usage: string; title: string; questions: read
   graph: { usage: 'pod-ingestion graph [--format mermaid|text] (inside a project)', title: 'Prints the pipeline of .yo-rc.json: a Mermaid flowchart, or an indented tree.', questions: GRAPH_QUESTIONS },
 };
 
-const args = process.argv.slice(2);
-const debug = takeDebugFlag(args);
-ignoreClosedStdout();
-// No colour where nobody sees it (a pipe, a log) or when NO_COLOR asks for none; chalk reads this when loaded.
-if (process.env.NO_COLOR || !process.stdout.isTTY) process.env.FORCE_COLOR = '0';
-const name = args[0] && args[0] in GENERATORS && args[0] !== 'app' ? (args.shift() as string) : 'app';
-const generator = GENERATORS[name]!;
+/** Runs the command line `args` (the bin's arguments): a generator, or --help or --version. */
+export async function main(args: string[]): Promise<void> {
+  const debug = takeDebugFlag(args);
+  ignoreClosedStdout();
+  const name = args[0] && args[0] in GENERATORS && args[0] !== 'app' ? (args.shift() as string) : 'app';
+  const generator = GENERATORS[name]!;
 
-if (args.includes('--version') || args.includes('-v')) {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  console.log(pkg.version);
-  process.exit(0);
-}
-if (args.includes('--help') || args.includes('-h')) {
-  const common = '\nCommon options:\n  --force  overwrite existing files without asking\n  --debug  on an unexpected error, print its stack (or set DEBUG=pod-ingestion)\n  --help   this text\n  --version\n';
-  const subcommands = name === 'app' ? `\nSubcommands (inside a generated project): ${Object.keys(GENERATORS).filter((key) => key !== 'app').join(', ')}; \`pod-ingestion <sub> --help\`.\n` : '';
-  process.stdout.write(`${renderHelp(generator.title, generator.usage, generator.questions)}${common}${subcommands}`);
-  process.exit(0);
-}
-// Yeoman ignores options it does not know; a mistyped --aftr would silently do something else.
-const known = new Set([...generator.questions.map((question) => question.name), 'force', 'skip-install', 'ask-answered']);
-const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--' && !known.has(arg.slice(2).split('=')[0]!.replace(/^no-/, '')));
-if (unknown.length > 0) {
-  console.error(`pod-ingestion ${name === 'app' ? '' : `${name} `}does not know ${unknown.join(', ')}. Nothing was written. See \`pod-ingestion ${name === 'app' ? '' : `${name} `}--help\` for the options.`);
-  process.exit(1);
-}
-// Without a terminal nobody can answer a prompt: ask nothing, as with --defaults. It goes before any `--`
-// (after which it would be a positional value) and after the positionals (a flag before them could take one).
-if (!process.stdin.isTTY && !args.includes('--defaults')) {
-  const endOfOptions = args.indexOf('--');
-  args.splice(endOfOptions === -1 ? args.length : endOfOptions, 0, '--defaults');
-}
+  if (args.includes('--version') || args.includes('-v')) {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    console.log(pkg.version);
+    process.exit(0);
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    const common = '\nCommon options:\n  --force  overwrite existing files without asking\n  --debug  on an unexpected error, print its stack (or set DEBUG=pod-ingestion)\n  --help   this text\n  --version\n';
+    const subcommands = name === 'app' ? `\nSubcommands (inside a generated project): ${Object.keys(GENERATORS).filter((key) => key !== 'app').join(', ')}; \`pod-ingestion <sub> --help\`.\n` : '';
+    process.stdout.write(`${renderHelp(generator.title, generator.usage, generator.questions)}${common}${subcommands}`);
+    process.exit(0);
+  }
+  // Yeoman ignores options it does not know; a mistyped --aftr would silently do something else.
+  const known = new Set([...generator.questions.map((question) => question.name), 'force', 'skip-install', 'ask-answered']);
+  const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--' && !known.has(arg.slice(2).split('=')[0]!.replace(/^no-/, '')));
+  if (unknown.length > 0) {
+    console.error(`pod-ingestion ${name === 'app' ? '' : `${name} `}does not know ${unknown.join(', ')}. Nothing was written. See \`pod-ingestion ${name === 'app' ? '' : `${name} `}--help\` for the options.`);
+    process.exit(1);
+  }
+  // Without a terminal nobody can answer a prompt: ask nothing, as with --defaults. It goes before any `--`
+  // (after which it would be a positional value) and after the positionals (a flag before them could take one).
+  if (!process.stdin.isTTY && !args.includes('--defaults')) {
+    const endOfOptions = args.indexOf('--');
+    args.splice(endOfOptions === -1 ? args.length : endOfOptions, 0, '--defaults');
+  }
 
-try {
-  const { runGenerator } = await import('./run-generators.js');
-  await runGenerator(name as Parameters<typeof runGenerator>[0], args);
-} catch (error) {
-  process.exitCode = reportFailure(error, debug);
+  try {
+    await runGenerator(name as Parameters<typeof runGenerator>[0], args);
+  } catch (error) {
+    process.exitCode = reportFailure(error, debug);
+  }
 }
