@@ -59,6 +59,10 @@ class FlyRepository {
   lazy('yeoman-environment/dist/index.js', 'export * from "./commands.js";\nexport * from "./util/command.js";\n', ''),
   // A generator's `_` is all of lodash, for generators that use it without importing it; ours do not.
   lazy('yeoman-generator/dist/generator.js', "import * as _ from 'lodash-es';", "import * as _ from 'lazy:lodash-es';"),
+  // string-width (ora's, for the progress spinner) builds a grapheme segmenter and compiles the whole Unicode
+  // emoji set at load, about a third of a start-up; a run that measures no text never needs them.
+  lazy('string-width/index.js', 'const segmenter = new Intl.Segmenter();', 'let madeSegmenter;\nconst segmenter = { segment: (text) => (madeSegmenter ??= new Intl.Segmenter()).segment(text) };'),
+  lazy('string-width/index.js', 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let madeRgiEmojiRegex;\nconst rgiEmojiRegex = { test: (text) => (madeRgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text) };'),
   // @yeoman/adapter builds inquirer's prompt module when any adapter is made; a run that asks nothing never needs
   // inquirer, so its import waits for the first question.
   {
@@ -119,7 +123,9 @@ const rewritePlugin = {
       return { path: real.path, namespace: 'lazy-facade', pluginData: { name } };
     };
     build.onResolve({ filter: lazyFilter }, (args) => (args.pluginData?.facade ? undefined : toFacade(args, args.path.replace(/^lazy:/, ''))));
-    build.onResolve({ filter: /^[^.]|^\.\.?\// }, (args) => (args.kind === 'dynamic-import' && !args.pluginData?.facade && !args.path.startsWith('node:') ? toFacade(args, args.path) : undefined));
+    // (Our own modules stay in the bundle: a second copy of the core in a lazy file would have classes of its own.)
+    const dependency = (args) => args.importer.includes('node_modules') || !/^\.\.?\//.test(args.path);
+    build.onResolve({ filter: /^[^.]|^\.\.?\// }, (args) => (args.kind === 'dynamic-import' && !args.pluginData?.facade && !args.path.startsWith('node:') && dependency(args) ? toFacade(args, args.path) : undefined));
     build.onLoad({ filter: /.*/, namespace: 'lazy-facade' }, async (args) => {
       const exported = Object.keys(await import(args.path));
       return { contents: facadeOf(args.pluginData.name, exported), loader: 'js' };
@@ -143,7 +149,7 @@ const rewritePlugin = {
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 rmSync(join(root, 'generators'), { recursive: true, force: true });
 
-const COMMON = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20.17', logLevel: 'warning', legalComments: 'none', minifyWhitespace: true, minifySyntax: true };
+const COMMON = { absWorkingDir: root, logOverride: { 'require-resolve-not-external': 'silent' }, bundle: true, platform: 'node', target: 'node20.17', logLevel: 'warning', legalComments: 'none', minifyWhitespace: true, minifySyntax: true };
 // The bin's entry: an ES module (the package's type) with Node's modules only.
 await esbuild.build({ ...COMMON, entryPoints: { 'dist/bin/pod-ingestion': 'src/bin/start.ts' }, outdir: root, format: 'esm' });
 const result = await esbuild.build({
