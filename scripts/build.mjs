@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isBuiltin } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -110,6 +111,32 @@ const IMPORT_META = {
   define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
 };
 
+// An ES module's import of a Node module becomes, in a CommonJS bundle, esbuild's `__toESM(require("node:fs"), 1)`:
+// a copy of every export as a getter, made anew at each import (process alone has hundreds; the bundle imports
+// node:process, node:fs and node:path dozens of times), and the module loaded even when the importer never calls
+// it (node:crypto brings a dozen internal modules). Each becomes a stand-in that loads the module on first use.
+// A module imported by name only is a plain `import_fs = require("node:fs")`, which loads it at once: same stand-in.
+const BUILTIN_INTEROP = /__toESM\(require\("([^"]+)"\),\s?1\)|(?<=\bimport_[\w$]+\s?=\s?)require\("([^"]+)"\)/g;
+const BUILTIN_STAND_IN = `var __builtinModules = new Map();
+var __builtinModule = (name) => {
+  let made = __builtinModules.get(name);
+  if (made) return made;
+  let real;
+  const load = () => (real ??= require(name));
+  const descriptor = (key) => (key === "default" ? { value: load(), enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(load(), key) && { value: load()[key], enumerable: true, configurable: true });
+  made = new Proxy({}, { get: (_, key) => (key === "default" ? load() : load()[key]), has: (_, key) => key === "default" || key in load(), ownKeys: () => ["default", ...Reflect.ownKeys(load())], getOwnPropertyDescriptor: (_, key) => descriptor(key) });
+  __builtinModules.set(name, made);
+  return made;
+};`;
+/** The bundle with its Node module imports made lazy (see BUILTIN_INTEROP). */
+function withLazyBuiltins(file) {
+  const text = readFileSync(file, 'utf8');
+  const after = text.replace(BUILTIN_INTEROP, (whole, interop, named) => (isBuiltin(interop ?? named) ? `__builtinModule(${JSON.stringify(interop ?? named)})` : whole));
+  // After the banner's first line (`var __importMetaUrl = ...`), before any module.
+  const firstLineEnd = after.indexOf('\n') + 1;
+  writeFileSync(file, after.slice(0, firstLineEnd) + BUILTIN_STAND_IN + '\n' + after.slice(firstLineEnd));
+}
+
 const rewritePlugin = {
   name: 'rewrite-dependencies',
   setup(build) {
@@ -162,6 +189,7 @@ const result = await esbuild.build({
   plugins: [rewritePlugin],
   metafile: true,
 });
+withLazyBuiltins(join(root, 'dist/bin/cli.cjs'));
 for (const [name, path] of lazyFiles) {
   await esbuild.build({
     ...COMMON,
