@@ -43,9 +43,8 @@ const REWRITES = [
       return text.replace("JSON.parse(readFileSync(pathJoin(_dirname, '../package.json'), 'utf8'))", JSON.stringify({ name, version }));
     },
   },
-  // What a generator never needs on the way to writing files waits until it is used: fly-import (npm's arborist,
-  // pacote, sigstore: installs generators on the fly), execa (yeoman's spawnCommand and package-manager install),
-  // simple-git, latest-version, globby (generator lookup; our generators are registered directly).
+  // Yeoman makes a fly-import repository (npm's arborist, pacote, sigstore: installs generators on the fly) with
+  // every environment; a stand-in class loads the real one when an install is asked for.
   lazy('yeoman-environment/dist/environment-base.js', "import { FlyRepository } from 'fly-import';", `
 class FlyRepository {
   constructor(config) { this.config = config; this.repositoryPath = config.repositoryPath; }
