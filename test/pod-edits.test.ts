@@ -94,7 +94,7 @@ describe('pod-ingestion pod keeps hand edits', () => {
 
   const MARKERS = [
     ['the end marker of the tasks block', '    # <<< pod-ingestion managed: tasks\n', /"tasks" block .* is missing or incomplete.*Restore both marker lines/s],
-    ['the start marker of the tasks block', /    # >>> pod-ingestion managed: tasks[^\n]*\n/, /"tasks" block .* is missing or incomplete.*Restore both marker lines/s],
+    ['the start marker of the tasks block', / {4}# >>> pod-ingestion managed: tasks[^\n]*\n/, /"tasks" block .* is missing or incomplete.*Restore both marker lines/s],
     ['the start marker of the settings block', /# >>> pod-ingestion managed: settings[^\n]*\n/, /"settings" block .* is missing or incomplete.*Restore both marker lines/s],
   ] as const;
   for (const [what, marker, message] of MARKERS) {

@@ -18,11 +18,8 @@ const NOW = Date.parse('2026-01-31T10:00:10.000Z');
 const at = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
 const status = (task: string, state: TaskStatus['state'], settings: Partial<TaskStatus> = {}): TaskStatus => ({ task, state, tries: 0, maxTries: 2, start: null, end: null, ...settings });
 const WIDE = { color: false, columns: 100, rows: 40 };
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
-// eslint-disable-next-line no-control-regex
 const ESCAPE = /\u001b/;
-// eslint-disable-next-line no-control-regex
 const ERASE = /\r\u001b\[(\d+)A\u001b\[J/g;
 
 describe('the frame of task states', () => {

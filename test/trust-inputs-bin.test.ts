@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- these tests write values of the wrong type into a parsed .yo-rc.json on purpose */
 // Issue 12 through the compiled bin, as a user meets it: each way in (options, answers file, .yo-rc.json,
 // requirements file, pod, package) refuses the probe's values with a message naming where the value came
 // from, and writes nothing; accepted values land where they should.

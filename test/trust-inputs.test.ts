@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- these tests write values of the wrong type into a parsed .yo-rc.json on purpose */
 // Issue 12 ("trust nothing"), in the core: each reproduction of the adversarial probe is a regression test,
 // with pip's own parser and real jinja2 as the references where a value lands in their files.
 import { spawnSync } from 'node:child_process';
@@ -162,7 +163,10 @@ describe('2. .yo-rc.json is checked like the options, naming the key and the rul
     ['a secret over /app', (config: any) => (config.pods[0].secrets = [{ secret: 's', mountPath: '/app' }]), /pods\[0\]\.secrets\[0\] "s:\/app": a secret mounted at \/app would cover/],
     ['a pull policy', (config: any) => (config.kubernetes.imagePullPolicy = 'Sometimes'), /imagePullPolicy "Sometimes": one of Always, IfNotPresent, Never/],
     ['a pod name', (config: any) => (config.pods[0].name = 'os'), /pods\[0\]\.name "os": "os" is a Python 3\.12 standard-library module/],
-    ['a cycle', (config: any) => (config.pods[0].after = ['clean']) && (config.pods[1].after = ['collect']), /pods ".*": the pods' "after" lists form a cycle/],
+    ['a cycle', (config: any) => {
+        config.pods[0].after = ['clean'];
+        config.pods[1].after = ['collect'];
+      }, /pods ".*": the pods' "after" lists form a cycle/],
     ['a description', (config: any) => (config.pods[0].description = 'a\u0007b'), /pods\[0\]\.description "a\\u0007b": a description is one line/],
     ['a request above its limit', (config: any) => Object.assign(config.kubernetes, { cpuRequest: '2', cpuLimit: '1' }), /kubernetes "2": the request is above --cpu-limit 1/],
   ])('refuses %s', (_, edit, message) => {

@@ -114,12 +114,18 @@ class Parser {
 
   private or(): void {
     this.and();
-    while (this.is('or', 'name')) (this.take(), this.and());
+    while (this.is('or', 'name')) {
+      this.take();
+      this.and();
+    }
   }
 
   private and(): void {
     this.not();
-    while (this.is('and', 'name')) (this.take(), this.not());
+    while (this.is('and', 'name')) {
+      this.take();
+      this.not();
+    }
   }
 
   private not(): void {
@@ -133,7 +139,10 @@ class Parser {
     this.binary(0);
     for (;;) {
       if (['==', '!=', '<', '>', '<=', '>='].some((operator) => this.is(operator, 'operator')) || this.is('in', 'name')) this.take();
-      else if (this.is('not', 'name') && this.peek(1).text === 'in' && this.peek(1).kind === 'name') (this.take(), this.take());
+      else if (this.is('not', 'name') && this.peek(1).text === 'in' && this.peek(1).kind === 'name') {
+        this.take();
+        this.take();
+      }
       else return;
       this.binary(0);
     }
@@ -144,7 +153,10 @@ class Parser {
   private binary(level: number): void {
     if (level === Parser.LEVELS.length) return this.unary();
     this.binary(level + 1);
-    while (Parser.LEVELS[level]!.some((operator) => this.is(operator, 'operator'))) (this.take(), this.binary(level + 1));
+    while (Parser.LEVELS[level]!.some((operator) => this.is(operator, 'operator'))) {
+      this.take();
+      this.binary(level + 1);
+    }
   }
 
   private unary(): void {
@@ -185,7 +197,10 @@ class Parser {
   private sequence(close: string, call = false): void {
     this.take();
     while (!this.is(close, 'operator')) {
-      if (call && this.peek().kind === 'name' && this.peek(1).text === '=' && this.peek(1).kind === 'operator') (this.take(), this.take());
+      if (call && this.peek().kind === 'name' && this.peek(1).text === '=' && this.peek(1).kind === 'operator') {
+        this.take();
+        this.take();
+      }
       this.expression();
       if (!this.is(close, 'operator')) this.take(',');
     }

@@ -41,7 +41,6 @@ export interface BinOptions {
   onOutput?: (output: string, child: BinChild) => void;
 }
 
-// eslint-disable-next-line no-control-regex
 const plain = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
 /** Runs `pod-ingestion ARGS...` in `cwd` (stdin closed: it asks nothing, unless `under` gives it a terminal). */
