@@ -25,6 +25,7 @@ const TEXT = {
   manifestUnknown: 'manifest for python:3.99-slim not found: manifest unknown: manifest unknown',
   buildxMissing2010: "docker: 'buildx' is not a docker command.\nSee 'docker --help'",
   buildxMissing28: "docker: unknown command: docker buildx\n\nRun 'docker --help' for more information",
+  legacyNotice: 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            Install the buildx component to build images with BuildKit:\n            https://docs.docker.com/go/buildx/',
   buildkitNoBuildx: 'ERROR: BuildKit is enabled but the buildx component is missing or broken.\n       Install the buildx component to build images with BuildKit:\n       https://docs.docker.com/go/buildx/',
 } as const;
 
@@ -268,6 +269,9 @@ describe('diagnose and adviceFor on docker\'s real error texts', () => {
     ['buildx missing, 20.10 client', TEXT.buildxMissing2010, 'buildx-missing', HINT.buildx],
     ['buildx missing, 28.x client', TEXT.buildxMissing28, 'buildx-missing', HINT.buildx],
     ['DOCKER_BUILDKIT=1 with the 28.x client', TEXT.buildkitNoBuildx, 'buildx-missing', HINT.buildx],
+    // The classic builder's deprecation notice names buildx on every build: a failed RUN is not "buildx missing" (issue 12).
+    ['a failed RUN after the classic builder\'s notice', `${TEXT.legacyNotice}\n${CLASSIC_BUILD_START}Step 9/15 : RUN pip install -r /tmp/requirements.txt\nERROR: No matching distribution found for pandas==99`, 'other', "read docker's message above"],
+    ['a pod hiding an installed module (the Dockerfile\'s check)', `${TEXT.legacyNotice}\n${CLASSIC_BUILD_START}\u001b[91mpod scripts named like installed modules, which they would hide from every script in /app: pip. Rename them (e.g. pip_job.py) and build again.\n\u001b[0m`, 'pod-shadows-module', 'is named like a module the image installs'],
     ['disk full', 'write /var/lib/docker/tmp/x: no space left on device', 'disk-full', 'the disk is full'],
     ['unknown text', 'Step 9/15 : RUN pip install -r /tmp/requirements.txt\nERROR: No matching distribution found for pandas==99', 'other', "read docker's message above"],
   ];

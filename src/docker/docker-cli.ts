@@ -14,12 +14,18 @@ export type DockerProblem =
   | 'registry-unreachable'
   | 'buildx-missing'
   | 'disk-full'
+  /** The Dockerfile's own check: a pod script is named like a module installed in the image. */
+  | 'pod-shadows-module'
   /** Refused before docker runs: a push of an image that names no repository. */
   | 'no-repository'
   /** Refused before docker runs: several platforms cannot be loaded into the local engine. */
   | 'several-platforms-without-push'
   /** docker failed with a text we do not recognise: its own message is the best advice. */
   | 'other';
+
+// The classic builder colours a RUN step's stderr even off a terminal; what we repeat of it stays plain.
+// eslint-disable-next-line no-control-regex
+const withoutColour = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 export class DockerError extends PodIngestionError {
   constructor(
@@ -29,7 +35,7 @@ export class DockerError extends PodIngestionError {
     readonly hint: string,
     readonly retry?: string,
   ) {
-    super('docker', `${step} failed.${dockerMessage ? `\n  docker said: ${dockerMessage.trim().split('\n').slice(-3).join('\n  ')}` : ''}\n  What to do: ${hint}${retry ? `\n  Retry with: ${retry}` : ''}`);
+    super('docker', `${step} failed.${dockerMessage ? `\n  docker said: ${withoutColour(dockerMessage).trim().split('\n').slice(-3).join('\n  ')}` : ''}\n  What to do: ${hint}${retry ? `\n  Retry with: ${retry}` : ''}`);
   }
 }
 
@@ -46,7 +52,10 @@ const RECOGNISED: readonly [RegExp, RecognisedProblem][] = [
   [/no basic auth credentials|unauthorized: authentication required|authentication required|not logged in/i, 'not-logged-in'],
   [/denied: requested access to the resource is denied|insufficient_scope|access denied|403 Forbidden/i, 'push-denied'],
   [/dial tcp[^\n]*(connection refused|no such host|i\/o timeout)|no route to host|server misbehaving/i, 'registry-unreachable'],
-  [/buildx|BuildKit is enabled but/i, 'buildx-missing'],
+  // Not "buildx" alone: the classic builder starts every build, failed or not, with a notice that names it.
+  [/'buildx' is not a docker command|unknown command:? "?docker buildx|BuildKit is enabled but|buildx: not found/i, 'buildx-missing'],
+  // The Dockerfile's shadow check (templates/app/Dockerfile.ejs) stops the build with this sentence.
+  [/pod scripts named like installed modules/, 'pod-shadows-module'],
   [/no space left on device/i, 'disk-full'],
 ];
 
@@ -68,6 +77,8 @@ export function adviceFor(problem: RecognisedProblem, registry?: string): string
     'registry-unreachable': 'the registry cannot be reached: check its address in --repository, your network, and that the registry is running.',
     'buildx-missing': 'building for another platform needs Docker buildx: install the docker-buildx plugin (Docker Desktop has it; on Debian/Ubuntu `apt-get install docker-buildx`), then check with `docker buildx version`.',
     'disk-full': 'the disk is full: free space, for example with `docker system prune`.',
+    'pod-shadows-module':
+      'the pod script docker names above is named like a module the image installs (a package or the base image\'s pip), so every script would import it instead. Give the job another name: `pod-ingestion pod NAME_job` with its settings, `pod-ingestion remove NAME --delete-script`, then build again.',
     other: "read docker's message above; fix what it names and run the same command again.",
   };
   return advice[problem];
