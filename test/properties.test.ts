@@ -7,8 +7,11 @@
 //     field, and the compiled generator write nothing at all.
 // (c) --packages accepts exactly what the PEP 508 reference parser (python3-packaging) accepts; the
 //     disagreements it found are kept at the end of the file: fixed ones as regression tests, open ones with it.fails.
+// (d) Every way in (options, `pod`, answers file, hand-edited .yo-rc.json, requirements file, `package`, prompts),
+//     through the compiled generator: what is accepted passes every checker and reads back unchanged (ast, jinja2,
+//     pip's parser, bash). FC_WAY_RUNS sets the samples per way (default 3).
 // External tools run once over every generated tree, after fast-check has produced them all.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
@@ -18,23 +21,27 @@ import { resolveAppAnswers } from '../src/core/app-answers.js';
 import { InvalidAnswersError } from '../src/core/field-error.js';
 import { imageReference } from '../src/core/image-reference.js';
 import { addPod } from '../src/core/pipeline.js';
-import type { ProjectConfig } from '../src/core/project-config.js';
+import { CONFIG_KEY, newPod, type ProjectConfig } from '../src/core/project-config.js';
 import { PYTHON_STDLIB_MODULES } from '../src/core/python-stdlib-modules.js';
 import type { RawAnswers } from '../src/core/questions.js';
 import { dagPath, EXECUTABLE_FILES, renderDag, renderProject } from '../src/core/render-project.js';
 import { checkJinjaTemplate } from '../src/core/jinja-template.js';
 import { coveredByMount } from '../src/core/pod-settings.js';
-import { checkPackages } from '../src/core/requirements.js';
+import { checkPodsAgainstPackages } from '../src/core/package-imports.js';
+import { checkPackages, checkRequirementsFile, normalizeProjectName, parseRequirement, requirementsOfFile } from '../src/core/requirements.js';
 import { quantityValue } from '../src/core/resources.js';
 import { inspectDags } from './checkers/dag.js';
 import { checkDockerfile } from './checkers/dockerfile.js';
 import { jinjaMissing, renderJinja } from './checkers/jinja.js';
-import { pythonToolsMissing } from './checkers/python.js';
+import { moduleDocstrings, pythonToolsMissing } from './checkers/python.js';
+import { pipParserMissing, readWithPip } from './checkers/pip-file.js';
 import { checkRequirementsFiles, packagingMissing } from './checkers/requirements.js';
-import { shellToolsMissing } from './checkers/shell.js';
+import { shellToolsMissing, shellWords } from './checkers/shell.js';
 import { checkTrees, failures } from './checkers/tree.js';
 import { requireTool } from './support/required-tool.js';
+import { runBin } from './support/run-bin.js';
 import { generatorPath } from './support/run-generator.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 import { writeTree } from './support/tree.js';
 
 const tools = requireTool(pythonToolsMissing() ?? shellToolsMissing() ?? packagingMissing() ?? jinjaMissing(), 'generated projects for arbitrary answers');
@@ -473,5 +480,286 @@ describe.runIf(tools)('bugs the properties found, fixed', () => {
     } finally {
       rmSync(dirname(file), { recursive: true, force: true });
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// (d) Every way in, through the compiled generator: options and `pod` (the bin), the answers file, a hand-edited
+//     .yo-rc.json (then `pod` and a re-run), a requirements file, `package`, and the prompts (yeoman-test's
+//     answers). Each accepted value renders a project every checker passes, and reads back unchanged from the
+//     file it lands in: .yo-rc.json as given; the DAG's env_vars and doc_md through Python's parser; constants
+//     and params through jinja2; the pod's docstring through `ast`; requirements through pip's own parser; the
+//     README's commands through bash. fc.sample with the fixed seed (a bin run costs ~0.5 s, so no shrinking);
+//     a failure prints the input. External tools run once over all the trees.
+
+interface WayIn {
+  way: string;
+  root: string;
+  /** What .yo-rc.json must hold. */
+  config: ProjectConfig;
+  /** The requirement strings pip must read from requirements.txt, in order. */
+  requirements: string[];
+  /** Files whose docstring must start with their pod's description (scripts written from the settings). */
+  scripts: string[];
+  input: unknown;
+}
+
+const WAY_RUNS = Number(process.env.FC_WAY_RUNS ?? 3);
+const WAYS_SEED = SEED + 1;
+
+/** Runs the jobs two at a time (the machine has two cores; one bin run uses about one). */
+async function twoAtATime<T>(jobs: (() => Promise<T>)[]): Promise<T[]> {
+  const results: T[] = [];
+  for (let index = 0; index < jobs.length; index += 2) results.push(...(await Promise.all(jobs.slice(index, index + 2).map((job) => job()))));
+  return results;
+}
+
+async function bin(args: string[], cwd: string): Promise<void> {
+  const result = await runBin(args, cwd);
+  expect(result.exitCode, `pod-ingestion ${JSON.stringify(args)}\n${result.output}`).toBe(0);
+}
+
+/** `pod NAME --after ... --env ... --param ... --secret ... --description ...`: one option per value. */
+function podArgs(pod: PodInput): string[] {
+  return [
+    'pod', pod.name,
+    ...(pod.after.length > 0 ? ['--after', pod.after.join(',')] : []),
+    ...pod.env.flatMap(([key, value]) => ['--env', `${key}=${value}`]),
+    ...pod.params.flatMap(([key, value]) => ['--param', value === null ? key : `${key}=${value}`]),
+    ...pod.secrets.flatMap(([secret, path]) => ['--secret', `${secret}:${path}`]),
+    ...(pod.description ? ['--description', pod.description] : []),
+  ];
+}
+
+function readConfig(root: string): ProjectConfig {
+  return JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8'))[CONFIG_KEY] as ProjectConfig;
+}
+
+/** Every check of (d) over all the projects at once; returns the problems by project, empty when all read back. */
+function readBack(projects: readonly WayIn[], scratch: string): { way: string; input: unknown; problems: Record<string, unknown> }[] {
+  const reports = checkTrees(projects.map(({ root, config }) => ({ root, image: imageReference(config), dag: dagPath(config), python: config.python })));
+  const dags = inspectDags(projects.map(({ root, config }) => join(root, dagPath(config))));
+  const pip = readWithPip(Object.fromEntries(projects.map(({ root }) => [root, readFileSync(join(root, 'requirements.txt'), 'utf8')])));
+  const docstrings = moduleDocstrings(projects.flatMap(({ root, scripts }) => scripts.map((script) => join(root, script))));
+  const jobs: { template: string; context: Record<string, unknown>; expected: string; root: string; what: string }[] = [];
+  const commandLines = projects.map(({ root }) => readFileSync(join(root, 'README.md'), 'utf8').split('\n').filter((line) => /^docker (build|push|login|run) /.test(line)));
+  const words = shellWords(commandLines.flat(), ['docker'], scratch);
+  let wordIndex = 0;
+  return projects.map((project, projectIndex) => {
+    const { root, config } = project;
+    const problems: Record<string, unknown> = { ...failures(reports[root]!) };
+    // A requirements file with pip options is read by pip below, not by the PEP 508 checker (which knows no options).
+    if (pip[root]?.lines?.some((line) => line.requirement === null)) delete problems.requirements;
+    const saved = readConfig(root);
+    if (JSON.stringify(saved) !== JSON.stringify(config)) problems['.yo-rc.json'] = { saved, expected: config };
+    const image = imageReference(config);
+    const report = dags[join(root, dagPath(config))]!;
+    if (report.constants.IMAGE !== image) problems.IMAGE = report.constants.IMAGE;
+    for (const pod of config.pods) {
+      const operator = report.operators.find((candidate) => report.task_ids[candidate.variable ?? ''] === pod.name);
+      const keyword = (name: string) => operator?.keywords.find((candidate) => candidate.name === name)?.value;
+      const env = keyword('env_vars') as Record<string, string> | undefined;
+      const expectedKeys = ['PRG_NAME', ...pod.env.map(({ name }) => name), ...pod.params.map(({ name }) => name)];
+      if (!env || JSON.stringify(Object.keys(env)) !== JSON.stringify(expectedKeys)) problems[`${pod.name} env_vars keys`] = env;
+      for (const { name, value } of pod.env) {
+        if (env?.[name] !== value) problems[`${pod.name} env ${name}`] = env?.[name];
+        if (!/\{[{%#]/.test(value)) jobs.push({ template: value, context: {}, expected: value, root, what: `${pod.name} env ${name}` });
+      }
+      for (const { name, default: fallback } of pod.params) {
+        const given = `conf "}}" \\ ${name}`;
+        jobs.push({ template: env?.[name] ?? '', context: { dag_run: { conf: { [name]: given } } }, expected: given, root, what: `${pod.name} param ${name} given` });
+        if (fallback !== null) jobs.push({ template: env?.[name] ?? '', context: { dag_run: { conf: {} } }, expected: fallback, root, what: `${pod.name} param ${name} default` });
+      }
+      if ((keyword('doc_md') ?? '') !== pod.description) problems[`${pod.name} doc_md`] = keyword('doc_md');
+    }
+    for (const script of project.scripts) {
+      const pod = config.pods.find((candidate) => `pods/${candidate.name}.py` === script)!;
+      const docstring = docstrings[join(root, script)];
+      if (pod.description && !docstring?.startsWith(`${pod.description}\n`)) problems[`${script} docstring`] = docstring;
+    }
+    const read = pip[root]!;
+    const requirements = (read.lines ?? []).map((line) => line.requirement?.trim()).filter((line) => line !== undefined);
+    if (read.error || JSON.stringify(requirements) !== JSON.stringify(project.requirements)) problems['pip reads requirements.txt'] = read.error ?? { read: requirements, expected: project.requirements };
+    if (!commandLines[projectIndex]!.some((line) => line.startsWith('docker build '))) problems['README docker build line'] = 'missing';
+    for (const line of commandLines[projectIndex]!) {
+      const got = words[wordIndex++];
+      const [, verb] = line.split(' ');
+      // build and push name the image; run ends with it; login names the registry, or nothing for Docker Hub.
+      const fits = verb === 'build' ? JSON.stringify(got) === JSON.stringify(['docker', 'build', '-t', image, '.'])
+        : verb === 'push' ? JSON.stringify(got) === JSON.stringify(['docker', 'push', image])
+        : verb === 'run' ? got?.at(-1) === image
+        : got !== undefined && got.length <= 3 && image.startsWith(`${got[2] ?? ''}`);
+      if (!fits) problems[`bash reads: ${line}`] = got;
+    }
+    return { way: project.way, input: project.input, problems };
+  }).concat(
+    (() => {
+      const rendered = renderJinja(jobs);
+      return jobs.flatMap((job, index) => {
+        const got = rendered[index]!;
+        return got.ok && got.value === job.expected ? [] : [{ way: 'jinja2', input: job.root, problems: { [job.what]: { template: job.template, got, expected: job.expected } } }];
+      });
+    })(),
+  ).filter(({ problems }) => Object.keys(problems).length > 0);
+}
+
+/** The app's answers as command-line options (`--name value`), the first pod only. */
+function optionArgs(input: ProjectInput): string[] {
+  return Object.entries(appAnswers(input)).filter(([name]) => name !== 'defaults').flatMap(([name, value]) => [`--${name}`, String(value)]);
+}
+
+const sha256 = fc.stringMatching(/^[0-9a-f]{64}$/).map((hex) => `--hash=sha256:${hex}`);
+const commentText = oneLine.filter((text) => !/[\u0085\u2028\u2029]/.test(text));
+/** A requirements file as people write them: requirements (some with hashes, some continued with "\"), comments,
+ * blank lines and the index options pip allows, LF or CRLF line ends. Not all of it is accepted (a repeated
+ * package, a stray separator): the property is about what is. */
+const requirementsFile = fc
+  .tuple(
+    fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: fc.tuple(fc.oneof(requirement, requirementSpec), fc.option(sha256, { nil: undefined }), fc.boolean(), fc.option(commentText, { nil: undefined }))
+          .map(([spec, hash, continued, comment]) => `${spec}${hash ? (continued ? ` \\\n    ${hash}` : ` ${hash}`) : ''}${comment === undefined ? '' : `  # ${comment}`}`) },
+        { weight: 2, arbitrary: commentText.map((text) => `# ${text}`) },
+        { weight: 1, arbitrary: fc.constant('') },
+        { weight: 2, arbitrary: fc.constantFrom('--index-url https://pypi.acme.internal/simple', '--extra-index-url https://mirror.example.com/simple/', '--find-links https://download.acme.internal/wheels/',
+          '--trusted-host pypi.acme.internal:8443', '--pre', '--only-binary :all:', '--no-binary lxml,psycopg2', '--prefer-binary', '-i https://pypi.acme.internal/simple') },
+      ),
+      { maxLength: 8 },
+    ),
+    fc.constantFrom('\n', '\r\n'),
+  )
+  .map(([lines, end]) => lines.map((line) => `${line.replace(/\n/g, end)}${end}`).join(''));
+
+describe.runIf(tools && requireTool(pipParserMissing(), "reading requirements back with pip's own parser"))('(d) every way in: accepted values render files the checkers pass and read back unchanged', () => {
+  afterAll(() => {
+    process.chdir(ORIGINAL_CWD);
+    cleanupTempDirs();
+  });
+  const inputs = (way: number) => fc.sample(projectInput, { numRuns: WAY_RUNS, seed: WAYS_SEED + way });
+  const expectReadBack = (projects: WayIn[]) => expect(readBack(projects, tempDir('words'))).toEqual([]);
+  const scriptsOf = (config: ProjectConfig) => config.pods.map((pod) => `pods/${pod.name}.py`);
+
+  it('options, then `pod` with options (the bin)', async () => {
+    const work = tempDir('way-options');
+    expectReadBack(await twoAtATime(inputs(0).map((input, index) => async () => {
+      const root = join(work, `p${index}`);
+      await bin([root, ...optionArgs(input)], work);
+      for (const pod of input.pods) await bin(podArgs(pod), root);
+      const { config } = buildProject(input);
+      return { way: 'options + pod', root, config, requirements: input.packages, scripts: scriptsOf(config), input };
+    })));
+  });
+
+  it('an answers file (the bin, --answers)', async () => {
+    const work = tempDir('way-answers');
+    expectReadBack(await twoAtATime(inputs(1).map((input, index) => async () => {
+      const root = join(work, `p${index}`);
+      const { defaults: _, ...answers } = { ...appAnswers(input), pods: input.podNames };
+      writeFileSync(join(work, `answers${index}.json`), JSON.stringify(answers));
+      await bin([root, '--answers', `answers${index}.json`, '--defaults'], work);
+      const { config } = resolveAppAnswers({ ...appAnswers(input), pods: input.podNames.join(' ') });
+      return { way: 'answers file', root, config, requirements: input.packages, scripts: [], input };
+    })));
+  });
+
+  it('a hand-edited .yo-rc.json, then `pod` and a re-run (the bin)', async () => {
+    const work = tempDir('way-yo-rc');
+    await bin(['base', '--container', 'base', '--pods', 'collect'], work);
+    expectReadBack(await twoAtATime(inputs(2).map((input, index) => async () => {
+      const root = join(work, `p${index}`);
+      cpSync(join(work, 'base'), root, { recursive: true });
+      const edited = buildProject(input).config;
+      writeFileSync(join(root, '.yo-rc.json'), JSON.stringify({ [CONFIG_KEY]: edited }, null, 2));
+      // The DAG's managed blocks no longer match the edited file: --force lets them be rewritten from it.
+      await bin(['pod', 'zz_added', '--force'], root);
+      await bin(['.', '--defaults', '--force'], root);
+      const config = { ...edited, pods: [...edited.pods, newPod('zz_added')] };
+      return { way: '.yo-rc.json', root, config, requirements: [], scripts: scriptsOf(edited), input };
+    })));
+  });
+
+  it('a requirements file: what the check accepts, pip reads the same way (in process, many files)', () => {
+    const files = fc.sample(requirementsFile, { numRuns: 300, seed: WAYS_SEED + 3 });
+    const accepted = files.filter((text) => checkRequirementsFile('requirements', text).length === 0);
+    expect(accepted.length).toBeGreaterThan(files.length / 2);
+    const read = readWithPip(Object.fromEntries(accepted.map((text, index) => [String(index), text])));
+    const disagreements = accepted.flatMap((text, index) => {
+      const pip = read[String(index)]!;
+      const ours = requirementsOfFile(text).map((spec) => spec.trim());
+      // pip keeps the spaces before a continued line's options; its Requirement() strips them.
+      const theirs = (pip.lines ?? []).map((line) => line.requirement?.trim()).filter((line) => line !== undefined);
+      return pip.error || JSON.stringify(ours) !== JSON.stringify(theirs) ? [{ text, ours, pip: pip.error ?? theirs }] : [];
+    });
+    expect(disagreements).toEqual([]);
+  });
+
+  it('a requirements file (the bin, --requirements): kept as written, pip reads it the same', async () => {
+    const work = tempDir('way-requirements');
+    const texts = fc.sample(requirementsFile.filter((text) => /^[A-Za-z0-9]/m.test(text) && checkRequirementsFile('requirements', text).length === 0 && checkPodsAgainstPackages(['collect'], requirementsOfFile(text), 'pods').length === 0), { numRuns: WAY_RUNS, seed: WAYS_SEED + 4 });
+    const pip = readWithPip(Object.fromEntries(texts.map((text, index) => [String(index), text])));
+    expectReadBack(await twoAtATime(texts.map((text, index) => async () => {
+      const root = join(work, `p${index}`);
+      writeFileSync(join(work, `req${index}.txt`), text);
+      await bin([root, '--container', 'req', '--pods', 'collect', '--requirements', `req${index}.txt`], work);
+      // Kept as written, with LF line ends (every generated file has them; pip reads CRLF and LF alike).
+      expect(readFileSync(join(root, 'requirements.txt'), 'utf8')).toBe(text.replace(/\r\n/g, '\n'));
+      const { config } = resolveAppAnswers({ container: 'req', pods: 'collect', defaults: true }, text);
+      const requirements = pip[String(index)]!.lines!.map((line) => line.requirement?.trim()).filter((line) => line !== undefined);
+      return { way: '--requirements', root, config, requirements, scripts: [], input: text };
+    })));
+  });
+
+  it('`package SPEC...` (the bin)', async () => {
+    const work = tempDir('way-package');
+    await bin(['base', '--container', 'base', '--pods', 'collect'], work);
+    const spec = fc.oneof(requirementSpec, requirement, fc.tuple(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}[a-z0-9]$/), fc.constantFrom(' ; python_version >= "3.8"', "; sys_platform == 'linux' and python_version < '3.13'", ' >= 1.0 , < 2'))
+      .map(([name, rest]) => `${name}${rest}`));
+    const lists = fc.sample(
+      fc.uniqueArray(spec.filter((text) => !knownDisagreement(text) && checkPackages('packages', [text]).length === 0 && checkPodsAgainstPackages(['collect'], [text], 'package').length === 0), {
+        minLength: 1, maxLength: 5, selector: (text) => normalizeProjectName(parseRequirement(text).requirement!.key),
+      }),
+      { numRuns: WAY_RUNS, seed: WAYS_SEED + 5 },
+    );
+    const config = readConfig(join(work, 'base'));
+    expectReadBack(await twoAtATime(lists.map((specs, index) => async () => {
+      const root = join(work, `p${index}`);
+      cpSync(join(work, 'base'), root, { recursive: true });
+      await bin(['package', ...specs], root);
+      return { way: 'package', root, config, requirements: specs.map((text) => text.trim()), scripts: [], input: specs };
+    })));
+  });
+
+  it('the prompts (yeoman-test answers: the app, then `pod` one value per answer)', async () => {
+    const work = tempDir('way-prompts');
+    const projects: WayIn[] = [];
+    for (const [index, input] of inputs(6).entries()) {
+      const cwd = join(work, `run${index}`);
+      mkdirSync(cwd);
+      const { defaults: _, ...answers } = appAnswers(input);
+      await helpers.run(generatorPath('app'), { namespace: 'pod-ingestion:app', tmpdir: false, cwd, autoCleanup: false })
+        .withArguments(['p'])
+        .withAnswers({ ...answers, advanced: true, build: false, push: false });
+      const root = join(cwd, 'p');
+      for (const pod of input.pods) {
+        const queues: Record<string, string[]> = {
+          'Constant environment variable': pod.env.map(([key, value]) => `${key}=${value}`),
+          'Run-time parameter': pod.params.map(([key, value]) => (value === null ? key : `${key}=${value}`)),
+          'Secret to mount': pod.secrets.map(([secret, path]) => `${secret}:${path}`),
+        };
+        await helpers.run(generatorPath('pod'), { namespace: 'pod-ingestion:pod', tmpdir: false, cwd: root, autoCleanup: false })
+          .withArguments([pod.name])
+          .withOptions({ force: false } as Record<string, unknown>)
+          .withAnswers({ after: pod.after.join(','), description: pod.description }, {
+            callback: (answer, { question }) => {
+              const queue = Object.entries(queues).find(([prefix]) => String(question.message).startsWith(prefix))?.[1];
+              return queue ? (queue.shift() ?? '') : answer;
+            },
+          });
+      }
+      const { config } = buildProject(input);
+      projects.push({ way: 'prompts', root, config, requirements: input.packages, scripts: scriptsOf(config), input });
+    }
+    process.chdir(ORIGINAL_CWD);
+    expectReadBack(projects);
   });
 });

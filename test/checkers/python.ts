@@ -65,3 +65,22 @@ export function pyflakes(targets: readonly string[]): string[] {
 export function checkPython(targets: readonly string[], options: PythonCheckOptions = {}): string[] {
   return [...parsePythonFiles(targets, options), ...pyflakes(targets)];
 }
+
+// The module docstring of each file, exactly as Python reads it (not cleaned), or null when it has none.
+const DOCSTRINGS = String.raw`
+import ast, json, sys
+out = {}
+for path in json.load(sys.stdin):
+    with open(path, "rb") as handle:
+        out[path] = ast.get_docstring(ast.parse(handle.read(), filename=path), clean=False)
+print(json.dumps(out))
+`;
+
+/** What Python reads as the module docstring of each file (one process for all). */
+export function moduleDocstrings(files: readonly string[]): Record<string, string | null> {
+  if (files.length === 0) return {};
+  const result = spawnSync(PYTHON, ['-B', '-c', DOCSTRINGS], { input: JSON.stringify(files), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`the docstring reader failed (exit ${result.status}): ${result.stderr.trim()}`);
+  return JSON.parse(result.stdout) as Record<string, string | null>;
+}

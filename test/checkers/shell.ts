@@ -25,3 +25,16 @@ export function checkShell(files: readonly string[]): string[] {
   }
   return problems;
 }
+
+/**
+ * The words bash reads from each command line, as a user pasting it would run it: one bash process runs every
+ * line, in an empty folder (no glob matches), with each line's command (`docker`, `kubectl`...) a function that
+ * prints its arguments. A line that smuggled a second command or a substitution gives other words, or more lists.
+ */
+export function shellWords(lines: readonly string[], commands: readonly string[], cwd: string): string[][] {
+  if (lines.length === 0) return [];
+  const define = commands.map((command) => `${command}() { printf '%s\\0' ${JSON.stringify(command)} "$@"; printf '\\1'; }`).join('\n');
+  const result = spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', `${define}\n${lines.join('\n')}\n`], { cwd, encoding: 'utf8', env: { PATH: '/nonexistent' } });
+  if (result.error) throw result.error;
+  return result.stdout.split('\u0001').slice(0, -1).map((record) => record.split('\u0000').slice(0, -1));
+}
