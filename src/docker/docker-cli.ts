@@ -24,7 +24,6 @@ export type DockerProblem =
   | 'other';
 
 // The classic builder colours a RUN step's stderr even off a terminal; what we repeat of it stays plain.
-// eslint-disable-next-line no-control-regex
 const withoutColour = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 
 export class DockerError extends PodIngestionError {
