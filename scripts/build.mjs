@@ -16,7 +16,7 @@ import { isBuiltin } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const GENERATORS = ['app', 'pod', 'package', 'publish', 'remove', 'run', 'graph'];
+const GENERATORS = ['app', 'pod', 'package', 'publish', 'remove', 'run', 'graph', 'adopt', 'doctor'];
 
 /** A dependency's own package.json (some do not export it), found from the folder it is installed in. */
 const manifestOf = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
@@ -198,7 +198,7 @@ for (const [name, path] of lazyFiles) {
     format: 'cjs',
   });
 }
-const CLASSES = { app: 'AppGenerator', pod: 'PodGenerator', package: 'PackageGenerator', publish: 'PublishGenerator', remove: 'RemoveGenerator', run: 'RunGenerator', graph: 'GraphGenerator' };
+const CLASSES = { app: 'AppGenerator', pod: 'PodGenerator', package: 'PackageGenerator', publish: 'PublishGenerator', remove: 'RemoveGenerator', run: 'RunGenerator', graph: 'GraphGenerator', adopt: 'AdoptGenerator', doctor: 'DoctorGenerator' };
 for (const name of GENERATORS) {
   mkdirSync(join(root, 'generators', name), { recursive: true });
   writeFileSync(join(root, 'generators', name, 'index.js'), `// Built by scripts/build.mjs: the ${name} generator, bundled in dist/bin/cli.cjs.\nimport bundle from '../../dist/bin/cli.cjs';\n\nexport default bundle.${CLASSES[name]};\n`);

@@ -2,6 +2,7 @@
 // Refresh it with: UPDATE_DOCS=1 npx vitest run test/docs.test.ts
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ADOPT_QUESTIONS } from '../src/core/adopt-questions.js';
 import { APP_QUESTIONS } from '../src/core/app-questions.js';
 import { GRAPH_QUESTIONS } from '../src/core/graph-questions.js';
 import { PACKAGE_QUESTIONS } from '../src/core/package-questions.js';
@@ -54,6 +55,14 @@ function optionsDoc(): string {
     '',
     renderOptionsTable(GRAPH_QUESTIONS),
     '',
+    '## `pod-ingestion adopt` / `yo pod-ingestion:adopt`',
+    '',
+    renderOptionsTable(ADOPT_QUESTIONS),
+    '',
+    '## `pod-ingestion doctor` / `yo pod-ingestion:doctor`',
+    '',
+    'No options: reports known flaws of the project in the current folder; changes nothing.',
+    '',
   ].join('\n');
 }
 
@@ -65,6 +74,6 @@ describe('docs/options.md', () => {
 
   it('lists every option of every generator', () => {
     const doc = readFileSync(DOC, 'utf8');
-    for (const question of [...APP_QUESTIONS, ...POD_QUESTIONS, ...REMOVE_QUESTIONS, ...PACKAGE_QUESTIONS, ...PUBLISH_QUESTIONS, ...RUN_QUESTIONS, ...GRAPH_QUESTIONS]) expect(doc).toContain(`\`--${question.name}\``);
+    for (const question of [...APP_QUESTIONS, ...POD_QUESTIONS, ...REMOVE_QUESTIONS, ...PACKAGE_QUESTIONS, ...PUBLISH_QUESTIONS, ...RUN_QUESTIONS, ...GRAPH_QUESTIONS, ...ADOPT_QUESTIONS]) expect(doc).toContain(`\`--${question.name}\``);
   });
 });

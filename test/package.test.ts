@@ -1,7 +1,7 @@
 // What npm ships and what yo finds: the packed tarball, unpacked with no dependency installed beside it (the
 // bundle carries everything it runs), run as the bin and as generators looked up by Yeoman as `yo` does.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createEnv } from 'yeoman-environment';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const GENERATORS = ['app', 'pod', 'package', 'publish', 'remove', 'run', 'graph'];
+const GENERATORS = ['app', 'pod', 'package', 'publish', 'remove', 'run', 'graph', 'adopt', 'doctor'];
 
 describe('the npm package', () => {
   let installed: string;
@@ -35,6 +35,8 @@ describe('the npm package', () => {
     for (const name of GENERATORS) expect(shipped).toContain(`generators/${name}/index.js`);
     expect(shipped).toContain('dist/bin/pod-ingestion.js');
     expect(shipped).toContain('templates/app/Dockerfile.ejs');
+    expect(shipped).toContain('python/read_dag.py');
+    expect(shipped).toContain('templates/adopt/test_adopted_pod.py.ejs');
     expect(shipped).toEqual(expect.arrayContaining(['README.md', 'LICENSE', 'package.json']));
     expect(shipped.filter((file) => file.startsWith('test/') || file.startsWith('src/') || file.endsWith('.ts'))).toEqual([]);
   });
@@ -52,6 +54,20 @@ describe('the npm package', () => {
     expect(existsSync(join(installed, 'node_modules'))).toBe(false);
   });
 
+  it('adopt and doctor run from the packed tarball: python/read_dag.py is found beside the bundle', () => {
+    const bin = join(installed, '..', '.bin', 'pod-ingestion');
+    const project = join(mkdtempSync(join(tmpdir(), 'pod-ingestion-packed-adopt-')), 'original');
+    cpSync(join(ROOT, 'test/fixtures/hand-made/original'), project, { recursive: true });
+    renameSync(join(project, 'dags/industrial_ingestion.py'), join(project, 'legacy_dag.py'));
+    const run = (args: string[]) => spawnSync(bin, args, { cwd: project, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const doctor = run(['doctor']);
+    expect(doctor.status, doctor.stderr).toBe(1);
+    expect(doctor.stdout + doctor.stderr).toContain('legacy_dag.py');
+    const adopted = run(['adopt', '--defaults', '--param-default', 'PARAM_DATE=2026-01-01']);
+    expect(adopted.status, adopted.stderr).toBe(0);
+    expect(readFileSync(join(project, 'dags/industrial_ingestion.py'), 'utf8')).toContain('task_id="coleta_dados"');
+  });
+
   it('is found by yo as pod-ingestion with its subgenerators, and nothing else, and they run', async () => {
     // yo's own lookup and environment (here the test's unbundled yeoman-environment) load generators/<name>/index.js.
     const work = mkdtempSync(join(tmpdir(), 'pod-ingestion-yo-'));
@@ -60,6 +76,11 @@ describe('the npm package', () => {
     expect(found.map((meta) => meta.namespace).sort()).toEqual(GENERATORS.map((name) => `pod-ingestion:${name}`).sort());
     await env.run(['pod-ingestion:app', 'lab', '--defaults', '--pods', 'collect']);
     expect(readdirSync(join(work, 'lab')).sort()).toEqual(expect.arrayContaining(['Dockerfile', 'dags', 'pods', 'run_in_docker.sh']));
+    // yo pod-ingestion:doctor on the project just made: clean, so it ends without an error.
+    const checked = createEnv({ skipInstall: true, cwd: join(work, 'lab') } as Parameters<typeof createEnv>[0]);
+    await checked.lookup({ npmPaths: [join(installed, '..')] });
+    await checked.run(['pod-ingestion:doctor']);
+    expect(process.exitCode ?? 0).toBe(0);
   });
 
   it('the source checkout is found by yo too (npm link), with the generators built at generators/<name>/index.js', async () => {

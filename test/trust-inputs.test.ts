@@ -142,11 +142,20 @@ describe('1. requirements are split and checked exactly as pip reads them', () =
   });
 });
 
+const ADOPTED_DAG = { description: 'Industrial ingestion', tags: ['ingestion'], catchup: false, startDate: '2026-01-01', defaultArgs: { owner: 'smedina', email: ['a@example.com'] } };
+
 describe('2. .yo-rc.json is checked like the options, naming the key and the rule', () => {
   const good = () => structuredClone(resolveAppAnswers({ ...BASE, pods: 'collect clean' }).config) as unknown as Record<string, any>;
 
   it('accepts what the generator saves', () => {
     expect(parseProjectConfig(good())).toEqual(good());
+  });
+
+  it('accepts what adopt saves: task ids, the adopted mark, the old DAG\'s arguments', () => {
+    const adopted = good();
+    Object.assign(adopted.pods[0], { taskId: 'coleta_dados', adopted: true });
+    adopted.airflow = ADOPTED_DAG;
+    expect(parseProjectConfig(adopted)).toEqual(adopted);
   });
 
   it.each([
@@ -169,6 +178,13 @@ describe('2. .yo-rc.json is checked like the options, naming the key and the rul
       }, /pods ".*": the pods' "after" lists form a cycle/],
     ['a description', (config: any) => (config.pods[0].description = 'a\u0007b'), /pods\[0\]\.description "a\\u0007b": a description is one line/],
     ['a request above its limit', (config: any) => Object.assign(config.kubernetes, { cpuRequest: '2', cpuLimit: '1' }), /kubernetes "2": the request is above --cpu-limit 1/],
+    // What adopt saves: a task id, the adopted mark and the old DAG's arguments, each landing in Python text.
+    ['a task id holding Python', (config: any) => (config.pods[0].taskId = 'a") or __import__("os'), /pods\[0\]\.taskId .*an Airflow task id/],
+    ['a task id taken by another pod', (config: any) => (config.pods[0].taskId = 'clean'), /pods\[1\]\.taskId "clean": each task id once/],
+    ['adopted as text', (config: any) => (config.pods[0].adopted = 'yes'), /pods\[0\]\.adopted "yes": must be true or false/],
+    ['a start date', (config: any) => (config.airflow = { ...ADOPTED_DAG, startDate: '2026-02-30' }), /airflow\.startDate "2026-02-30": a date YYYY-MM-DD/],
+    ['a default_args key', (config: any) => (config.airflow = { ...ADOPTED_DAG, defaultArgs: { 'x": 1, "y': 2 } }), /airflow\.defaultArgs\.x.*a default_args key is a Python identifier/],
+    ['catchup as text', (config: any) => (config.airflow = { ...ADOPTED_DAG, catchup: 'False' }), /airflow\.catchup "False": must be true or false/],
   ])('refuses %s', (_, edit, message) => {
     const config = good();
     edit(config);

@@ -1,6 +1,7 @@
 // `pod-ingestion`: runs this package's generators without a global `yo` (and as root, which yo refuses).
 // Started by start.ts; bundled with the generators by scripts/build.mjs.
 import { readFileSync } from 'node:fs';
+import { ADOPT_QUESTIONS } from '../core/adopt-questions.js';
 import { APP_QUESTIONS } from '../core/app-questions.js';
 import { GRAPH_QUESTIONS } from '../core/graph-questions.js';
 import { PACKAGE_QUESTIONS } from '../core/package-questions.js';
@@ -20,6 +21,8 @@ const GENERATORS: Record<string, { usage: string; title: string; questions: read
   publish: { usage: 'pod-ingestion publish [options] (inside a project)', title: 'Builds the image named in .yo-rc.json and, with --push, pushes it.', questions: PUBLISH_QUESTIONS },
   run: { usage: 'pod-ingestion run [TASK...] [options] (inside a project)', title: 'Runs the pipeline on the local Docker engine, each task a container of the image, as Airflow would.', questions: RUN_QUESTIONS },
   graph: { usage: 'pod-ingestion graph [--format mermaid|text] (inside a project)', title: 'Prints the pipeline of .yo-rc.json: a Mermaid flowchart, or an indented tree.', questions: GRAPH_QUESTIONS },
+  adopt: { usage: 'pod-ingestion adopt [--dag FILE] [options] (in a hand-made project)', title: 'Brings a hand-made PRG_NAME project under the generator: reads its old DAG, writes .yo-rc.json, a new DAG and the generated files; never changes your scripts or the old DAG.', questions: ADOPT_QUESTIONS },
+  doctor: { usage: 'pod-ingestion doctor       (in any project folder)', title: 'Reports known flaws (Dockerfile, run_in_docker.sh, requirements.txt, removed Airflow APIs, image names) with file, line and fix; changes nothing. Exit 1 when something is found.', questions: [] },
 };
 
 /** Runs the command line `args` (the bin's arguments): a generator, or --help or --version. */

@@ -4,7 +4,9 @@
 import { fileURLToPath } from 'node:url';
 import { QueuedAdapter } from '@yeoman/adapter';
 import { createEnv } from 'yeoman-environment';
+import AdoptGenerator from '../generators/adopt/index.js';
 import AppGenerator from '../generators/app/index.js';
+import DoctorGenerator from '../generators/doctor/index.js';
 import PackageGenerator from '../generators/package/index.js';
 import PodGenerator from '../generators/pod/index.js';
 import PublishGenerator from '../generators/publish/index.js';
@@ -12,9 +14,9 @@ import GraphGenerator from '../generators/graph/index.js';
 import RemoveGenerator from '../generators/remove/index.js';
 import RunGenerator from '../generators/run/index.js';
 
-const CLASSES = { app: AppGenerator, pod: PodGenerator, package: PackageGenerator, publish: PublishGenerator, remove: RemoveGenerator, run: RunGenerator, graph: GraphGenerator };
+const CLASSES = { app: AppGenerator, pod: PodGenerator, package: PackageGenerator, publish: PublishGenerator, remove: RemoveGenerator, run: RunGenerator, graph: GraphGenerator, adopt: AdoptGenerator, doctor: DoctorGenerator };
 // generators/<name>/index.js re-export these (see scripts/build.mjs): `yo` finds them there.
-export { AppGenerator, GraphGenerator, PackageGenerator, PodGenerator, PublishGenerator, RemoveGenerator, RunGenerator };
+export { AdoptGenerator, AppGenerator, DoctorGenerator, GraphGenerator, PackageGenerator, PodGenerator, PublishGenerator, RemoveGenerator, RunGenerator };
 
 export async function runGenerator(name: keyof typeof CLASSES, args: string[]): Promise<void> {
   // Yeoman logs everything to stderr; the bin's progress and status lines go to stdout (errors and warnings

@@ -6,6 +6,7 @@ import { check, InvalidAnswersError, type FieldError } from './field-error.js';
 import { checkImageReference } from './image-reference.js';
 import { splitNames, stripPodName } from './names.js';
 import { checkPodsAgainstPackages } from './package-imports.js';
+import { describeMisplaced, misplacedPackages } from './pod-image-packages.js';
 import { withPodNames } from './pipeline.js';
 import type { KubernetesSettings, ProjectConfig } from './project-config.js';
 import { checkPython, pythonEndOfLifeWarning } from './python-version.js';
@@ -135,7 +136,9 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
   const requirementsText = requirementsFileText === undefined ? renderRequirements(splitPackages(text('packages'))) : requirementsFileAsWritten(requirementsFileText);
   const push = value('push') === true;
   const warning = pythonEndOfLifeWarning(config.python);
-  return { config, requirementsText, build: push || value('build') === true, push, platform: text('platform'), warnings: warning ? [warning] : [] };
+  // A laptop's requirements file brings packages a pod image has no use for: say which, keep them as given.
+  const misplaced = requirementsFileText === undefined ? [] : misplacedPackages(requirementsText).map((item) => `${describeMisplaced(item, text('requirements'))} (remove it from the file)`);
+  return { config, requirementsText, build: push || value('build') === true, push, platform: text('platform'), warnings: [...(warning ? [warning] : []), ...misplaced] };
 }
 
 /** The answers that reproduce an existing project's configuration: the defaults of a re-run. */

@@ -6,6 +6,17 @@ export function pythonString(value: string): string {
   return JSON.stringify(value);
 }
 
+/** A Python literal for a JSON value (strings, numbers, booleans, None, lists, dicts with string keys). */
+export function pythonLiteral(value: unknown): string {
+  if (value === null || value === undefined) return 'None';
+  if (value === true) return 'True';
+  if (value === false) return 'False';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'None';
+  if (typeof value === 'string') return pythonString(value);
+  if (Array.isArray(value)) return `[${value.map(pythonLiteral).join(', ')}]`;
+  return `{${Object.entries(value as Record<string, unknown>).map(([key, item]) => `${pythonString(key)}: ${pythonLiteral(item)}`).join(', ')}}`;
+}
+
 /** Text inside a Python triple-quoted docstring. */
 export function pythonDocstringText(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"');

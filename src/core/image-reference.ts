@@ -98,3 +98,17 @@ export function registryHost(repository: string): string | undefined {
 function namesRegistryHost(firstComponent: string): boolean {
   return firstComponent.includes('.') || firstComponent.includes(':') || firstComponent === 'localhost';
 }
+
+/** A whole reference as written in a file (`user/app:1.0`), checked against Docker's grammar. */
+export function checkImageText(reference: string): Verdict {
+  try {
+    parseFamiliarName(reference);
+  } catch (error) {
+    const slash = reference.lastIndexOf('/');
+    const colon = reference.lastIndexOf(':');
+    const name = colon > slash ? reference.slice(0, colon) : reference;
+    const tag = colon > slash ? reference.slice(colon) : '';
+    return { rule: `Docker refuses the image reference ${reference} (${(error as Error).message}); ${NAME_RULE}`, suggestion: `${name.split('/').map((part, index) => (index === 0 && namesRegistryHost(part) ? part.toLowerCase() : suggestImageName(part))).join('/')}${tag}` };
+  }
+  return undefined;
+}

@@ -10,7 +10,12 @@ import type { RawAnswers } from './questions.js';
 
 /** The task id of a pod in the DAG (and in a local run). */
 export function taskId(pod: PodSpec): string {
-  return pod.name;
+  return pod.taskId ?? pod.name;
+}
+
+/** A task id is unique in the DAG (another pod's script name is its id unless it has its own). */
+function checkTaskIdFree(others: PodSpec[], pod: PodSpec): FieldError[] {
+  return others.some((other) => taskId(other) === taskId(pod)) ? [{ field: 'task-id', value: taskId(pod), rule: 'another task of the DAG has this id; task ids are unique' }] : [];
 }
 
 /** Whether the upstream relation has a cycle; returns one cycle's names when it has. */
@@ -106,6 +111,7 @@ export function addPod(config: ProjectConfig, rawName: string, answers: RawAnswe
     errors.push({ field: 'name', value: name, rule: `the project already has a pod "${name}" (pods/${name}.py); pod names are unique`, suggestion: `pod-ingestion pod ${name} --update (changes its settings)` });
   }
   const pod: PodSpec = { ...newPod(name), ...parsePodSettings(answers, errors) };
+  errors.push(...checkTaskIdFree(config.pods, pod));
   errors.push(...checkUpstreams(config.pods, name, pod.after), ...checkPodConsistency(pod));
   const pods = [...config.pods, pod];
   if (errors.length === 0) errors.push(...cycleError(pods, pod.after));
@@ -132,6 +138,7 @@ export function updatePod(config: ProjectConfig, rawName: string, answers: RawAn
   const settings = parsePodSettings(answers, errors);
   if (!current) throw new InvalidAnswersError(errors);
   const pod: PodSpec = { ...current, ...settings };
+  errors.push(...checkTaskIdFree(config.pods.filter((item) => item !== current), pod));
   errors.push(...checkUpstreams(config.pods, name, pod.after), ...checkPodConsistency(pod));
   const pods = config.pods.map((item) => (item === current ? pod : item));
   if (errors.length === 0) errors.push(...cycleError(pods, pod.after));

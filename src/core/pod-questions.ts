@@ -3,7 +3,7 @@
 // at once; given the project, the upstream names are checked against its pods too.
 import type { FieldError } from './field-error.js';
 import { checkUpstreams } from './pipeline.js';
-import { parseAfter, parseDescription, parseEnv, parseParam, parseSecret, podSettingsAnswers } from './pod-settings.js';
+import { parseAfter, parseDescription, parseEnv, parseParam, parseSecret, parseTaskId, podSettingsAnswers } from './pod-settings.js';
 import type { PodSpec } from './project-config.js';
 import { DEFAULTS } from './shared-questions.js';
 import type { Question } from './questions.js';
@@ -36,6 +36,10 @@ export function podQuestions(project?: { pods: readonly PodSpec[]; name: string 
     {
       name: 'secret', kind: 'repeatable', ask: 'always', message: 'Secret to mount, SECRET:/mount/path',
       help: 'a Kubernetes secret mounted read-only: SECRET:/mount/path', default: () => '', check: parsed(parseSecret),
+    },
+    {
+      name: 'task-id', kind: 'string', default: () => '', check: parsed(parseTaskId),
+      help: 'the task id in the DAG when it is not the script name (an adopted task keeps its id)',
     },
     {
       name: 'description', kind: 'string', ask: 'always', message: 'What does this pod do (one line)',

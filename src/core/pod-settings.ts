@@ -71,6 +71,15 @@ export function parseAfter(value: unknown): string[] {
 }
 
 /** The settings given in `answers`, parsed; a setting not given is absent, so an update keeps it. */
+/** --task-id: a task id other than the script name (empty: none), as Airflow allows them. */
+export function parseTaskId(value: string, errors: FieldError[]): string | undefined {
+  const taskId = value.trim();
+  if (taskId === '') return undefined;
+  if (/^[A-Za-z0-9_.-]{1,250}$/.test(taskId)) return taskId;
+  errors.push({ field: 'task-id', value: taskId, rule: 'an Airflow task id is 1 to 250 letters, digits, "_", "." or "-"' });
+  return undefined;
+}
+
 export function parsePodSettings(answers: RawAnswers, errors: FieldError[]): Partial<Omit<PodSpec, 'name'>> {
   const settings: Partial<Omit<PodSpec, 'name'>> = {};
   if (answers.after !== undefined) settings.after = parseAfter(answers.after);
@@ -78,6 +87,8 @@ export function parsePodSettings(answers: RawAnswers, errors: FieldError[]): Par
   if (answers.param !== undefined) settings.params = repeatedValues(answers.param).map((item) => parseParam(item, errors));
   if (answers.secret !== undefined) settings.secrets = repeatedValues(answers.secret).map((item) => parseSecret(item, errors));
   if (answers.description !== undefined) settings.description = parseDescription(answers.description, errors);
+  const taskId = parseTaskId(String(answers['task-id'] ?? ''), errors);
+  if (taskId) settings.taskId = taskId;
   return settings;
 }
 

@@ -6,8 +6,8 @@ import { APP_QUESTIONS } from './app-questions.js';
 import { InvalidAnswersError, type FieldError } from './field-error.js';
 import { checkImageReference, imageReference } from './image-reference.js';
 import { checkPodName } from './names.js';
-import { findCycle } from './pipeline.js';
-import { checkPodConsistency, parseDescription, parseEnv, parseParam, parseSecret } from './pod-settings.js';
+import { findCycle, taskId } from './pipeline.js';
+import { checkPodConsistency, parseDescription, parseEnv, parseParam, parseSecret, parseTaskId } from './pod-settings.js';
 import { checkPython } from './python-version.js';
 import { CONFIG_KEY, type KubernetesSettings, type PodSpec, type ProjectConfig } from './project-config.js';
 import { questionNamed } from './questions.js';
@@ -19,6 +19,9 @@ const SOURCE = '.yo-rc.json';
 const TOP_LEVEL = savedOptions('config');
 const KUBERNETES = savedOptions('kubernetes');
 const POD_KEYS = ['name', 'description', 'after', 'env', 'params', 'secrets'];
+/** Kept by `adopt` only: a task id other than the script name, and the mark of a script the user wrote. */
+const ADOPTED_POD_KEYS = ['taskId', 'adopted'];
+const DAG_SETTINGS_KEYS = ['description', 'tags', 'catchup', 'startDate', 'defaultArgs'];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -42,8 +45,9 @@ class Collector {
     return false;
   }
 
-  keys(key: string, value: Record<string, unknown>, known: readonly string[]): void {
-    for (const name of Object.keys(value)) if (!known.includes(name)) this.add(`${key}${key ? '.' : ''}${name}`, value[name], `unknown key; the keys are ${known.join(', ')}`);
+  keys(key: string, value: Record<string, unknown>, known: readonly string[], optional: readonly string[] = []): void {
+    const all = [...known, ...optional];
+    for (const name of Object.keys(value)) if (!all.includes(name)) this.add(`${key}${key ? '.' : ''}${name}`, value[name], `unknown key; the keys are ${all.join(', ')}`);
     for (const name of known) if (!(name in value)) this.add(`${key}${key ? '.' : ''}${name}`, undefined, 'the key is missing');
   }
 }
@@ -62,14 +66,14 @@ function stringList(collector: Collector, key: string, value: unknown): string[]
   return value.filter((item, index) => collector.string(`${key}[${index}]`, item)) as string[];
 }
 
-function objectList(collector: Collector, key: string, value: unknown, keys: readonly string[]): Record<string, unknown>[] {
+function objectList(collector: Collector, key: string, value: unknown, keys: readonly string[], optional: readonly string[] = []): Record<string, unknown>[] {
   if (!Array.isArray(value)) {
     collector.add(key, value, 'must be a list');
     return [];
   }
   return value.filter((item, index) => {
     if (!isObject(item)) collector.add(`${key}[${index}]`, item, `must be an object with ${keys.join(', ')}`);
-    else collector.keys(`${key}[${index}]`, item, keys);
+    else collector.keys(`${key}[${index}]`, item, keys, optional);
     return isObject(item);
   }) as Record<string, unknown>[];
 }
@@ -109,8 +113,43 @@ function checkPod(collector: Collector, key: string, raw: Record<string, unknown
     return parsed;
   });
   const pod: PodSpec = { name, description, after, env, params, secrets };
+  if (raw.taskId !== undefined) {
+    const given = collector.string(`${key}.taskId`, raw.taskId) ? raw.taskId : '';
+    if (given.trim() === '' || parseTaskId(given, errors) !== given) collector.add(`${key}.taskId`, raw.taskId, 'an Airflow task id is 1 to 250 letters, digits, "_", "." or "-", stored without spaces');
+    errors.splice(0);
+    pod.taskId = given;
+  }
+  if (raw.adopted !== undefined) {
+    if (typeof raw.adopted !== 'boolean') collector.add(`${key}.adopted`, raw.adopted, 'must be true or false');
+    else pod.adopted = raw.adopted;
+  }
   collector.addAll(key, checkPodConsistency(pod));
   return pod;
+}
+
+/** The DAG arguments `adopt` kept from the old DAG; each lands in Python text, so each is checked for its shape. */
+function checkDagSettings(collector: Collector, raw: unknown): void {
+  if (!isObject(raw)) {
+    collector.add('airflow', raw, `must be an object with ${DAG_SETTINGS_KEYS.join(', ')}`);
+    return;
+  }
+  collector.keys('airflow', raw, DAG_SETTINGS_KEYS);
+  collector.string('airflow.description', raw.description);
+  stringList(collector, 'airflow.tags', raw.tags);
+  if (typeof raw.catchup !== 'boolean') collector.add('airflow.catchup', raw.catchup, 'must be true or false');
+  if (collector.string('airflow.startDate', raw.startDate)) {
+    const date = new Date(`${raw.startDate}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(raw.startDate) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw.startDate) {
+      collector.add('airflow.startDate', raw.startDate, 'a date YYYY-MM-DD', '2026-01-01');
+    }
+  }
+  if (!isObject(raw.defaultArgs)) collector.add('airflow.defaultArgs', raw.defaultArgs, 'must be an object of default_args (owner, email...)');
+  else {
+    for (const name of Object.keys(raw.defaultArgs)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) collector.add(`airflow.defaultArgs.${name}`, name, 'a default_args key is a Python identifier');
+      if (['retries', 'retry_delay'].includes(name)) collector.add(`airflow.defaultArgs.${name}`, raw.defaultArgs[name], `${name} comes from kubernetes.${name === 'retries' ? 'retries' : 'retryDelayMinutes'}`);
+    }
+  }
 }
 
 /**
@@ -123,7 +162,7 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
     collector.add('', stored, 'the project settings must be a JSON object');
     throw new InvalidAnswersError(collector.errors);
   }
-  collector.keys('', stored, [...TOP_LEVEL.map((saved) => saved.key), 'kubernetes', 'pods']);
+  collector.keys('', stored, [...TOP_LEVEL.map((saved) => saved.key), 'kubernetes', 'pods'], ['airflow']);
   for (const { key, option } of TOP_LEVEL) if (collector.string(key, stored[key])) checkOption(collector, key, option, stored[key]);
   const python = typeof stored.python === 'string' && !checkPython(stored.python) ? stored.python : undefined;
   if (collector.errors.length === 0) {
@@ -146,10 +185,13 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
     collector.addAll('kubernetes', checkResourcePairs(kubernetes as unknown as KubernetesSettings));
   }
 
-  const pods = objectList(collector, 'pods', stored.pods, POD_KEYS).map((pod, index) => checkPod(collector, `pods[${index}]`, pod, python));
+  if (stored.airflow !== undefined) checkDagSettings(collector, stored.airflow);
+
+  const pods = objectList(collector, 'pods', stored.pods, POD_KEYS, ADOPTED_POD_KEYS).map((pod, index) => checkPod(collector, `pods[${index}]`, pod, python));
   if (Array.isArray(stored.pods) && stored.pods.length === 0) collector.add('pods', stored.pods, 'a project has at least one pod');
   pods.forEach((pod, index) => {
     if (pods.findIndex((other) => other.name === pod.name) !== index) collector.add(`pods[${index}].name`, pod.name, 'each pod name once');
+    if (pods.findIndex((other) => taskId(other) === taskId(pod)) !== index) collector.add(`pods[${index}].taskId`, taskId(pod), 'each task id once (a pod without taskId has its name as its id)');
     pod.after.forEach((upstream, position) => {
       if (upstream === pod.name) collector.add(`pods[${index}].after[${position}]`, upstream, 'a pod cannot run after itself');
       else if (!pods.some((other) => other.name === upstream)) collector.add(`pods[${index}].after[${position}]`, upstream, `no pod of that name; the project has: ${pods.map((other) => other.name).join(', ')}`);

@@ -2,7 +2,12 @@ import type { ImageName } from './image-reference.js';
 
 /** One pod script of the image and its task in the DAG. */
 export interface PodSpec {
+  /** The script, pods/<name>.py. */
   name: string;
+  /** The task id when it is not the script name: an adopted DAG keeps its ids (Airflow's history, links and retries are keyed on them). */
+  taskId?: string;
+  /** A script that existed before `adopt`: its task's env is exactly the old DAG's, nothing added by the generator. */
+  adopted?: boolean;
   description: string;
   /** Upstream pods: this task runs after all of them. */
   after: string[];
@@ -36,6 +41,19 @@ export interface KubernetesSettings {
   kubernetesConnId: string;
 }
 
+/** DAG arguments an adopted DAG brings along; a generated project uses the defaults (see render-project.ts). */
+export interface DagSettings {
+  description: string;
+  tags: string[];
+  catchup: boolean;
+  /** YYYY-MM-DD. */
+  startDate: string;
+  /** default_args other than retries and retry_delay (owner, email...), as JSON values. */
+  defaultArgs: Record<string, JsonValue>;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /** Everything the generated files are made from; kept in .yo-rc.json so subgenerators can regenerate the DAG. */
 export interface ProjectConfig extends ImageName {
   python: string;
@@ -43,6 +61,8 @@ export interface ProjectConfig extends ImageName {
   schedule: string;
   kubernetes: KubernetesSettings;
   pods: PodSpec[];
+  /** Set by `adopt`: the old DAG's own arguments. */
+  airflow?: DagSettings;
 }
 
 export const CONFIG_KEY = 'generator-pod-ingestion';

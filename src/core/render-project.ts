@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import ejs from 'ejs';
-import { jinjaString, markdownCode, markdownText, pythonDocstringText, pythonString, shellWord } from './escape.js';
+import { jinjaString, markdownCode, markdownText, pythonDocstringText, pythonLiteral, pythonString, shellWord } from './escape.js';
 import { imageReference, registryHost } from './image-reference.js';
 import { kubernetesName } from './names.js';
 import { renderReadmePipelineBlock } from './pipeline-graph.js';
-import type { PodSpec, ProjectConfig } from './project-config.js';
+import { taskId } from './pipeline.js';
+import type { DagSettings, PodSpec, ProjectConfig } from './project-config.js';
 
 /** The templates folder of the package (dist/core/ -> ../../templates). */
 export const TEMPLATES_DIR = new URL('../../templates/', import.meta.url);
@@ -55,10 +56,25 @@ export function dagPath(config: ProjectConfig): string {
   return `dags/${config.dagId}.py`;
 }
 
+/** A generated project's DAG arguments; an adopted one keeps its own (config.airflow). */
+const GENERATED_DAG_SETTINGS: DagSettings = { description: '', tags: ['pod-ingestion'], catchup: false, startDate: '2026-01-01', defaultArgs: {} };
+
+function dagArguments(config: ProjectConfig) {
+  const settings = config.airflow ?? GENERATED_DAG_SETTINGS;
+  return {
+    startDate: settings.startDate.split('-').map(Number).join(', '),
+    catchup: settings.catchup ? 'True' : 'False',
+    tags: pythonLiteral(settings.tags),
+    description: settings.description,
+    defaultArgs: Object.entries(settings.defaultArgs).map(([key, value]) => `${pythonString(key)}: ${pythonLiteral(value)}, `).join(''),
+  };
+}
+
 export function renderDag(config: ProjectConfig): string {
   const resources = resourceArguments(config);
   const tasks = config.pods.map((pod) => ({
     pod,
+    taskId: taskId(pod),
     variable: taskVariable(pod.name),
     podName: kubernetesName(pod.name),
     env: taskEnvironment(pod),
@@ -70,14 +86,24 @@ export function renderDag(config: ProjectConfig): string {
     image: imageReference(config),
     resources,
     tasks,
+    dag: dagArguments(config),
     usesSecrets: config.pods.some((pod) => pod.secrets.length > 0),
     usesK8sModels: Boolean(resources || config.kubernetes.imagePullSecret),
   });
 }
 
+function testClassName(pod: PodSpec): string {
+  return `${pod.name.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')}Test`;
+}
+
+/** The test of a script the user wrote (adopted, or named by `pod` when it exists): it compiles and has a main guard. */
+export function renderAdoptedPodTest(pod: PodSpec): FileSet {
+  return { [`tests/test_${pod.name}.py`]: render('adopt/test_adopted_pod.py.ejs', { pod, className: testClassName(pod) }) };
+}
+
 /** A pod script and its unit test. */
 export function renderPodFiles(pod: PodSpec): FileSet {
-  const className = `${pod.name.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')}Test`;
+  const className = testClassName(pod);
   return {
     [`pods/${pod.name}.py`]: render('pod/pod.py.ejs', { pod }),
     [`tests/test_${pod.name}.py`]: render('pod/test_pod.py.ejs', { pod, className }),
@@ -123,6 +149,7 @@ export function renderProject(config: ProjectConfig, requirementsText: string): 
     'README.md': renderProjectReadme(config),
     [dagPath(config)]: renderDag(config),
     'tests/test_dag_integrity.py': render('app/test_dag_integrity.py.ejs', data),
-    ...Object.assign({}, ...config.pods.map(renderPodFiles)),
+    // An adopted script is the user's own: it keeps its interface, and its test only compiles it and checks its main guard.
+    ...Object.assign({}, ...config.pods.map((pod) => (pod.adopted ? renderAdoptedPodTest(pod) : renderPodFiles(pod)))),
   };
 }

@@ -96,6 +96,22 @@ export function inspectDag(file: string): DagReport {
   return report;
 }
 
+/** What a DAG file builds when Python runs it (inspect_dag.py --execute): for old DAGs, read by their behaviour. */
+export interface ExecutedDag {
+  tasks: Record<string, { env_vars: Record<string, string>; mounts: [string, string][]; image: string; namespace: string | null }>;
+  /** [upstream, downstream] task ids, Dummy/Empty tasks collapsed. */
+  edges: [string, string][];
+  /** The DAG-level params: a default, or required. */
+  params: Record<string, { default: unknown } | { required: true }>;
+}
+
+export function executeDag(file: string): ExecutedDag {
+  const result = spawnSync(PYTHON, ['-B', INSPECT_DAG, '--execute', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`inspect_dag.py --execute ${file} failed (exit ${result.status}): ${result.stderr.trim()}`);
+  return JSON.parse(result.stdout) as ExecutedDag;
+}
+
 function keyword(keywords: readonly KeywordReport[], name: string): KeywordReport | undefined {
   return keywords.find((item) => item.name === name);
 }
@@ -175,7 +191,10 @@ export function checkDagReport(report: DagReport, expectedImage: string): string
     else {
       const values = envValue as Record<string, unknown>;
       if (Object.values(values).some((value) => typeof value !== 'string')) problems.push(`${at}: env_vars has a value that is not a string`);
-      if (id !== undefined && values.PRG_NAME !== `${id}.py`) problems.push(`${at}: env_vars PRG_NAME is ${JSON.stringify(values.PRG_NAME)}, expected ${JSON.stringify(`${id}.py`)}`);
+      // PRG_NAME names the task's script: <task_id>.py, or, for an adopted task that kept another id, the
+      // script its variable is named after (<script>_task).
+      const scripts = [id, operator.variable?.replace(/_task$/, '')].filter((name) => name !== undefined).map((name) => `${name}.py`);
+      if (id !== undefined && !scripts.includes(String(values.PRG_NAME))) problems.push(`${at}: env_vars PRG_NAME is ${JSON.stringify(values.PRG_NAME)}, expected ${scripts.map((name) => JSON.stringify(name)).join(' or ')}`);
     }
     if (!operator.variable) problems.push(`${at}: the task is not assigned to a variable`);
   }

@@ -15,10 +15,24 @@ A report holds:
                `a << b`, chain(...) and a.set_downstream(b) / a.set_upstream(b)
   unresolved   dependency operands that are not task variables
   identifiers  every name and attribute used, to find removed APIs (days_ago, DummyOperator)
+
+With --execute FILE, it reads what the file builds when Python runs it instead, for DAGs whose values come from
+names, loops, Variables and old APIs (the hand-made DAGs `adopt` migrates), with recording stand-ins for
+`airflow`, `kubernetes` and `pendulum`. This is not a check that the DAG loads on Airflow (the report above
+does that against the provider's real keyword list); it compares two DAG files by what they declare, whatever
+their style: `with DAG`, `@dag`, `>>`, `<<`, lists, `chain`, `set_upstream`/`set_downstream`, old and new import
+paths. It prints {"tasks": {task_id: {env_vars, mounts, image, namespace}}, "edges", "params"}: Dummy/Empty
+tasks collapsed into direct edges, secret mounts from k8s volumes + mounts and from Secret objects,
+`Variable.get("K")` as the template `{{ var.value.K }}` that Airflow renders at run time, and each DAG-level
+param's default (Param(default) or a plain value) or {"required": true}.
 """
 import ast
+import importlib.abc
+import importlib.machinery
 import json
+import runpy
 import sys
+import types
 
 KPO = "KubernetesPodOperator"
 
@@ -190,6 +204,215 @@ def inspect(path):
     }
 
 
+# --- --execute: the DAG as Python builds it, through recording stand-ins ---
+
+TASKS = []
+EDGES = []
+PARAMS = {}
+
+
+class Recorded:
+    """Any class reached through the stand-in modules: keeps its arguments."""
+
+    def __init__(self, *args, **kwargs):
+        self.args = args
+        self.kwargs = kwargs
+
+    def __call__(self, *args, **kwargs):
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def as_list(value):
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+class Operator(Recorded):
+    empty = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        TASKS.append(self)
+
+    @property
+    def task_id(self):
+        return self.kwargs.get("task_id")
+
+    def set_downstream(self, other):
+        for item in as_list(other):
+            EDGES.append((self, item))
+
+    def set_upstream(self, other):
+        for item in as_list(other):
+            EDGES.append((item, self))
+
+    def __rshift__(self, other):
+        self.set_downstream(other)
+        return other
+
+    def __lshift__(self, other):
+        self.set_upstream(other)
+        return other
+
+    def __rrshift__(self, other):
+        self.set_upstream(other)
+        return self
+
+    def __rlshift__(self, other):
+        self.set_downstream(other)
+        return self
+
+
+class EmptyOperator(Operator):
+    empty = True
+
+
+def chain(*groups):
+    for upstream, downstream in zip(groups, groups[1:]):
+        ups, downs = as_list(upstream), as_list(downstream)
+        if len(ups) > 1 and len(downs) > 1:
+            pairs = zip(ups, downs)
+        else:
+            pairs = [(up, down) for up in ups for down in downs]
+        for up, down in pairs:
+            EDGES.append((up, down))
+
+
+class Variable:
+    @staticmethod
+    def get(key, default_var=None, **_):
+        return "{{ var.value.%s }}" % key if default_var is None else "{{ var.value.get('%s', '%s') }}" % (key, default_var)
+
+
+def record_params(kwargs):
+    for name, value in (kwargs.get("params") or {}).items():
+        if isinstance(value, Recorded):  # Param(default, ...) or Param(type=...): no positional default is required
+            PARAMS[name] = value.args[0] if value.args else value.kwargs.get("default", REQUIRED)
+        else:
+            PARAMS[name] = value
+
+
+REQUIRED = object()
+
+
+class DAG(Recorded):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        record_params(kwargs)
+
+
+def dag(*args, **kwargs):
+    record_params(kwargs)
+
+    def decorate(function):
+        def build(*inner_args, **inner_kwargs):
+            return function(*inner_args, **inner_kwargs)
+
+        return build
+
+    if len(args) == 1 and callable(args[0]) and not kwargs:
+        return decorate(args[0])
+    return decorate
+
+
+SPECIAL = {
+    "KubernetesPodOperator": Operator,
+    "DummyOperator": EmptyOperator,
+    "EmptyOperator": EmptyOperator,
+    "chain": chain,
+    "Variable": Variable,
+    "dag": dag,
+    "DAG": DAG,
+}
+
+
+class StandIn(types.ModuleType):
+    """A module whose every attribute exists: classes record their arguments, lower-case names are
+    callables or submodules (`days_ago(1)`, `kubernetes.client.models`)."""
+
+    def __call__(self, *args, **kwargs):
+        return Recorded(*args, **kwargs)
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        value = SPECIAL.get(name)
+        if value is None:
+            value = type(name, (Recorded,), {}) if name[:1].isupper() else StandIn(f"{self.__name__}.{name}")
+        setattr(self, name, value)
+        return value
+
+
+class Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    def find_spec(self, fullname, path, target=None):
+        if fullname.split(".")[0] in ("airflow", "kubernetes", "pendulum"):
+            return importlib.machinery.ModuleSpec(fullname, self, is_package=True)
+        return None
+
+    def create_module(self, spec):
+        module = StandIn(spec.name)
+        module.__path__ = []
+        return module
+
+    def exec_module(self, module):
+        pass
+
+
+def mounts(task):
+    """(secret, mount path) pairs, from k8s volumes + mounts and from Secret objects."""
+    found = set()
+    secret_of = {}
+    for volume in task.kwargs.get("volumes") or []:
+        source = volume.kwargs.get("secret")
+        if source is not None:
+            secret_of[volume.kwargs.get("name")] = source.kwargs.get("secret_name")
+    for mount in task.kwargs.get("volume_mounts") or []:
+        secret = secret_of.get(mount.kwargs.get("name"))
+        if secret is not None:
+            found.add((secret, mount.kwargs.get("mount_path")))
+    for secret in task.kwargs.get("secrets") or []:
+        values = dict(zip(("deploy_type", "deploy_target", "secret", "key"), secret.args), **secret.kwargs)
+        found.add((values.get("secret"), values.get("deploy_target")))
+    return sorted([list(pair) for pair in found])
+
+
+def execute(path):
+    """What the file builds when Python runs it, with the stand-ins (see the module docstring)."""
+    sys.meta_path.insert(0, Finder())
+    runpy.run_path(path, run_name="dag_under_test")
+    empties = {id(task) for task in TASKS if task.empty}
+
+    def downstream(task, seen):
+        for up, down in EDGES:
+            if up is task:
+                if id(down) in empties:
+                    if id(down) not in seen:
+                        seen.add(id(down))
+                        yield from downstream(down, seen)
+                else:
+                    yield down
+
+    edges = sorted({(task.task_id, down.task_id) for task in TASKS if not task.empty for down in downstream(task, set())})
+    tasks = {}
+    for task in TASKS:
+        if task.empty:
+            continue
+        tasks[task.task_id] = {
+            "env_vars": {key: value for key, value in (task.kwargs.get("env_vars") or {}).items()},
+            "mounts": mounts(task),
+            "image": task.kwargs.get("image"),
+            "namespace": task.kwargs.get("namespace"),
+        }
+    params = {name: ({"required": True} if value is REQUIRED else {"default": value}) for name, value in PARAMS.items()}
+    return {"tasks": tasks, "edges": [list(edge) for edge in edges], "params": params}
+
+
+
 def main(paths):
     report = {}
     for path in paths:
@@ -202,4 +425,7 @@ def main(paths):
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--execute"]:
+        json.dump(execute(sys.argv[2]), sys.stdout)
+        sys.exit(0)
     sys.exit(main(sys.argv[1:]))

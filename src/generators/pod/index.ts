@@ -7,7 +7,7 @@ import { changedSettings } from '../../core/pod-settings.js';
 import { requirementsOfFile } from '../../core/requirements.js';
 import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
-import { dagPath, renderDag, renderPodFiles, type FileSet } from '../../core/render-project.js';
+import { dagPath, renderAdoptedPodTest, renderDag, renderPodFiles, type FileSet } from '../../core/render-project.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { requireProject } from '../project-context.js';
@@ -62,7 +62,11 @@ export default class PodGenerator extends PodIngestionGenerator {
   async writing(): Promise<void> {
     const config = this.config_!;
     const path = dagPath(config);
-    const files: FileSet = this.options.update ? {} : renderPodFiles(this.pod!);
+    // An update changes the task only. A new pod's script the user already wrote keeps its own interface: its
+    // test only compiles it and checks its main guard.
+    const pod = this.pod!;
+    const ownScript = this.fs.exists(this.destinationPath(`pods/${pod.name}.py`));
+    const files: FileSet = this.options.update ? {} : { ...renderPodFiles(pod), ...(ownScript ? renderAdoptedPodTest(pod) : {}) };
     await writeProjectFiles(this, { ...files, [path]: renderDag(config) }, path, writePolicy(this));
     updateReadmePipeline(this, config);
     saveProjectConfig(this, config);

@@ -1,0 +1,229 @@
+// `pod-ingestion doctor`: the known flaws of hand-made PRG_NAME projects (../shared/reference/original-project.md)
+// and DAGs that no longer load on current Airflow, found in the texts of a project's files. Pure: the
+// generator reads the files, this module only looks at their text.
+import { checkImageText } from './image-reference.js';
+import { pythonEndOfLifeWarning } from './python-version.js';
+import { describeMisplaced, misplacedPackages } from './pod-image-packages.js';
+import { parseRequirement } from './requirements.js';
+
+export interface Finding {
+  file: string;
+  /** 1-based; 0 when the finding is about the whole file. */
+  line: number;
+  why: string;
+  fix: string;
+}
+
+/** A project's files, by path relative to its folder ("/" separated). */
+export type ProjectTexts = Record<string, string>;
+
+interface Line {
+  number: number;
+  text: string;
+}
+
+function lines(text: string): Line[] {
+  return text.split('\n').map((line, index) => ({ number: index + 1, text: line.replace(/\r$/, '') }));
+}
+
+/** Dockerfile instructions with their first line; continuation lines joined. */
+function instructions(text: string): { line: number; keyword: string; rest: string }[] {
+  const result: { line: number; keyword: string; rest: string }[] = [];
+  let pending: { line: number; text: string } | undefined;
+  for (const { number, text: line } of lines(text)) {
+    if (!pending && (/^\s*#/.test(line) || line.trim() === '')) continue;
+    if (pending) pending.text += ` ${line.trim()}`;
+    else pending = { line: number, text: line.trim() };
+    if (pending.text.endsWith('\\')) pending.text = pending.text.slice(0, -1);
+    else {
+      const [keyword = '', ...rest] = pending.text.split(/\s+/);
+      result.push({ line: pending.line, keyword: keyword.toUpperCase(), rest: rest.join(' ') });
+      pending = undefined;
+    }
+  }
+  return result;
+}
+
+const DEBIAN_END_OF_LIFE: Record<string, string> = { jessie: '2020-06-30', stretch: '2022-06-30', buster: '2024-06-30' };
+
+export function checkDockerfile(text: string, today = new Date()): Finding[] {
+  const file = 'Dockerfile';
+  const findings: Finding[] = [];
+  const declared = new Set<string>();
+  const argDefaults = new Map<string, string>();
+  let userCreatedAt: number | undefined;
+  const appCopies: number[] = [];
+  for (const { line, keyword, rest } of instructions(text)) {
+    if (keyword === 'ARG') {
+      const [name = '', value] = rest.split('=');
+      declared.add(name.trim());
+      if (value !== undefined) argDefaults.set(name.trim(), value.trim());
+    }
+    if (keyword === 'FROM') {
+      // FROM python:${PYTHON_VERSION}-slim: the version is the ARG's default.
+      const base = rest.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (whole, name: string) => argDefaults.get(name) ?? whole);
+      const image = /python:(\d+\.\d+)[^\s]*/.exec(base);
+      const python = image ? pythonEndOfLifeWarning(image[1]!, today) : undefined;
+      const debian = Object.entries(DEBIAN_END_OF_LIFE).find(([codename, end]) => base.includes(`-${codename}`) && new Date(end) < today);
+      if (python || debian) {
+        findings.push({
+          file, line,
+          why: `the base image ${base} is end-of-life (${[python ? `Python ${image![1]}` : '', debian ? `Debian ${debian[0]} since ${debian[1]}` : ''].filter(Boolean).join(', ')}): no security fixes`,
+          fix: 'start FROM python:3.12-slim (or `ARG PYTHON_VERSION=3.12` + `FROM python:${PYTHON_VERSION}-slim`)',
+        });
+      }
+    }
+    if (keyword === 'ENV') {
+      // `ENV NAME $NAME` / `ENV NAME=${NAME}` with no ARG NAME before: the value is empty in the image.
+      for (const match of rest.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)) {
+        if (!declared.has(match[2]!)) {
+          findings.push({
+            file, line,
+            why: `ENV ${match[1]} takes $${match[2]}, which no ARG declares before it: the image bakes in an empty value`,
+            fix: `declare it first: \`ARG ${match[2]}=<default>\` then \`ENV ${match[1]}=\${${match[2]}}\` (or give ENV a literal value)`,
+          });
+        }
+      }
+      for (const match of rest.matchAll(/([A-Za-z_][A-Za-z0-9_]*)[=\s]/g)) declared.add(match[1]!);
+    }
+    if (keyword === 'RUN') {
+      if (/\bpip3?\b.*\binstall\b.*--no-cache(?!-dir)\b/.test(rest)) {
+        findings.push({ file, line, why: 'pip has no --no-cache option (it is read as an abbreviation at best); the download cache can stay in the image', fix: 'use `pip install --no-cache-dir -r requirements.txt`' });
+      }
+      if (/\bchown\s+(?:-[A-Za-z]*R|--recursive)\b/.test(rest)) {
+        findings.push({ file, line, why: 'a recursive chown in its own layer copies every app file again (the image holds them twice) and reruns on every code change', fix: 'create the user first, then `COPY --chown=appuser:appuser pods/ /app/`' });
+      }
+      if (userCreatedAt === undefined && /\b(?:adduser|useradd)\b/.test(rest)) userCreatedAt = line;
+    }
+    if ((keyword === 'COPY' || keyword === 'ADD') && !/--chown/.test(rest) && !/requirements|run_in_docker/.test(rest)) appCopies.push(line);
+  }
+  if (userCreatedAt !== undefined) {
+    for (const line of appCopies.filter((copy) => copy < userCreatedAt!)) {
+      findings.push({ file, line, why: 'the app files are copied before the user exists, so they need a chown layer and every script change reruns user creation', fix: 'create the user before copying, and copy with `COPY --chown=appuser:appuser`' });
+    }
+  }
+  return findings;
+}
+
+/** `$NAME` or `${NAME}` outside double quotes on a line (single-quoted text does not expand). */
+function unquotedExpansion(line: string): string | undefined {
+  let quote: '"' | "'" | undefined;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index]!;
+    if (char === '#' && quote === undefined && (index === 0 || /\s/.test(line[index - 1]!))) return undefined;
+    if (char === '\\' && quote !== "'") index++;
+    else if (char === '"' || char === "'") quote = quote === undefined ? char : quote === char ? undefined : quote;
+    else if (char === '$' && quote === undefined) {
+      const match = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(line.slice(index));
+      if (match) return match[1];
+    }
+  }
+  return undefined;
+}
+
+export function checkShellScript(file: string, text: string): Finding[] {
+  const findings: Finding[] = [];
+  if (text.includes('\r')) {
+    const line = text.split('\n').findIndex((item) => item.includes('\r')) + 1;
+    findings.push({ file, line, why: 'Windows (CRLF) line endings: the kernel looks for "bash\\r" and the container fails to start', fix: `convert it to LF (\`sed -i 's/\\r$//' ${file}\`) and add \`*.sh text eol=lf\` to .gitattributes` });
+  }
+  const all = lines(text);
+  const code = all.filter(({ text: line }) => !/^\s*#/.test(line) && line.trim() !== '');
+  if (!code.some(({ text: line }) => /^\s*set\s+-[A-Za-z]*e/.test(line) || /^\s*set\s+-o\s+errexit/.test(line))) {
+    findings.push({ file, line: 1, why: 'no `set -e`: a failing command does not stop the script, and a broken run can look like success', fix: 'add `set -euo pipefail` after the shebang' });
+  }
+  const pythonRuns = code.filter(({ text: line }) => /^\s*(?:exec\s+)?python[0-9.]*\s/.test(line));
+  for (const { number, text: line } of pythonRuns) {
+    if (!/^\s*exec\s/.test(line)) {
+      findings.push({ file, line: number, why: 'python runs as a child of the shell: Kubernetes signals reach bash, not the script', fix: `start the line with exec: \`exec ${line.trim()}\`` });
+    }
+  }
+  for (const { number, text: line } of code) {
+    const name = unquotedExpansion(line);
+    if (name) findings.push({ file, line: number, why: `$${name} is not quoted: spaces or glob characters in it split it into several words`, fix: `write "$${name}" (in double quotes)` });
+  }
+  return findings;
+}
+
+export function checkRequirements(text: string): Finding[] {
+  const file = 'requirements.txt';
+  const findings: Finding[] = misplacedPackages(text).map((item) => ({
+    file, line: item.line, why: describeMisplaced(item).slice(`${file}:${item.line}: `.length), fix: 'remove the line (`pod-ingestion adopt --prune` does it)',
+  }));
+  const pinned = lines(text).filter(({ text: line }) => / *[A-Za-z0-9][A-Za-z0-9._-]*==/.test(line) && parseRequirement(line).requirement);
+  if (pinned.length >= 40) {
+    findings.push({ file, line: 1, why: `${pinned.length} exact pins: this looks like a \`pip freeze\` of a whole environment, not what the pods import`, fix: 'list only the packages the pod scripts import (pinned), and let pip resolve their dependencies' });
+  }
+  return findings;
+}
+
+// Airflow APIs a DAG must not use any more (airflow-kubernetes-pod-operator.md).
+const REMOVED_DAG_APIS: readonly { pattern: RegExp; why: string; fix: string }[] = [
+  { pattern: /operators\.kubernetes_pod\b/, why: 'the module airflow.providers.cncf.kubernetes.operators.kubernetes_pod was removed in provider 10.0.0: the DAG no longer loads', fix: 'import KubernetesPodOperator from airflow.providers.cncf.kubernetes.operators.pod' },
+  { pattern: /airflow\.contrib\b/, why: 'airflow.contrib was removed in Airflow 2.0', fix: 'import KubernetesPodOperator from airflow.providers.cncf.kubernetes.operators.pod' },
+  { pattern: /airflow\.kubernetes\.secret\b/, why: 'airflow.kubernetes.secret was removed', fix: 'import Secret from airflow.providers.cncf.kubernetes.secret' },
+  { pattern: /\bis_delete_operator_pod\b/, why: 'is_delete_operator_pod is ignored since provider 10.0.0: pods are no longer deleted as it says', fix: 'use on_finish_action="delete_pod" (or "delete_succeeded_pod", "keep_pod")' },
+  { pattern: /\bdays_ago\b/, why: 'airflow.utils.dates.days_ago was removed in Airflow 3.0 (and a moving start_date confuses the scheduler)', fix: 'use a fixed start_date=datetime(2026, 1, 1)' },
+  { pattern: /\bschedule_interval\b/, why: 'schedule_interval was removed in Airflow 3.0', fix: 'use schedule=' },
+  { pattern: /\btimetable\s*=/, why: 'timetable= was removed in Airflow 3.0', fix: 'pass the timetable as schedule=' },
+  { pattern: /\bDummyOperator\b/, why: 'DummyOperator was removed', fix: 'use EmptyOperator, or join its neighbours directly' },
+  { pattern: /\bprogress_callback\b/, why: 'progress_callback was replaced by callbacks', fix: 'use callbacks=' },
+];
+
+export function checkDag(file: string, text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const { number, text: line } of lines(text)) {
+    const code = line.replace(/#.*$/, '');
+    for (const api of REMOVED_DAG_APIS) if (api.pattern.test(code)) findings.push({ file, line: number, why: api.why, fix: api.fix });
+    for (const match of code.matchAll(/\bimage\s*=\s*["']([^"'{}]+)["']/g)) findings.push(...imageFindings(file, number, match[1]!));
+  }
+  return findings;
+}
+
+function imageFindings(file: string, line: number, reference: string): Finding[] {
+  const verdict = checkImageText(reference);
+  return verdict ? [{ file, line, why: verdict.rule, fix: `use ${verdict.suggestion} (every part lowercase)` }] : [];
+}
+
+/** Image references named in `docker build -t X` / `docker push X` lines of a README or script. */
+function checkDockerCommands(file: string, text: string): Finding[] {
+  return lines(text).flatMap(({ number, text: line }) => {
+    const match = /\bdocker\s+(?:build\b.*?\s(?:-t|--tag)(?:\s+|=)|push\s+|tag\s+\S+\s+)([^\s`"'<>{}$]+)/.exec(line);
+    return match ? imageFindings(file, number, match[1]!) : [];
+  });
+}
+
+/** Whether a Python file is an Airflow DAG (it imports airflow and makes a DAG). */
+export function isDagFile(text: string): boolean {
+  return /^\s*(?:from|import)\s+airflow\b/m.test(text) && /\bDAG\s*\(|@dag\b/.test(text);
+}
+
+/** Every finding for a project, in file order. */
+export function doctorProject(files: ProjectTexts, today = new Date()): Finding[] {
+  const findings: Finding[] = [];
+  for (const [path, text] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (path === 'Dockerfile') findings.push(...checkDockerfile(text, today));
+    else if (path.endsWith('.sh')) findings.push(...checkShellScript(path, text));
+    else if (path === 'requirements.txt') findings.push(...checkRequirements(text));
+    else if (path.endsWith('.py') && isDagFile(text)) findings.push(...checkDag(path, text));
+    else if (path.endsWith('.md')) findings.push(...checkDockerCommands(path, text));
+    else if (path === '.yo-rc.json') findings.push(...checkSavedImage(text));
+  }
+  return findings;
+}
+
+function checkSavedImage(text: string): Finding[] {
+  let saved: { repository?: unknown; container?: unknown; tag?: unknown } | undefined;
+  try {
+    saved = (JSON.parse(text) as Record<string, typeof saved>)['generator-pod-ingestion'];
+  } catch {
+    return [{ file: '.yo-rc.json', line: 1, why: 'the file is not valid JSON: the subcommands cannot read the project', fix: 'fix the JSON, or re-run `pod-ingestion adopt`' }];
+  }
+  if (!saved || typeof saved.container !== 'string') return [];
+  const reference = `${typeof saved.repository === 'string' && saved.repository ? `${saved.repository}/` : ''}${saved.container}:${String(saved.tag ?? 'latest')}`;
+  return imageFindings('.yo-rc.json', 1, reference);
+}
+
+export function formatFinding(finding: Finding): string {
+  return `${finding.file}${finding.line > 0 ? `:${finding.line}` : ''}: ${finding.why}\n    fix: ${finding.fix}`;
+}

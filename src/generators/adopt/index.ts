@@ -1,0 +1,96 @@
+// `yo pod-ingestion:adopt` / `pod-ingestion adopt [--dag FILE]`: brings a hand-made PRG_NAME project under the
+// generator. Reads the old DAG (python/read_dag.py), the scripts and the build files; the core plans the
+// configuration and the report; this writes .yo-rc.json, the new DAG and the generated files around the user's
+// own. Scripts and the old DAG are never modified; the user's Dockerfile, run_in_docker.sh and README go
+// through the usual conflict question (kept under --defaults).
+import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { planAdoption, type AdoptPlan } from '../../core/adopt-project.js';
+import { ADOPT_QUESTIONS } from '../../core/adopt-questions.js';
+import { isDagFile } from '../../core/doctor-checks.js';
+import { InvalidAnswersError } from '../../core/field-error.js';
+import type { RawAnswers } from '../../core/questions.js';
+import { dagPath, renderProject } from '../../core/render-project.js';
+import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
+import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
+import { readProjectConfig, saveProjectConfig, writeDeliberateEdit, writeProjectFiles } from '../project-files.js';
+import { readProjectTexts } from '../project-texts.js';
+import { writePolicy } from '../write-policy.js';
+import { declareOptions, givenOptions } from '../question-options.js';
+import { readDag } from '../read-dag.js';
+
+export default class AdoptGenerator extends PodIngestionGenerator {
+  private answers: RawAnswers = {};
+  private plan?: AdoptPlan;
+  private oldDag?: string;
+
+  constructor(args: string[], options: GeneratorOptions) {
+    super(args, options);
+    declareOptions(this, ADOPT_QUESTIONS);
+  }
+
+  initializing(): void {
+    this.answers = givenOptions(this, ADOPT_QUESTIONS);
+  }
+
+  async configuring(): Promise<void> {
+    const root = this.destinationRoot();
+    const texts = readProjectTexts(root);
+    this.oldDag = findOldDag(root, this.answers, texts);
+    const scripts: Record<string, string> = {};
+    const podsDir = join(root, 'pods');
+    if (existsSync(podsDir)) {
+      for (const file of readdirSync(podsDir).filter((name) => name.endsWith('.py')).sort()) scripts[file.slice(0, -3)] = readFileSync(join(podsDir, file), 'utf8');
+    }
+    const existing = readProjectConfig(root);
+    this.plan = planAdoption({
+      folderName: basename(root),
+      dag: this.oldDag ? { path: this.oldDag, reading: await readDag(join(root, this.oldDag)) } : undefined,
+      scripts,
+      dockerfile: texts.Dockerfile,
+      runScript: texts['run_in_docker.sh'],
+      requirements: texts['requirements.txt'],
+      existing,
+      answers: this.answers,
+      today: new Date(),
+    });
+    // A second adoption rewrites the managed blocks: a hand edit inside them is refused, as by pod and a re-run.
+    if (existing) refuseEditedManagedBlocks(this, existing);
+    if (this.oldDag === dagPath(this.plan.config)) {
+      throw new InvalidAnswersError([
+        { field: 'dag', value: this.oldDag, rule: `the new DAG goes to ${this.oldDag}, where the old one is, and adopt never changes the old DAG; move the old file out of dags/ (it is superseded) and pass it with --dag, or choose another --dag-id` },
+      ]);
+    }
+  }
+
+  async writing(): Promise<void> {
+    const { config, requirements } = this.plan!;
+    const files = renderProject(config, '');
+    // The user's requirements stay theirs (pruned only on request); the adopted scripts get smoke tests (renderProject).
+    delete files['requirements.txt'];
+    await writeProjectFiles(this, files, dagPath(config), writePolicy(this, this.answers.defaults === true));
+    if (requirements !== undefined) writeDeliberateEdit(this, this.destinationPath('requirements.txt'), requirements);
+    saveProjectConfig(this, config);
+  }
+
+  end(): void {
+    const generated = renderProject(this.plan!.config, '')['run_in_docker.sh'];
+    const script = this.destinationPath('run_in_docker.sh');
+    if (existsSync(script) && readFileSync(script, 'utf8') === generated) chmodSync(script, 0o755);
+    this.log(`\nAdopted: ${this.plan!.config.pods.length} pods into ${dagPath(this.plan!.config)} and .yo-rc.json.`);
+    if (this.plan!.report.length > 0) this.log(`Migration report:\n${this.plan!.report.map((line) => `  - ${line}`).join('\n')}`);
+  }
+}
+
+/** --dag, or the one DAG file that is not already the generator's. */
+function findOldDag(root: string, answers: RawAnswers, texts: Record<string, string>): string | undefined {
+  const given = typeof answers.dag === 'string' && answers.dag.trim() !== '' ? answers.dag.trim() : undefined;
+  if (given) {
+    const path = resolve(root, given);
+    if (!existsSync(path)) throw new InvalidAnswersError([{ field: 'dag', value: given, rule: 'the file does not exist' }]);
+    return relative(root, path).split('\\').join('/');
+  }
+  const candidates = Object.entries(texts).filter(([path, text]) => path.endsWith('.py') && isDagFile(text) && !text.includes('# >>> pod-ingestion managed:')).map(([path]) => path);
+  if (candidates.length > 1) throw new InvalidAnswersError([{ field: 'dag', value: candidates.join(', '), rule: 'several DAG files; name the one to adopt with --dag FILE' }]);
+  return candidates[0];
+}
