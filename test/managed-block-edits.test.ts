@@ -1,7 +1,7 @@
 // A hand edit inside a "pod-ingestion managed" block (the DAG's settings and tasks, the README's pipeline) would
 // be lost when a command rewrites the block from .yo-rc.json: every command that does so refuses, names the
 // block, shows the difference and writes nothing; --force replaces the block and keeps edits outside it.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findManagedBlockEdits } from '../src/core/managed-block-edits.js';
@@ -88,6 +88,26 @@ describe('an edited managed block is refused and kept', () => {
     expect(dag).not.toContain('# edited by hand');
     expect(dag).toContain('task_id="report"');
     expect(dag).toContain('tags=["pod-ingestion", "mine"]');
+  });
+
+  it('a block the generator wrote from an older .yo-rc.json is no hand edit: the DAG\'s stored base tells them apart', async () => {
+    const project = copyOfBase('config-edit');
+    editFile(project, '.yo-rc.json', '"namespace": "airflow"', '"namespace": "prod"');
+    const result = await runBin(['pod', 'report', '--after', 'clean'], project);
+    expect(result.exitCode, result.output).toBe(0);
+    expect(readFileSync(join(project, DAG), 'utf8')).toContain('NAMESPACE = "prod"');
+    // The base follows each write of the DAG: a second command goes through as well.
+    const second = await runBin(['remove', 'report'], project);
+    expect(second.exitCode, second.output).toBe(0);
+  });
+
+  it('without the stored base (a project from before it), the blocks are compared with what .yo-rc.json renders', async () => {
+    const project = copyOfBase('no-base');
+    rmSync(join(project, '.pod-ingestion'), { recursive: true });
+    editFile(project, DAG, 'get_logs=True,', 'get_logs=False,');
+    const result = await runBin(['pod', 'report', '--after', 'clean'], project);
+    expect(result.exitCode, result.output).toBe(1);
+    expect(result.stderr).toContain(`${DAG} "tasks" block, from .yo-rc.json`);
   });
 
   it('an unedited project goes through (the check compares with what .yo-rc.json renders, not with a template)', async () => {

@@ -45,11 +45,11 @@ beforeAll(async () => {
 });
 
 describe('a new project keeps what it generated', () => {
-  it('stores the base of every file a re-run rewrites, not of the pods or the DAG; git commits them, .dockerignore leaves them out', () => {
-    for (const path of ['Dockerfile', 'README.md', 'run_in_docker.sh', 'requirements.txt', '.dockerignore', '.gitattributes', '.gitignore']) {
+  it('stores the base of every file a re-run rewrites (the DAG too), not of the pods; git commits them, .dockerignore leaves them out', () => {
+    for (const path of ['Dockerfile', 'README.md', 'run_in_docker.sh', 'requirements.txt', '.dockerignore', '.gitattributes', '.gitignore', 'dags/merging_pipeline.py']) {
       expect(read(base, `.pod-ingestion/generated/${path}`), path).toBe(read(base, path));
     }
-    for (const path of ['pods/collect.py', 'tests/test_collect.py', 'dags/merging_pipeline.py']) expect(existsSync(join(base, '.pod-ingestion/generated', path)), path).toBe(false);
+    for (const path of ['pods/collect.py', 'tests/test_collect.py', 'tests/test_dag_integrity.py']) expect(existsSync(join(base, '.pod-ingestion/generated', path)), path).toBe(false);
     if (!requireTool(toolMissing('git'), 'which files git ignores')) return;
     const project = copyOfBase('git');
     expect(spawnSync('git', ['init', '-q'], { cwd: project }).status).toBe(0);

@@ -1,6 +1,7 @@
 // A managed block is rewritten from .yo-rc.json, so a hand edit inside one would be lost without a word. Before a
-// command rewrites a file, its blocks are compared with what the configuration on disk renders: a block that
-// differs was edited by hand, and the command is refused (unless --force) with the difference shown.
+// command rewrites a file, its blocks are compared with what the generator last wrote there (or, without that
+// copy, with what the configuration on disk renders): a block that differs was edited by hand, and the command is
+// refused (unless --force) with the difference shown.
 import { unifiedDiff } from './line-diff.js';
 import { ManagedRegionError, managedBlocks } from './managed-region.js';
 
@@ -12,16 +13,17 @@ export interface ManagedBlockEdit {
 }
 
 /**
- * The blocks of `onDisk` that differ from the same blocks of `expected` (the file as .yo-rc.json renders it).
+ * The blocks of `onDisk` that differ from the same blocks of `expected` (the file as the generator wrote it,
+ * described by `source`).
  * A block missing from either is not an edit: a lost marker is refused by replaceManagedRegions, a README
  * without the block is left alone.
  */
-export function findManagedBlockEdits(file: string, onDisk: string, expected: string): ManagedBlockEdit[] {
+export function findManagedBlockEdits(file: string, onDisk: string, expected: string, source = 'from .yo-rc.json'): ManagedBlockEdit[] {
   const actual = managedBlocks(onDisk);
   return [...managedBlocks(expected)].flatMap(([block, rendered]) => {
     const found = actual.get(block);
     if (found === undefined || found === rendered) return [];
-    return [{ file, block, diff: unifiedDiff(rendered, found, { old: `${file} "${block}" block, from .yo-rc.json`, new: `${file} "${block}" block, as edited` }) }];
+    return [{ file, block, diff: unifiedDiff(rendered, found, { old: `${file} "${block}" block, ${source}`, new: `${file} "${block}" block, as edited` }) }];
   });
 }
 

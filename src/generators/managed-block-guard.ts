@@ -1,23 +1,30 @@
-// Before a command rewrites the DAG's (and the README's) managed blocks, the blocks on disk must still be what
-// .yo-rc.json renders: otherwise they hold a hand edit that the rewrite would lose. Called in `configuring`, so a
+// Before a command rewrites the DAG's (and the README's) managed blocks, the blocks on disk must still be what the
+// generator wrote: otherwise they hold a hand edit that the rewrite would lose. Called in `configuring`, so a
 // refusal writes nothing.
 import { findManagedBlockEdits, managedBlockEditsError } from '../core/managed-block-edits.js';
 import { renderReadmePipelineBlock } from '../core/pipeline-graph.js';
 import type { ProjectConfig } from '../core/project-config.js';
 import { dagPath, renderDag } from '../core/render-project.js';
 import type { PodIngestionGenerator } from './base-generator.js';
+import { basePath } from './file-merge.js';
 import { writePolicy } from './write-policy.js';
 
-/** Refuses when a managed block differs from what `onDisk` (the project's .yo-rc.json as it is) renders; --force goes on. */
+/**
+ * Refuses when a managed block differs from what the generator last wrote (the DAG's stored base), or, with no
+ * base (a project from before the bases, the README), from what `onDisk` (.yo-rc.json as it is) renders. The
+ * base makes a block of an older template, or of a .yo-rc.json edited since, no hand edit. --force goes on.
+ */
 export function refuseEditedManagedBlocks(generator: PodIngestionGenerator, onDisk: ProjectConfig): void {
   if (writePolicy(generator).force) return;
-  const expected: [string, () => string][] = [
-    [dagPath(onDisk), () => renderDag(onDisk)],
-    ['README.md', () => renderReadmePipelineBlock(onDisk.pods)],
+  const read = (path: string) => (generator.fs.exists(generator.destinationPath(path)) ? (generator.fs.read(generator.destinationPath(path)) ?? '') : undefined);
+  const dagBase = read(basePath(dagPath(onDisk)));
+  const expected: [string, string, () => string][] = [
+    dagBase === undefined ? [dagPath(onDisk), 'from .yo-rc.json', () => renderDag(onDisk)] : [dagPath(onDisk), 'as generated last time', () => dagBase],
+    ['README.md', 'from .yo-rc.json', () => renderReadmePipelineBlock(onDisk.pods)],
   ];
-  const edits = expected.flatMap(([path, render]) => {
-    const target = generator.destinationPath(path);
-    return generator.fs.exists(target) ? findManagedBlockEdits(path, generator.fs.read(target) ?? '', render()) : [];
+  const edits = expected.flatMap(([path, source, render]) => {
+    const text = read(path);
+    return text === undefined ? [] : findManagedBlockEdits(path, text, render(), source);
   });
   if (edits.length > 0) throw managedBlockEditsError(edits);
 }

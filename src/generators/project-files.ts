@@ -13,9 +13,13 @@ import type { WritePolicy } from './write-policy.js';
 
 const USER_OWNED = /^(?:pods\/[^/]+\.py|tests\/test_[^/]+\.py)$/;
 
-/** Whether a re-run merges `path` three ways: not the user's own code, not the DAG (it has managed blocks). */
-export function mergedOnRerun(path: string, dag: string): boolean {
-  return !USER_OWNED.test(path) && path !== dag;
+/**
+ * Whether the last generated version of `path` is kept (file-merge.ts): every file but the user's own code. A
+ * re-run merges them three ways, except the DAG, whose managed blocks are replaced; its base tells a hand edit
+ * of a block from a block of an older template or an older .yo-rc.json (managed-block-guard.ts).
+ */
+export function keepsBase(path: string): boolean {
+  return !USER_OWNED.test(path);
 }
 
 /**
@@ -31,11 +35,12 @@ export async function writeProjectFiles(generator: PodIngestionGenerator, files:
     if (path === 'README.md' && existing !== undefined) existing = refreshReadmePipeline(generator, existing, content);
     if (existing === undefined || existing === content) {
       generator.fs.write(target, content);
-      if (mergedOnRerun(path, dag)) storeBase(generator, path, content);
+      if (keepsBase(path)) storeBase(generator, path, content);
     } else if (USER_OWNED.test(path)) {
       generator.log(`kept your ${path}`);
     } else if (path === dag) {
       writeDeliberateEdit(generator, target, mergeManagedRegions(existing, content, path, policy));
+      storeBase(generator, path, content);
     } else {
       await mergeUserFile(generator, path, existing, content, policy);
     }

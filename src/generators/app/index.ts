@@ -18,7 +18,7 @@ import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { writeNewProject } from '../new-project.js';
 import { writePolicy } from '../write-policy.js';
 import { baseFiles, GENERATED_DIR } from '../file-merge.js';
-import { mergedOnRerun, projectConfigFile, readProjectConfig, saveProjectConfig, writeProjectFiles } from '../project-files.js';
+import { keepsBase, projectConfigFile, readProjectConfig, saveProjectConfig, writeProjectFiles } from '../project-files.js';
 
 export default class AppGenerator extends PodIngestionGenerator {
   private answers: RawAnswers = {};
@@ -93,7 +93,7 @@ export default class AppGenerator extends PodIngestionGenerator {
   async writing(): Promise<void> {
     const { config } = this.plan!;
     if (this.fresh) {
-      const files = { ...this.files, ...baseFiles(this.files, (path) => mergedOnRerun(path, dagPath(config))), '.yo-rc.json': projectConfigFile(config) };
+      const files = { ...this.files, ...baseFiles(this.files, keepsBase), '.yo-rc.json': projectConfigFile(config) };
       await writeNewProject(this.target, files);
       for (const path of Object.keys(files).filter((path) => !path.startsWith(GENERATED_DIR))) this.log.create(relative(this.env.cwd, join(this.target, path)));
       this.destinationRoot(this.target);
