@@ -77,14 +77,21 @@ export function runBin(args: readonly string[], cwd: string, options: BinOptions
   });
 }
 
+/** A step of a terminal session (pty_run.py): `keys` typed once the output matches `wait`; with `until`, at each new match until the output matches `until`. */
+export interface TerminalStep {
+  wait: string;
+  keys: string;
+  until?: string;
+}
+
 /**
  * `pod-ingestion ARGS...` in a pseudo-terminal (pty_run.py), as at a person's terminal: without CI's variables,
  * which make colour libraries print plain text even on a TTY. `keys` (Python escapes: \\x03 is Ctrl-C) are typed
  * once the output matches the regular expression `wait`. The output is the terminal's, escape codes and all.
  */
-export async function runInTerminal(args: readonly string[], cwd: string, options: { wait?: string; keys?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ exitCode: number; output: string }> {
+export async function runInTerminal(args: readonly string[], cwd: string, options: { wait?: string; keys?: string; steps?: readonly TerminalStep[]; env?: NodeJS.ProcessEnv } = {}): Promise<{ exitCode: number; output: string }> {
   const run = await runBin(args, cwd, {
-    under: ['python3', PTY, options.wait ?? '^$', options.keys ?? ''],
+    under: options.steps ? ['python3', PTY, '--steps', JSON.stringify(options.steps)] : ['python3', PTY, options.wait ?? '^$', options.keys ?? ''],
     env: { CI: undefined, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env },
   });
   const exit = /\nexit=(-?\d+)\s*$/.exec(run.raw);

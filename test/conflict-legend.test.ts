@@ -1,0 +1,37 @@
+// The conflict question's diff, as a person at a terminal sees it: "d" at "Overwrite Dockerfile?" shows the
+// changes under a legend whose two words are apart and carry their lines' signs (Yeoman printed "removedadded").
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBin, runInTerminal } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
+
+afterAll(cleanupTempDirs);
+// eslint-disable-next-line no-control-regex
+const plain = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+
+describe('the conflict question', () => {
+  it('shows the diff under a legend that reads "- removed + added", in colour', async () => {
+    const dir = tempDir('legend');
+    expect((await runBin(['proj', '--defaults', '--pods', 'collect'], dir)).exitCode).toBe(0);
+    const project = join(dir, 'proj');
+    // Without the generated bases a re-run asks Yeoman's overwrite question for a file the user changed.
+    rmSync(join(project, '.pod-ingestion'), { recursive: true, force: true });
+    appendFileSync(join(project, 'Dockerfile'), '# mine\n');
+    const run = await runInTerminal(['.'], project, {
+      steps: [
+        { wait: '\\?', keys: '\\r', until: 'Overwrite Dockerfile\\?' },
+        { wait: 'Overwrite Dockerfile\\?', keys: 'd\\r' },
+        { wait: 'added', keys: 'n\\r' },
+      ],
+    });
+    expect(run.exitCode, run.output).toBe(0);
+    const legend = plain(run.output).split(/\r?\n/).find((line) => line.includes('removed'));
+    expect(legend?.trim()).toBe('- removed + added');
+    expect(plain(run.output)).toMatch(/^\+# mine|^-# mine/m);
+    // In colour: each word on its own background.
+    expect(run.output).toMatch(/\u001b\[41m- removed\u001b\[49m \S*\u001b\[42m\+ added/);
+    // "n": the user's Dockerfile stays.
+    expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toContain('# mine');
+  });
+});
