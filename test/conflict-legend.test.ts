@@ -7,7 +7,6 @@ import { runBin, runInTerminal } from './support/run-bin.js';
 import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 
 afterAll(cleanupTempDirs);
-// eslint-disable-next-line no-control-regex
 const plain = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
 describe('the conflict question', () => {
