@@ -548,8 +548,8 @@ function readBack(projects: readonly WayIn[], scratch: string): { way: string; i
   return projects.map((project, projectIndex) => {
     const { root, config } = project;
     const problems: Record<string, unknown> = { ...failures(reports[root]!) };
-    // A requirements file with pip options is read by pip below, not by the PEP 508 checker (which knows no options).
-    if (pip[root]?.lines?.some((line) => line.requirement === null)) delete problems.requirements;
+    // A requirements file with pip options (--hash included) is read by pip below, not by the PEP 508 checker (which knows no options).
+    if (pip[root]?.lines?.some((line) => line.requirement === null || Object.keys(line.options).length > 0)) delete problems.requirements;
     const saved = readConfig(root);
     if (JSON.stringify(saved) !== JSON.stringify(config)) problems['.yo-rc.json'] = { saved, expected: config };
     const image = imageReference(config);
@@ -603,9 +603,12 @@ function readBack(projects: readonly WayIn[], scratch: string): { way: string; i
   ).filter(({ problems }) => Object.keys(problems).length > 0);
 }
 
-/** The app's answers as command-line options (`--name value`), the first pod only. */
+/** The app's answers as command-line options (`--name value`), the first pod only. A value of exactly "--" is
+ * the end-of-options marker after `--name` (as for every CLI), so it is given as `--name=--`. */
 function optionArgs(input: ProjectInput): string[] {
-  return Object.entries(appAnswers(input)).filter(([name]) => name !== 'defaults').flatMap(([name, value]) => [`--${name}`, String(value)]);
+  return Object.entries(appAnswers(input))
+    .filter(([name]) => name !== 'defaults')
+    .flatMap(([name, value]) => (value === '--' ? [`--${name}=--`] : [`--${name}`, String(value)]));
 }
 
 const sha256 = fc.stringMatching(/^[0-9a-f]{64}$/).map((hex) => `--hash=sha256:${hex}`);
@@ -681,7 +684,7 @@ describe.runIf(tools && requireTool(pipParserMissing(), "reading requirements ba
   it('a requirements file: what the check accepts, pip reads the same way (in process, many files)', () => {
     const files = fc.sample(requirementsFile, { numRuns: 300, seed: WAYS_SEED + 3 });
     const accepted = files.filter((text) => checkRequirementsFile('requirements', text).length === 0);
-    expect(accepted.length).toBeGreaterThan(files.length / 2);
+    expect(accepted.length).toBeGreaterThan(files.length / 3);
     const read = readWithPip(Object.fromEntries(accepted.map((text, index) => [String(index), text])));
     const disagreements = accepted.flatMap((text, index) => {
       const pip = read[String(index)]!;
