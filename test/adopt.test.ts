@@ -16,7 +16,7 @@ import { PYTHON, pythonToolsMissing } from './checkers/python.js';
 import { packagingMissing } from './checkers/requirements.js';
 import { shellToolsMissing } from './checkers/shell.js';
 import { checkTrees, failures } from './checkers/tree.js';
-import { runBin } from './support/run-bin.js';
+import { runBin, runInTerminal } from './support/run-bin.js';
 import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 import { snapshot, snapshotDiff } from './support/tree.js';
 import { requireTool } from './support/required-tool.js';
@@ -207,7 +207,7 @@ describe.runIf(tools)('adopt', () => {
     expect(result.output).toContain('pods/helpers.py');
   });
 
-  it('refuses, writing nothing, a DAG with parts it cannot carry (listed with file and line); --skip-unsupported adopts without them', async () => {
+  it('refuses, writing nothing, a DAG with parts it cannot carry (listed with file and line) under --defaults; in a terminal lists and asks; --skip-unsupported adopts without them', async () => {
     const root = fixture('decorator');
     renameSync(join(root, 'dags/sales.py'), join(root, 'sales_old.py'));
     const dag = join(root, 'sales_old.py');
@@ -220,9 +220,22 @@ describe.runIf(tools)('adopt', () => {
     expect(result.output).toContain('--skip-unsupported');
     expect(result.output).not.toMatch(/at .*\.js:\d+/);
     expect(snapshotDiff(before, snapshot(root))).toEqual([]);
+
+    // In a terminal the parts are listed and asked about: no (the default) writes nothing; yes adopts without them.
+    const declined = await runInTerminal(['adopt', '--force'], root, { wait: 'Adopt without them\\?', keys: '\r' });
+    expect(declined.exitCode, declined.output).toBe(1);
+    expect(declined.output).toContain(`sales_old.py:${line}: a PythonOperator task`);
+    expect(snapshotDiff(before, snapshot(root))).toEqual([]);
+    const confirmed = await runInTerminal(['adopt', '--force'], root, { wait: 'Adopt without them\\?', keys: 'y\r' });
+    expect(confirmed.exitCode, confirmed.output).toBe(0);
+    expect(confirmed.output).toContain(`not carried: sales_old.py:${line}: a PythonOperator task`);
+
+    // --skip-unsupported says yes without asking (here on the adopted tree: a second adoption, the same result).
+    const adopted = snapshot(root);
     const skipped = await runBin(['adopt', '--defaults', '--skip-unsupported'], root);
     expect(skipped.exitCode, skipped.output).toBe(0);
     expect(skipped.output).toContain(`not carried: sales_old.py:${line}: a PythonOperator task`);
+    expect(snapshotDiff(adopted, snapshot(root))).toEqual([]);
   });
 
   it('says clearly when python3 is missing, and writes nothing', async () => {

@@ -42,13 +42,15 @@ export interface AdoptPlan {
 
 /** The old DAG has parts adopt cannot carry; nothing was written. */
 export class UnsupportedDagError extends PodIngestionError {
+  /** The parts, one line each with file and line: what a terminal run lists before asking. */
+  readonly listing: string;
+
   constructor(path: string, lines: readonly ReportLine[]) {
-    super(
-      'invalid-answers',
-      `Nothing was written: ${path} has ${lines.length === 1 ? 'a part' : `${lines.length} parts`} that adopt cannot carry into the new DAG:\n` +
-        `${lines.map((item) => `  - ${path}:${item.line}: ${item.text}`).join('\n')}\n` +
-        'Change the old DAG, or run again with --skip-unsupported to adopt without them (they are listed in the report; add them back outside the managed blocks).',
-    );
+    const listing =
+      `${path} has ${lines.length === 1 ? 'a part' : `${lines.length} parts`} that adopt cannot carry into the new DAG:\n` +
+      lines.map((item) => `  - ${path}:${item.line}: ${item.text}`).join('\n');
+    super('invalid-answers', `Nothing was written: ${listing}\nChange the old DAG, or run again with --skip-unsupported to adopt without them (they are listed in the report; add them back outside the managed blocks).`);
+    this.listing = listing;
   }
 }
 

@@ -5,9 +5,10 @@
 // through the usual conflict question (kept under --defaults).
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { planAdoption, type AdoptPlan } from '../../core/adopt-project.js';
+import { planAdoption, UnsupportedDagError, type AdoptInput, type AdoptPlan } from '../../core/adopt-project.js';
 import { ADOPT_QUESTIONS } from '../../core/adopt-questions.js';
 import { isDagFile } from '../../core/doctor-checks.js';
+import { PodIngestionError } from '../../core/errors.js';
 import { InvalidAnswersError } from '../../core/field-error.js';
 import type { RawAnswers } from '../../core/questions.js';
 import { dagPath, renderProject } from '../../core/render-project.js';
@@ -43,7 +44,7 @@ export default class AdoptGenerator extends PodIngestionGenerator {
       for (const file of readdirSync(podsDir).filter((name) => name.endsWith('.py')).sort()) scripts[file.slice(0, -3)] = readFileSync(join(podsDir, file), 'utf8');
     }
     const existing = readProjectConfig(root);
-    this.plan = planAdoption({
+    this.plan = await planConfirmed(this, this.answers.defaults === true, {
       folderName: basename(root),
       dag: this.oldDag ? { path: this.oldDag, reading: await readDag(join(root, this.oldDag)) } : undefined,
       scripts,
@@ -94,3 +95,22 @@ function findOldDag(root: string, answers: RawAnswers, texts: Record<string, str
   if (candidates.length > 1) throw new InvalidAnswersError([{ field: 'dag', value: candidates.join(', '), rule: 'several DAG files; name the one to adopt with --dag FILE' }]);
   return candidates[0];
 }
+
+/**
+ * The plan. Parts of the old DAG that adopt cannot carry stop it, nothing written, unless --skip-unsupported; in
+ * a terminal they are listed and the user is asked (the answer defaults to no). --defaults, and a run without a
+ * terminal (the bin passes --defaults), asks nothing and refuses. (A function: Yeoman runs methods as tasks.)
+ */
+async function planConfirmed(generator: PodIngestionGenerator, defaults: boolean, input: AdoptInput): Promise<AdoptPlan> {
+  try {
+    return planAdoption(input);
+  } catch (error) {
+    if (!(error instanceof UnsupportedDagError) || defaults) throw error;
+    generator.log(error.listing);
+    const question = [{ type: 'confirm', name: 'skip', default: false, message: 'Adopt without them? They are left out of the new DAG and listed in the report' }] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
+    const { skip } = (await generator.prompt(question)) as { skip: boolean };
+    if (!skip) throw new PodIngestionError('invalid-answers', 'Nothing was written: change the old DAG, or adopt without those parts (answer yes, or --skip-unsupported).');
+    return planAdoption({ ...input, answers: { ...input.answers, 'skip-unsupported': true } });
+  }
+}
+
