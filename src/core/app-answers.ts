@@ -151,3 +151,13 @@ export function answersFromConfig(config: ProjectConfig): RawAnswers {
   }
   return answers;
 }
+
+/**
+ * A re-run's current answers: the saved settings, and the packages that requirements.txt installs (one
+ * requirement after another, as --packages takes them), so its prompt offers the current list.
+ */
+export function currentAnswers(config: ProjectConfig, requirementsText: string | undefined): RawAnswers {
+  const answers = answersFromConfig(config);
+  if (requirementsText !== undefined) answers.packages = requirementsOfFile(requirementsText).join(' ');
+  return answers;
+}

@@ -87,7 +87,8 @@ export function givenOptions(generator: PodIngestionGenerator, questions: readon
 
 /**
  * Asks every question that has no answer yet (and, when a given value is invalid, asks it again with the
- * reason). `advanced` questions are asked only if the user says so at `advancedMessage`.
+ * reason). `advanced` questions are asked only if the user says so at `advancedMessage`. `current` holds a
+ * re-run's values: each is offered as its question's default, so Enter keeps it.
  */
 export async function askQuestions(
   generator: PodIngestionGenerator,
@@ -95,6 +96,7 @@ export async function askQuestions(
   answers: RawAnswers,
   advancedMessage?: string,
   onAnswer?: (question: Question, value: string | boolean) => void,
+  current: RawAnswers = {},
 ): Promise<RawAnswers> {
   const result: RawAnswers = { ...answers };
   let advanced: boolean | undefined;
@@ -118,8 +120,9 @@ export async function askQuestions(
       result[question.name] = (await askRepeated(generator, question, answerOf(question, result))) as unknown as string;
       continue;
     }
-    // A refused value is not offered back as the default: the question's own default is.
-    const fallback = answerOf(question, { ...result, [question.name]: invalid.length > 0 ? undefined : given });
+    // A refused value is not offered back as the default: the project's current value (a re-run) or the
+    // question's own default is.
+    const fallback = answerOf(question, { ...result, [question.name]: invalid.length > 0 || given === undefined ? current[question.name] : given });
     // inquirer's question union is too narrow for one object that may be any of three types.
     const prompt = [
       {

@@ -2,7 +2,7 @@
 // then builds and pushes the image when asked. Files stay written if Docker fails.
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { answersFromConfig, resolveAppAnswers, type AppPlan } from '../../core/app-answers.js';
+import { currentAnswers, resolveAppAnswers, type AppPlan } from '../../core/app-answers.js';
 import { APP_QUESTIONS } from '../../core/app-questions.js';
 import { shellWord } from '../../core/escape.js';
 import { InvalidAnswersError } from '../../core/field-error.js';
@@ -28,6 +28,8 @@ export default class AppGenerator extends PodIngestionGenerator {
   private files: FileSet = {};
   /** A new project is written whole, into a folder of its own; a re-run merges into the project in place. */
   private fresh = false;
+  /** A re-run's current answers: the project's settings and package list. */
+  private current: RawAnswers = {};
   /** Warnings already shown while asking (the end-of-life one comes when Python is answered, once). */
   private shownWarnings = new Set<string>();
 
@@ -46,8 +48,9 @@ export default class AppGenerator extends PodIngestionGenerator {
     this.existing = readProjectConfig(resolve(this.env.cwd, destination ?? '.'));
     const given = givenOptions(this, APP_QUESTIONS);
     const fromFile = given.answers ? readAnswersFile(String(given.answers), APP_QUESTIONS) : {};
+    // Its values are the defaults of the questions (asked in a terminal; taken as they are under --defaults).
+    this.current = this.existing ? currentAnswers(this.existing, readIfPresent(join(resolve(this.env.cwd, destination ?? '.'), 'requirements.txt'))) : {};
     this.answers = {
-      ...(this.existing ? answersFromConfig(this.existing) : {}),
       ...fromFile,
       ...given,
       destination: destination ?? (this.existing ? basename(this.env.cwd) : undefined),
@@ -62,10 +65,14 @@ export default class AppGenerator extends PodIngestionGenerator {
         this.shownWarnings.add(warning);
         this.warning(warning);
       }
-    });
+    }, this.current);
   }
 
   configuring(): void {
+    // What was neither given nor asked keeps the project's current value; the current package list given back
+    // unchanged (Enter at its prompt) is not a new list: requirements.txt stays the user's, comments included.
+    this.answers = { ...this.current, ...this.answers };
+    if (this.current.packages !== undefined && this.answers.packages === this.current.packages) delete this.answers.packages;
     const requirementsFile = String(this.answers.requirements ?? '');
     let requirementsText: string | undefined;
     if (requirementsFile) {
@@ -115,4 +122,8 @@ export default class AppGenerator extends PodIngestionGenerator {
     const summary = await publishImage({ context: this.destinationRoot(), config, push, platform, latest: false, retry }, (line) => this.log(line));
     this.log(`\n${formatSummary(summary, push)}`);
   }
+}
+
+function readIfPresent(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
