@@ -63,8 +63,8 @@ describe('pod-ingestion pod keeps hand edits', () => {
     expect(after).toContain(HELPER.trim());
     expect(after).toContain('tags=["pod-ingestion", "factory", "hand-edited"]');
     expect(after).toContain(AFTER_WITH.trim());
-    // The user's part is byte for byte what it was: only the tasks block grew.
-    const outsideTasks = (source: string) => source.replace(/# >>> pod-ingestion managed: tasks[\s\S]*# <<< pod-ingestion managed: tasks/, '<tasks>');
+    // The user's part is byte for byte what it was: only the managed blocks changed (tasks, and the params in settings).
+    const outsideTasks = (source: string) => source.replace(/# >>> pod-ingestion managed: (\w+)[\s\S]*?# <<< pod-ingestion managed: \1/g, '<$1>');
     expect(outsideTasks(after)).toBe(outsideTasks(text));
     if (!pythonReady()) return;
     expect(checkPython([dag, join(project, 'pods')])).toEqual([]);
@@ -72,7 +72,7 @@ describe('pod-ingestion pod keeps hand edits', () => {
     expect(checkDagReport(report, IMAGE)).toEqual([]);
     expect(Object.keys(dagTasks(report)).sort()).toEqual(['clean_orders', 'collect', 'oee']);
     expect(edgeSet(report.edges)).toEqual(['clean_orders -> oee', 'collect -> clean_orders']);
-    expect((dagTasks(report).clean_orders!.env_vars as Record<string, string>).LINE_ID).toBe("{{ dag_run.conf.get('LINE_ID', '1') }}");
+    expect((dagTasks(report).clean_orders!.env_vars as Record<string, string>).LINE_ID).toBe('{{ params.LINE_ID }}');
   });
 
   it('keeps a pods/NAME.py written by hand before `pod NAME`, and adds its task', async () => {

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDagReport, dagTasks, edgeSet, inspectDag } from './checkers/dag.js';
-import { jinjaMissing, renderJinja } from './checkers/jinja.js';
+import { renderDagRun } from './checkers/dag-run.js';
+import { jinjaMissing } from './checkers/jinja.js';
 import { checkPython, PYTHON } from './checkers/python.js';
 import { requireTool, toolMissing } from './support/required-tool.js';
 import { runBin } from './support/run-bin.js';
@@ -92,7 +93,7 @@ describe('pod-ingestion pod: growing the six-pod pipeline', () => {
     const { report, tasks } = checkDag(['collect', ...STEPS.map((step) => step.name)]);
     expect(edgeSet(report.edges)).toEqual(EXPECTED_EDGES);
     // What each option became in the task.
-    expect(tasks.clean_confirmations!.env_vars).toEqual({ PRG_NAME: 'clean_confirmations.py', ZONE: 'processing' });
+    expect(tasks.clean_confirmations!.env_vars).toEqual({ PRG_NAME: 'clean_confirmations.py', RUN_DATE: '{{ ds }}', OUTPUT_DIR: '{{ params.OUTPUT_DIR }}', ZONE: 'processing' });
     expect(Object.keys(tasks.clean_orders!)).toContain('secrets');
     expect(report.imports).toContainEqual(expect.objectContaining({ module: 'airflow.providers.cncf.kubernetes.secret', name: 'Secret' }));
     expect(Object.keys(tasks.oee!)).toContain('doc_md');
@@ -114,24 +115,22 @@ describe('pod-ingestion pod: growing the six-pod pipeline', () => {
     }
   });
 
-  it("renders the parameters from the DAG run's conf with real Jinja2, as Airflow would", () => {
+  it("renders the DAG's params with real Jinja2, as Airflow would: defaults, a conf that overrides them, a required one", () => {
     if (!pythonReady()) return;
     if (!requireTool(jinjaMissing(), 'rendering env_vars with Jinja2 (apt-get install python3-jinja2)')) return;
-    const envVars = dagTasks(inspectDag(dag)).clean_orders!.env_vars as Record<string, string>;
-    expect(envVars.LINE_ID).toBe("{{ dag_run.conf.get('LINE_ID', '1') }}");
-    // What Airflow puts in the context for these templates: the DAG run (its conf) and ds.
-    const render = (conf: Record<string, string>) => {
-      const names = Object.keys(envVars);
-      const rendered = renderJinja(names.map((name) => ({ template: envVars[name]!, context: { dag_run: { conf }, ds: '2026-01-31' } })));
-      return Object.fromEntries(names.map((name, index) => [name, rendered[index]!]));
-    };
-    const empty = render({});
-    expect(empty.LINE_ID).toEqual({ ok: true, value: '1' });
-    expect(empty.PRG_NAME).toEqual({ ok: true, value: 'clean_orders.py' });
-    // A required parameter missing from the conf fails the render (Airflow's StrictUndefined), not the pod.
-    expect(empty.RUN_DATE).toEqual({ ok: false, error: expect.stringMatching(/UndefinedError/) });
-    const given = render({ LINE_ID: '7', RUN_DATE: '2026-01-31' });
-    expect(given.LINE_ID).toEqual({ ok: true, value: '7' });
-    expect(given.RUN_DATE).toEqual({ ok: true, value: '2026-01-31' });
+    expect((dagTasks(inspectDag(dag)).clean_orders!.env_vars as Record<string, string>).LINE_ID).toBe('{{ params.LINE_ID }}');
+    // RUN_DATE is a required param of clean_orders: Airflow refuses a run whose conf lacks it.
+    expect(renderDagRun(dag, {})).toEqual({ refused: "the run lacks required params ['RUN_DATE']" });
+    const given = renderDagRun(dag, { RUN_DATE: '2026-01-31' });
+    if ('refused' in given) throw new Error(given.refused);
+    expect(given.tasks.clean_orders!.LINE_ID).toEqual({ value: '1' });
+    expect(given.tasks.clean_orders!.PRG_NAME).toEqual({ value: 'clean_orders.py' });
+    expect(given.tasks.clean_orders!.RUN_DATE).toEqual({ value: '2026-01-31' });
+    const overridden = renderDagRun(dag, { LINE_ID: '7', RUN_DATE: '2026-02-02' }, '2026-03-03');
+    if ('refused' in overridden) throw new Error(overridden.refused);
+    expect(overridden.tasks.clean_orders!.LINE_ID).toEqual({ value: '7' });
+    expect(overridden.tasks.clean_orders!.RUN_DATE).toEqual({ value: '2026-02-02' });
+    // The other pods take the run's logical date.
+    expect(overridden.tasks.oee!.RUN_DATE).toEqual({ value: '2026-03-03' });
   });
 });

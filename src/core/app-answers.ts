@@ -2,6 +2,7 @@
 // (each question's own, then the rules between answers), the configuration saved in .yo-rc.json, and
 // back again, the answers that reproduce a saved configuration on a re-run.
 import { APP_QUESTIONS, checkPodList } from './app-questions.js';
+import { checkDagParams, DEFAULT_OUTPUT_DIR } from './dag-params.js';
 import { check, InvalidAnswersError, type FieldError } from './field-error.js';
 import { checkImageReference } from './image-reference.js';
 import { splitNames, stripPodName } from './names.js';
@@ -20,6 +21,8 @@ interface SavedAnswer {
   key: Exclude<keyof ProjectConfig, 'kubernetes' | 'pods'> | `kubernetes.${keyof KubernetesSettings}`;
   /** The saved value made from the answer's text (the text itself when absent). */
   toConfig?: (text: string) => string | number;
+  /** The answer when the key is missing: a setting that projects made before it existed do not have. */
+  absent?: string;
 }
 
 /**
@@ -35,6 +38,7 @@ const SAVED_ANSWERS: readonly SavedAnswer[] = [
   { question: 'dag-id', key: 'dagId' },
   // Airflow's own spelling of "no schedule" means the same as an empty answer.
   { question: 'schedule', key: 'schedule', toConfig: (text) => (text === 'None' ? '' : text) },
+  { question: 'output-dir', key: 'outputDir', absent: DEFAULT_OUTPUT_DIR },
   { question: 'namespace', key: 'kubernetes.namespace' },
   { question: 'image-pull-policy', key: 'kubernetes.imagePullPolicy' },
   { question: 'image-pull-secret', key: 'kubernetes.imagePullSecret' },
@@ -57,8 +61,10 @@ function place(key: SavedAnswer['key']): { section: 'config' | 'kubernetes'; fie
  * The saved keys of one section with the option each stands for, and whether it is saved as a number: a
  * hand-edited .yo-rc.json is checked through these options (project-config-schema.ts).
  */
-export function savedOptions(section: 'config' | 'kubernetes'): { key: string; option: string; number: boolean }[] {
-  return SAVED_ANSWERS.filter((saved) => place(saved.key).section === section).map((saved) => ({ key: place(saved.key).field, option: saved.question, number: saved.toConfig === Number }));
+export function savedOptions(section: 'config' | 'kubernetes'): { key: string; option: string; number: boolean; optional: boolean }[] {
+  return SAVED_ANSWERS.filter((saved) => place(saved.key).section === section).map((saved) => ({
+    key: place(saved.key).field, option: saved.question, number: saved.toConfig === Number, optional: saved.absent !== undefined,
+  }));
 }
 
 export interface AppPlan {
@@ -133,6 +139,9 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
     // A re-run keeps the pods the project already has, with their settings, and adds the new names.
     pods: withPodNames(existing?.pods ?? [], podNames),
   } as unknown as ProjectConfig;
+  // The params the pods declare meet the (maybe new) schedule here: a re-run with --schedule, an answers file.
+  const paramErrors = checkDagParams(config, 'schedule');
+  if (paramErrors.length > 0) throw new InvalidAnswersError(paramErrors);
   const requirementsText = requirementsFileText === undefined ? renderRequirements(splitPackages(text('packages'))) : requirementsFileAsWritten(requirementsFileText);
   const push = value('push') === true;
   const warning = pythonEndOfLifeWarning(config.python);
@@ -145,9 +154,10 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
 export function answersFromConfig(config: ProjectConfig): RawAnswers {
   const sections: Record<'config' | 'kubernetes', Record<string, unknown>> = { config: config as unknown as Record<string, unknown>, kubernetes: config.kubernetes as unknown as Record<string, unknown> };
   const answers: RawAnswers = { pods: config.pods.map((pod) => pod.name).join(' ') };
-  for (const { question, key } of SAVED_ANSWERS) {
+  for (const { question, key, absent } of SAVED_ANSWERS) {
     const { section, field } = place(key);
-    answers[question] = String(sections[section][field]);
+    const value = sections[section][field];
+    answers[question] = value === undefined ? (absent ?? '') : String(value);
   }
   return answers;
 }

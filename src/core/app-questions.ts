@@ -1,8 +1,9 @@
 // The questions of `pod-ingestion` / `yo pod-ingestion`, declared once (see questions.ts). What the answers
 // mean together, and the project they make, is app-answers.ts.
+import { DEFAULT_OUTPUT_DIR } from './dag-params.js';
 import { check, type FieldError } from './field-error.js';
 import { checkContainer, checkRepository, suggestImageName } from './image-reference.js';
-import { checkDagId, checkNamespace, checkPodName, checkQuantity, checkSchedule, checkSecretName, dagIdFor, splitNames, stripPodName } from './names.js';
+import { checkDagId, checkNamespace, checkOutputDir, checkPodName, checkQuantity, checkSchedule, checkSecretName, dagIdFor, splitNames, stripPodName } from './names.js';
 import { FINISH_ACTIONS, PULL_POLICIES } from './project-config.js';
 import { checkPython, DEFAULT_PYTHON } from './python-version.js';
 import { answerOf, questionNamed, single, type Question, type RawAnswers } from './questions.js';
@@ -75,6 +76,11 @@ export const APP_QUESTIONS: readonly Question[] = [
   {
     name: 'schedule', kind: 'string', ask: 'always', message: 'Schedule (empty: runs only when triggered; @daily; or cron)',
     help: 'DAG schedule: empty (triggered runs only), a preset like @daily, or a cron expression', default: () => '', check: single(checkSchedule),
+  },
+  {
+    name: 'output-dir', kind: 'string', ask: 'advanced', message: 'Where the pods write their results (a mounted volume or a bucket path; /tmp of a pod is deleted with it)',
+    help: 'default of the DAG param OUTPUT_DIR the example pods write to; /tmp in a pod is deleted with the pod, so use a mounted volume or a bucket path',
+    default: () => DEFAULT_OUTPUT_DIR, check: single(checkOutputDir),
   },
   {
     name: 'namespace', kind: 'string', ask: 'always', message: 'Kubernetes namespace the pods run in',

@@ -131,3 +131,9 @@ export function checkQuantity(value: string): Verdict {
   const suggestion = suggestQuantity(value);
   return { rule: 'a Kubernetes quantity is a number with an optional unit: 250m or 0.5 (CPU), 512Mi or 2Gi (memory)', ...(suggestion ? { suggestion } : {}) };
 }
+
+// The example pods write with pathlib; a bucket mounted by a CSI driver or gcsfuse is a folder too.
+export function checkOutputDir(value: string): Verdict {
+  if (/^\/(?:[A-Za-z0-9._@+=-]+\/?)*$/.test(value) && !value.split('/').includes('..')) return undefined;
+  return { rule: 'an output folder is an absolute path of letters, digits and ._@+=- (a mounted volume or bucket), without ".."', suggestion: '/data/output' };
+}

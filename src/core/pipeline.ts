@@ -1,6 +1,7 @@
 // The pipeline: the pods of a project and the order between them. Every command that changes the pods
 // (the generator, `pod`, `pod --update`, `remove`) and everything that reads their order (the DAG) goes
 // through this module.
+import { checkDagParams } from './dag-params.js';
 import { check, InvalidAnswersError, type FieldError } from './field-error.js';
 import { checkPodName, stripPodName } from './names.js';
 import { checkPodsAgainstPackages } from './package-imports.js';
@@ -114,7 +115,7 @@ export function addPod(config: ProjectConfig, rawName: string, answers: RawAnswe
   errors.push(...checkTaskIdFree(config.pods, pod));
   errors.push(...checkUpstreams(config.pods, name, pod.after), ...checkPodConsistency(pod));
   const pods = [...config.pods, pod];
-  if (errors.length === 0) errors.push(...cycleError(pods, pod.after));
+  if (errors.length === 0) errors.push(...cycleError(pods, pod.after), ...checkDagParams({ ...config, pods }, 'param'));
   if (errors.length > 0) throw new InvalidAnswersError(errors);
   return { config: { ...config, pods }, pod };
 }
@@ -141,7 +142,7 @@ export function updatePod(config: ProjectConfig, rawName: string, answers: RawAn
   errors.push(...checkTaskIdFree(config.pods.filter((item) => item !== current), pod));
   errors.push(...checkUpstreams(config.pods, name, pod.after), ...checkPodConsistency(pod));
   const pods = config.pods.map((item) => (item === current ? pod : item));
-  if (errors.length === 0) errors.push(...cycleError(pods, pod.after));
+  if (errors.length === 0) errors.push(...cycleError(pods, pod.after), ...checkDagParams({ ...config, pods }, 'param'));
   if (errors.length > 0) throw new InvalidAnswersError(errors);
   return { config: { ...config, pods }, pod };
 }

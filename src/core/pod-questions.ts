@@ -30,8 +30,9 @@ export function podQuestions(project?: { pods: readonly PodSpec[]; name: string 
       help: 'a constant environment variable KEY=VALUE (Airflow renders {{ ... }} in it)', default: () => '', check: parsed(parseEnv),
     },
     {
-      name: 'param', kind: 'repeatable', ask: 'always', message: 'Run-time parameter from the DAG run conf, NAME or NAME=DEFAULT',
-      help: 'an environment variable filled from the DAG run conf: NAME (required) or NAME=DEFAULT', default: () => '', check: parsed(parseParam),
+      name: 'param', kind: 'repeatable', ask: 'always', message: 'DAG param passed as an environment variable, NAME or NAME=DEFAULT',
+      help: 'an Airflow DAG param passed to the pod as an environment variable ({{ params.NAME }}; a run conf overrides it): NAME (required, not on a scheduled DAG) or NAME=DEFAULT',
+      default: () => '', check: parsed(parseParam),
     },
     {
       name: 'secret', kind: 'repeatable', ask: 'always', message: 'Secret to mount, SECRET:/mount/path',

@@ -3,6 +3,7 @@
 // rule. Shapes first (an object, a list, a string, a whole number), then the options' own validators.
 import { savedOptions } from './app-answers.js';
 import { APP_QUESTIONS } from './app-questions.js';
+import { checkDagParams } from './dag-params.js';
 import { InvalidAnswersError, type FieldError } from './field-error.js';
 import { checkImageReference, imageReference } from './image-reference.js';
 import { checkPodName } from './names.js';
@@ -162,8 +163,12 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
     collector.add('', stored, 'the project settings must be a JSON object');
     throw new InvalidAnswersError(collector.errors);
   }
-  collector.keys('', stored, [...TOP_LEVEL.map((saved) => saved.key), 'kubernetes', 'pods'], ['airflow']);
-  for (const { key, option } of TOP_LEVEL) if (collector.string(key, stored[key])) checkOption(collector, key, option, stored[key]);
+  const optionalTopLevel = TOP_LEVEL.filter((saved) => saved.optional).map((saved) => saved.key);
+  collector.keys('', stored, [...TOP_LEVEL.filter((saved) => !saved.optional).map((saved) => saved.key), 'kubernetes', 'pods'], ['airflow', ...optionalTopLevel]);
+  for (const { key, option, optional } of TOP_LEVEL) {
+    if (optional && stored[key] === undefined) continue;
+    if (collector.string(key, stored[key])) checkOption(collector, key, option, stored[key]);
+  }
   const python = typeof stored.python === 'string' && !checkPython(stored.python) ? stored.python : undefined;
   if (collector.errors.length === 0) {
     const image = { repository: stored.repository as string, container: stored.container as string, tag: stored.tag as string };
@@ -200,6 +205,8 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
   if (collector.errors.length === 0) {
     const cycle = findCycle(pods);
     if (cycle) collector.add('pods', cycle.join(' -> '), 'the pods\' "after" lists form a cycle');
+    // What pod and a re-run refuse: a required param on a scheduled DAG, one param with two defaults.
+    else collector.addAll('pods', checkDagParams(stored as unknown as ProjectConfig, 'project'));
   }
   if (collector.errors.length > 0) throw new InvalidAnswersError(collector.errors);
   return stored as unknown as ProjectConfig;

@@ -13,7 +13,7 @@ export interface PodSpec {
   after: string[];
   /** Constant environment variables. */
   env: { name: string; value: string }[];
-  /** Environment variables filled from the DAG run's conf; a null default makes the key required. */
+  /** DAG params (Airflow's Param) passed to the pod as environment variables; a null default makes the param required. */
   params: { name: string; default: string | null }[];
   /** Kubernetes secrets mounted read-only. */
   secrets: { secret: string; mountPath: string }[];
@@ -59,6 +59,8 @@ export interface ProjectConfig extends ImageName {
   python: string;
   dagId: string;
   schedule: string;
+  /** Default of the DAG param OUTPUT_DIR the example pods write to; absent in projects made before it existed. */
+  outputDir?: string;
   kubernetes: KubernetesSettings;
   pods: PodSpec[];
   /** Set by `adopt`: the old DAG's own arguments. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ejs from 'ejs';
+import { dagParams, outputDirOf, podEnvironment } from './dag-params.js';
 import { jinjaString, markdownCode, markdownText, pythonDocstringText, pythonLiteral, pythonString, shellWord } from './escape.js';
 import { imageReference, registryHost } from './image-reference.js';
 import { kubernetesName } from './names.js';
@@ -29,16 +30,19 @@ export function taskVariable(podName: string): string {
   return `${podName}_task`;
 }
 
-/** PRG_NAME, constants, then run-time parameters read from the DAG run's conf through Jinja. */
+// Attributes of a Python dict: `params.items` would be the method, so such names are read with brackets.
+const DICT_ATTRIBUTES = new Set(['clear', 'copy', 'fromkeys', 'get', 'items', 'keys', 'pop', 'popitem', 'setdefault', 'update', 'values']);
+
+function paramReference(name: string): string {
+  return DICT_ATTRIBUTES.has(name) ? `{{ params[${jinjaString(name)}] }}` : `{{ params.${name} }}`;
+}
+
+/** The env_vars of a pod's task: constants as given, params as `{{ params.X }}`, RUN_DATE as `{{ ds }}`. */
 function taskEnvironment(pod: PodSpec): [string, string][] {
-  return [
-    ['PRG_NAME', `${pod.name}.py`],
-    ...pod.env.map(({ name, value }): [string, string] => [name, value]),
-    ...pod.params.map(({ name, default: fallback }): [string, string] => [
-      name,
-      fallback === null ? `{{ dag_run.conf[${jinjaString(name)}] }}` : `{{ dag_run.conf.get(${jinjaString(name)}, ${jinjaString(fallback)}) }}`,
-    ]),
-  ];
+  return podEnvironment(pod).map((source): [string, string] => [
+    source.name,
+    source.kind === 'constant' ? source.value : source.kind === 'param' ? paramReference(source.param) : '{{ ds }}',
+  ]);
 }
 
 function resourceArguments(config: ProjectConfig): string {
@@ -87,6 +91,7 @@ export function renderDag(config: ProjectConfig): string {
     resources,
     tasks,
     dag: dagArguments(config),
+    params: dagParams(config),
     usesSecrets: config.pods.some((pod) => pod.secrets.length > 0),
     usesK8sModels: Boolean(resources || config.kubernetes.imagePullSecret),
   });
@@ -133,6 +138,7 @@ export function renderProjectReadme(config: ProjectConfig): string {
     registry: registryHost(config.repository),
     pipelineBlock: renderReadmePipelineBlock(config.pods),
     example: examplePod(config),
+    outputDir: outputDirOf(config),
   });
 }
 

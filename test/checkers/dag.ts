@@ -69,7 +69,8 @@ export interface DagReport {
   kpo_imports: string[];
   constants: Record<string, unknown>;
   dict_keys: Record<string, string[]>;
-  dags: { line: number; keywords: KeywordReport[]; start_date_fixed: boolean }[];
+  /** params: NAME -> whether it is required (a Param without a default) and its default; null without params=. */
+  dags: { line: number; keywords: KeywordReport[]; start_date_fixed: boolean; params: Record<string, { required: boolean; default: unknown }> | null }[];
   operators: { line: number; variable: string | null; positional: number; keywords: KeywordReport[] }[];
   /** Task variable -> task_id. */
   task_ids: Record<string, string>;

@@ -8,7 +8,9 @@ A report holds:
   kpo_imports  the modules KubernetesPodOperator is imported from
   constants    module-level NAME = <literal> (ast.literal_eval), e.g. IMAGE, SCHEDULE
   dict_keys    module-level NAME = {"key": ...} with string keys, e.g. DEFAULT_ARGS
-  dags         every DAG(...) call: its keywords, and whether start_date is a fixed datetime
+  dags         every DAG(...) call: its keywords, whether start_date is a fixed datetime, and its params=
+               (a dict, or a module constant naming one, of Param(default, ...) calls): NAME -> {"required",
+               "default"}; null when it has no params=
   operators    every KubernetesPodOperator(...) call: variable, keywords with literal values where
                literal (a name of a module constant is resolved to its value)
   edges        [upstream task_id, downstream task_id] from `a >> b`, `[a, b] >> c`, `a >> [b, c]`,
@@ -82,6 +84,30 @@ def fixed_datetime(node):
     return bool(node.args)
 
 
+def dag_params(call, tree, constants):
+    """The params= of a DAG(...) call: NAME -> {"required": no default given, "default": its literal value}."""
+    keyword = next((item for item in call.keywords if item.arg == "params"), None)
+    if keyword is None:
+        return None
+    value = keyword.value
+    if isinstance(value, ast.Name):  # params=PARAMS: the module's assignment
+        value = next((node.value for node in tree.body if isinstance(node, ast.Assign) and len(node.targets) == 1
+                      and isinstance(node.targets[0], ast.Name) and node.targets[0].id == value.id), None)
+    if not isinstance(value, ast.Dict):
+        return {}
+    params = {}
+    for key, item in zip(value.keys, value.values):
+        known, name = literal(key, constants) if key is not None else (False, None)
+        if not known or not isinstance(name, str):
+            continue
+        if isinstance(item, ast.Call) and callee(item) == "Param":
+            default = item.args[0] if item.args else next((k.value for k in item.keywords if k.arg == "default"), None)
+            params[name] = {"required": default is None, "default": literal(default, constants)[1] if default is not None else None}
+        else:  # a plain value is a Param with that default
+            params[name] = {"required": False, "default": literal(item, constants)[1]}
+    return params
+
+
 def inspect(path):
     with open(path, "rb") as handle:
         tree = ast.parse(handle.read(), filename=path)
@@ -129,6 +155,7 @@ def inspect(path):
                 "line": node.lineno,
                 "keywords": keyword_report(node, constants),
                 "start_date_fixed": start is not None and fixed_datetime(start),
+                "params": dag_params(node, tree, constants),
             })
         elif name in kpo_names:
             operators.append({

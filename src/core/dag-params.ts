@@ -1,0 +1,147 @@
+// The run-time parameters of a pipeline, as Airflow sees them: DAG-level `params` (shown in the "Trigger DAG"
+// form, overridden by a run's conf) and the environment each pod gets from them. The DAG and the local run
+// read them through this module, so they agree on one rule: a param's value is the run's conf value when
+// given, else its default; a param without a default is required, and Airflow refuses a schedule on a DAG
+// that has one.
+import type { FieldError } from './field-error.js';
+import type { PodSpec, ProjectConfig } from './project-config.js';
+
+/** Where the example pods write unless told otherwise; /tmp of a pod is deleted with the pod. */
+export const DEFAULT_OUTPUT_DIR = '/tmp/pod-ingestion-output';
+
+/** Variables every pod gets unless it sets them itself (the example scripts read both). */
+export const RUN_DATE = 'RUN_DATE';
+export const OUTPUT_DIR = 'OUTPUT_DIR';
+
+export interface DagParam {
+  name: string;
+  /** null: no default, the param is required (a run must give it in its conf). */
+  default: string | null;
+  description: string;
+  /** The pods whose environment reads it. */
+  pods: string[];
+}
+
+/** One environment entry of a pod's task: a constant (Jinja-rendered by Airflow), a param, or the run's date. */
+export type EnvSource =
+  | { name: string; kind: 'constant'; value: string }
+  | { name: string; kind: 'param'; param: string }
+  | { name: string; kind: 'logical-date' };
+
+function declares(pod: PodSpec, name: string): boolean {
+  return pod.env.some((item) => item.name === name) || pod.params.some((item) => item.name === name);
+}
+
+/**
+ * What a pod's task puts in its environment, in order: PRG_NAME, RUN_DATE (the run's logical date, so a retry
+ * or backfill of a day processes that day), OUTPUT_DIR (a DAG param), then its constants and its params.
+ */
+export function podEnvironment(pod: PodSpec): EnvSource[] {
+  return [
+    { name: 'PRG_NAME', kind: 'constant', value: `${pod.name}.py` },
+    ...(declares(pod, RUN_DATE) ? [] : [{ name: RUN_DATE, kind: 'logical-date' } as const]),
+    ...(declares(pod, OUTPUT_DIR) ? [] : [{ name: OUTPUT_DIR, kind: 'param', param: OUTPUT_DIR } as const]),
+    ...pod.env.map(({ name, value }): EnvSource => ({ name, kind: 'constant', value })),
+    ...pod.params.map(({ name }): EnvSource => ({ name, kind: 'param', param: name })),
+  ];
+}
+
+export function outputDirOf(config: ProjectConfig): string {
+  return config.outputDir || DEFAULT_OUTPUT_DIR;
+}
+
+/**
+ * The DAG's params: every param a pod declares, once, plus OUTPUT_DIR when a pod relies on the built-in one.
+ * Conflicting declarations (one name, two defaults) are reported by checkDagParams; here the first wins.
+ */
+export function dagParams(config: ProjectConfig): DagParam[] {
+  const params = new Map<string, DagParam>();
+  for (const pod of config.pods) {
+    for (const source of podEnvironment(pod)) {
+      if (source.kind !== 'param') continue;
+      const known = params.get(source.param);
+      if (known) known.pods.push(pod.name);
+      else {
+        const declared = pod.params.find((item) => item.name === source.param);
+        params.set(source.param, { name: source.param, default: declared ? declared.default : outputDirOf(config), description: '', pods: [pod.name] });
+      }
+    }
+  }
+  const builtInOutput = !config.pods.some((pod) => pod.params.some((item) => item.name === OUTPUT_DIR));
+  for (const param of params.values()) {
+    param.description = param.name === OUTPUT_DIR && builtInOutput
+      ? 'Folder the pods write their results to. /tmp of a pod is deleted with the pod: use a mounted volume or a bucket path'
+      : `Environment variable ${param.name} of the pod${param.pods.length > 1 ? 's' : ''} ${param.pods.join(', ')}${param.default === null ? ' (required: give it when triggering)' : ''}`;
+  }
+  return [...params.values()];
+}
+
+/**
+ * Rules between the params and the schedule: one default per param name across pods, and no required param
+ * on a scheduled DAG (Airflow refuses such a DAG: a scheduled run has no conf to fill it). `field` names what
+ * the user just changed, so the message points at it.
+ */
+export function checkDagParams(config: ProjectConfig, field: 'param' | 'schedule' | 'project' = 'param'): FieldError[] {
+  const errors: FieldError[] = [];
+  const seen = new Map<string, { pod: string; default: string | null }>();
+  for (const pod of config.pods) {
+    for (const source of podEnvironment(pod)) {
+      if (source.kind !== 'param') continue;
+      const declared = pod.params.find((item) => item.name === source.param);
+      const param = { name: source.param, default: declared ? declared.default : outputDirOf(config) };
+      const first = seen.get(param.name);
+      if (!first) seen.set(param.name, { pod: pod.name, default: param.default });
+      else if (first.default !== param.default) {
+        const show = (value: string | null) => (value === null ? 'no default (required)' : `the default ${JSON.stringify(value)}`);
+        errors.push({
+          field, value: `${param.name}${param.default === null ? '' : `=${param.default}`}`,
+          rule: `${param.name} is one DAG param, which pod ${first.pod} declares with ${show(first.default)} and pod ${pod.name} with ${show(param.default)}; a param has one default`,
+          suggestion: first.default === null ? param.name : `${param.name}=${first.default}`,
+        });
+      }
+    }
+  }
+  if (config.schedule) {
+    for (const param of dagParams(config).filter((item) => item.default === null)) {
+      errors.push({
+        field,
+        value: field === 'schedule' ? config.schedule : param.name,
+        rule: `the DAG runs on the schedule ${JSON.stringify(config.schedule)} and ${param.name} (pods ${param.pods.join(', ')}) has no default, so it is required; ` +
+          'Airflow refuses a scheduled DAG with required params, since a scheduled run has no conf to fill them. ' +
+          'Give it a default, or trigger the DAG by hand (pod-ingestion --schedule "")',
+        suggestion: `--param ${param.name}=VALUE`,
+      });
+    }
+  }
+  return errors;
+}
+
+/**
+ * The value of every DAG param for one run: the run's conf value when given, else the default. Required params
+ * the conf lacks are listed in `missing` (Airflow would refuse to trigger the run).
+ */
+export function resolveParams(config: ProjectConfig, conf: Readonly<Record<string, unknown>>): { values: Record<string, string>; missing: string[] } {
+  const values: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const param of dagParams(config)) {
+    const given = conf[param.name];
+    if (given !== undefined && given !== null) values[param.name] = String(given);
+    else if (param.default !== null) values[param.name] = param.default;
+    else missing.push(param.name);
+  }
+  return { values, missing };
+}
+
+/**
+ * The environment a pod runs with for one run: constants as given (a local run does not render Jinja in them),
+ * params resolved by resolveParams, RUN_DATE the run's logical date (YYYY-MM-DD).
+ */
+export function resolvedEnvironment(pod: PodSpec, params: Readonly<Record<string, string>>, logicalDate: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const source of podEnvironment(pod)) {
+    if (source.kind === 'constant') env[source.name] = source.value;
+    else if (source.kind === 'logical-date') env[source.name] = logicalDate;
+    else if (params[source.param] !== undefined) env[source.name] = params[source.param]!;
+  }
+  return env;
+}
