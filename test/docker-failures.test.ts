@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PodIngestionError } from '../src/core/errors.js';
 import { adviceFor, diagnose, DockerError, type DockerProblem } from '../src/docker/docker-cli.js';
 import { runBin, type BinResult } from './support/run-bin.js';
+import { snapshot, snapshotDiff } from './support/tree.js';
 
 // Docker's texts, as printed on this kind of machine.
 const TEXT = {
@@ -237,16 +238,19 @@ describe('docker failures of `pod-ingestion publish` inside a project', () => {
     expectProjectKept(project);
   });
 
-  it('daemon down after --bump minor: the files name 1.1.0 and the retry does not bump again', async () => {
+  it('daemon down with --bump minor, twice: every file stays byte for byte as it was, and the retry is the same command', async () => {
     const project = await freshProject();
+    const before = snapshot(project);
     const stub = fakeDocker({ '*': { stderr: TEXT.daemon, code: 1 } });
-    const result = await runBinWithPath(['publish', '--bump', 'minor', '--push'], project, `${stub.dir}${delimiter}${process.env.PATH ?? ''}`);
-    expect(result.exitCode, `${result.stdout}\n${result.stderr}`).toBe(1);
-    expect(result.stderr).toContain(TEXT.daemon);
-    expect(result.stderr).toContain(`What to do: ${HINT.daemon}`);
-    expect(result.stderr).toContain('Retry with: pod-ingestion publish --push\n');
-    expectProjectKept(project, '1.1.0');
-    expect(readFileSync(join(project, 'dags/factory_pods_pipeline.py'), 'utf8')).toContain('IMAGE = "ghcr.io/acme/factory-pods:1.1.0"');
+    for (const attempt of [1, 2]) {
+      const result = await runBinWithPath(['publish', '--bump', 'minor', '--push'], project, `${stub.dir}${delimiter}${process.env.PATH ?? ''}`);
+      expect(result.exitCode, `attempt ${attempt}\n${result.stdout}\n${result.stderr}`).toBe(1);
+      expect(result.stderr).toContain(TEXT.daemon);
+      expect(result.stderr).toContain(`What to do: ${HINT.daemon}`);
+      expect(result.stderr).toContain('Retry with: pod-ingestion publish --bump minor --push\n');
+      expect(result.stdout).not.toContain('Version 1.0.0 -> 1.1.0');
+      expect(snapshotDiff(before, snapshot(project)), `attempt ${attempt}`).toEqual([]);
+    }
   });
 });
 

@@ -87,7 +87,7 @@ function requirementsFileAsWritten(requirementsFileText: string): string {
  * Every problem of the answers: each question's own check, then the rules between answers. `existingPods` are
  * the pod names of the project a re-run starts from (they share /app with the new ones).
  */
-function checkAnswers(text: (name: string) => string, requirementsFileText: string | undefined, existingPods: readonly string[]): FieldError[] {
+function checkAnswers(text: (name: string) => string, push: boolean, requirementsFileText: string | undefined, existingPods: readonly string[]): FieldError[] {
   const errors: FieldError[] = [];
   for (const question of APP_QUESTIONS) {
     // Pod names are checked against the standard library of the chosen Python (binhex is 3.10's, not 3.11's).
@@ -110,6 +110,9 @@ function checkAnswers(text: (name: string) => string, requirementsFileText: stri
     errors.push(...checkRequirementsFile('requirements', requirementsFileText));
     installed = requirementsOfFile(requirementsFileAsWritten(requirementsFileText));
   }
+  if (push && !image.repository) {
+    errors.push({ field: 'push', value: 'true', rule: 'a local-only image (no --repository) has nowhere to be pushed; give --repository (your Docker Hub user, or a registry path), or build without --push' });
+  }
   errors.push(...checkResourcePairs({ cpuRequest: text('cpu-request'), cpuLimit: text('cpu-limit'), memoryRequest: text('memory-request'), memoryLimit: text('memory-limit') }));
   // A script /app/pandas.py would be imported instead of the pandas package by every script in /app.
   errors.push(...checkPodsAgainstPackages([...existingPods, ...splitNames(text('pods')).map(stripPodName)], installed, 'pods'));
@@ -124,7 +127,8 @@ function checkAnswers(text: (name: string) => string, requirementsFileText: stri
 export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: string, existing?: ProjectConfig): AppPlan {
   const value = (name: string) => answerOf(questionNamed(APP_QUESTIONS, name), answers);
   const text = (name: string) => String(value(name)).trim();
-  const errors = checkAnswers(text, requirementsFileText, existing?.pods.map((pod) => pod.name) ?? []);
+  const push = value('push') === true;
+  const errors = checkAnswers(text, push, requirementsFileText, existing?.pods.map((pod) => pod.name) ?? []);
   if (errors.length > 0) throw new InvalidAnswersError(errors);
 
   const saved: Record<'config' | 'kubernetes', Record<string, string | number>> = { config: {}, kubernetes: {} };
@@ -143,7 +147,6 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
   const paramErrors = checkDagParams(config, 'schedule');
   if (paramErrors.length > 0) throw new InvalidAnswersError(paramErrors);
   const requirementsText = requirementsFileText === undefined ? renderRequirements(splitPackages(text('packages'))) : requirementsFileAsWritten(requirementsFileText);
-  const push = value('push') === true;
   const warning = pythonEndOfLifeWarning(config.python);
   // A laptop's requirements file brings packages a pod image has no use for: say which, keep them as given.
   const misplaced = requirementsFileText === undefined ? [] : misplacedPackages(requirementsText).map((item) => `${describeMisplaced(item, text('requirements'))} (remove it from the file)`);

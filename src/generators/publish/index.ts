@@ -6,7 +6,7 @@ import type { ProjectConfig } from '../../core/project-config.js';
 import { resolveNewTag } from '../../core/image-version.js';
 import { PUBLISH_QUESTIONS } from '../../core/publish-questions.js';
 import { dagPath, renderDag } from '../../core/render-project.js';
-import { formatSummary, publishImage } from '../../docker/publish-image.js';
+import { formatSummary, publishImage, type PublishSummary } from '../../docker/publish-image.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { changeBase } from '../file-merge.js';
@@ -19,6 +19,7 @@ export default class PublishGenerator extends PodIngestionGenerator {
   /** The project as it was, and as it will be published (with the new tag, if any). */
   private before?: ProjectConfig;
   private project?: ProjectConfig;
+  private summary?: PublishSummary;
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
@@ -37,6 +38,17 @@ export default class PublishGenerator extends PodIngestionGenerator {
     if (tag !== this.before!.tag) refuseEditedManagedBlocks(this, this.before!);
   }
 
+  // Docker runs here, between validating and writing, unlike the other generators: files change only after the
+  // build (and the push) succeeded, so a failure leaves the project as it was and the same command is the retry.
+  async default(): Promise<void> {
+    const push = this.options.push === true;
+    const platform = String(this.options.platform ?? '');
+    const latest = this.options.latest === true;
+    const bump = givenOptions(this, PUBLISH_QUESTIONS);
+    const retry = `pod-ingestion publish${bump.bump ? ` --bump ${String(bump.bump)}` : ''}${bump.tag ? ` --tag ${String(bump.tag)}` : ''}${push ? ' --push' : ''}${latest ? ' --latest' : ''}${platform ? ` --platform ${platform}` : ''}`;
+    this.summary = await publishImage({ context: this.destinationRoot(), config: this.project!, push, platform, latest, retry }, (line) => this.log(line));
+  }
+
   async writing(): Promise<void> {
     const before = this.before!;
     const project = this.project!;
@@ -52,12 +64,7 @@ export default class PublishGenerator extends PodIngestionGenerator {
     this.log(`Version ${before.tag} -> ${project.tag}: updated .yo-rc.json, ${path} and README.md.`);
   }
 
-  async end(): Promise<void> {
-    const push = this.options.push === true;
-    const platform = String(this.options.platform ?? '');
-    const latest = this.options.latest === true;
-    const retry = `pod-ingestion publish${push ? ' --push' : ''}${latest ? ' --latest' : ''}${platform ? ` --platform ${platform}` : ''}`;
-    const summary = await publishImage({ context: this.destinationRoot(), config: this.project!, push, platform, latest, retry }, (line) => this.log(line));
-    this.log(`\n${formatSummary(summary, push)}`);
+  end(): void {
+    this.log(`\n${formatSummary(this.summary!, this.options.push === true)}`);
   }
 }
