@@ -5,7 +5,8 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkDagParams, dagParams, podEnvironment, resolvedEnvironment, resolveParams } from '../src/core/dag-params.js';
+import { checkDagParams, dagParams, podEnvironment, resolveParams } from '../src/core/dag-params.js';
+import { planRun, RunRefusedError, type RunRequest } from '../src/core/run-plan.js';
 import { CONFIG_KEY, type ProjectConfig } from '../src/core/project-config.js';
 import { renderDagRun } from './checkers/dag-run.js';
 import { jinjaMissing } from './checkers/jinja.js';
@@ -18,6 +19,11 @@ afterAll(cleanupTempDirs);
 
 function readConfig(project: string): ProjectConfig {
   return (JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8')) as Record<string, ProjectConfig>)[CONFIG_KEY]!;
+}
+
+/** A local run of every task with this conf, on this logical date. */
+function localRun(projectDir: string, conf: Record<string, unknown>, logicalDate: string): RunRequest {
+  return { tasks: [], downstream: false, confText: JSON.stringify(conf), confField: 'conf', logicalDate, runId: 'local_test', sets: [], secretsDir: '', mounts: [], retries: true, projectDir };
 }
 
 async function ok(args: string[], cwd: string) {
@@ -56,7 +62,7 @@ describe('the DAG of a scheduled project, rendered as Airflow would (real Jinja2
     expect(values('join_zones')).toEqual({ PRG_NAME: 'join_zones.py', RUN_DATE: '2026-03-14', ZONE: 'consumer', OUTPUT_DIR: '/mnt/zones', LINE_ID: '1' });
   });
 
-  it("with a conf, the conf overrides the params; and the core's resolution (the local run's) gives the same env", () => {
+  it("with a conf, the conf overrides the params; and the local run's plan gives every task the same env", () => {
     if (!requireTool(jinjaMissing(), 'rendering the DAG with Jinja2 (apt-get install python3-jinja2)')) return;
     const conf = { LINE_ID: '7', OUTPUT_DIR: '/data/out' };
     const run = renderDagRun(dag(), conf, '2026-03-14');
@@ -65,9 +71,10 @@ describe('the DAG of a scheduled project, rendered as Airflow would (real Jinja2
     const { values, missing } = resolveParams(config, conf);
     expect(missing).toEqual([]);
     expect(run.params).toEqual(values);
+    const plan = planRun(config, localRun(scheduled, conf, '2026-03-14'), () => true);
     for (const pod of config.pods) {
       const rendered = Object.fromEntries(Object.entries(run.tasks[pod.name]!).map(([name, result]) => [name, result.value ?? result.error]));
-      expect(rendered, pod.name).toEqual(resolvedEnvironment(pod, values, '2026-03-14'));
+      expect(Object.fromEntries(plan.tasks.find((task) => task.id === pod.name)!.env), pod.name).toEqual(rendered);
     }
     expect(run.tasks.clean_orders!.LINE_ID).toEqual({ value: '7' });
     expect(run.tasks.collect!.OUTPUT_DIR).toEqual({ value: '/data/out' });
@@ -93,6 +100,10 @@ describe('a DAG triggered by hand may have a required param', () => {
     if ('refused' in run) throw new Error(run.refused);
     expect(run.tasks.report!.REPORT_DAY).toEqual({ value: '2026-02-01' });
     expect(resolveParams(readConfig(manual), {}).missing).toEqual(['REPORT_DAY']);
+    // The local run refuses it the same way, before any container starts; and runs it with the conf.
+    expect(() => planRun(readConfig(manual), localRun(manual, {}, '2026-02-01'), () => true)).toThrow(RunRefusedError);
+    const plan = planRun(readConfig(manual), localRun(manual, { REPORT_DAY: '2026-02-01' }, '2026-02-02'), () => true);
+    expect(Object.fromEntries(plan.tasks.find((task) => task.id === 'report')!.env)).toMatchObject({ REPORT_DAY: '2026-02-01', RUN_DATE: '2026-02-02' });
   });
 });
 
@@ -181,7 +192,9 @@ describe('the core rule, as the local run uses it', () => {
 
   it('value = conf value if given, else the default; no default = required', () => {
     const project = config('', [pod('a', [{ name: 'X', default: 'x0' }, { name: 'Y', default: null }])]);
-    expect(resolveParams(project, {})).toEqual({ values: { OUTPUT_DIR: '/tmp/pod-ingestion-output', X: 'x0' }, missing: ['Y'] });
+    expect(resolveParams(project, {})).toEqual({ values: { OUTPUT_DIR: '/tmp/pod-ingestion-output', X: 'x0' }, missing: ['Y'], invalid: [] });
+    // Params are Param(type="string"): Airflow refuses a conf that gives a number, so does the local run.
+    expect(resolveParams(project, { X: 5, Y: 'y' }).invalid).toEqual(['X']);
     expect(resolveParams(project, { X: 'x1', Y: 'y1' }).values).toEqual({ OUTPUT_DIR: '/tmp/pod-ingestion-output', X: 'x1', Y: 'y1' });
     expect(dagParams(project).map((param) => [param.name, param.default])).toEqual([['OUTPUT_DIR', '/tmp/pod-ingestion-output'], ['X', 'x0'], ['Y', null]]);
   });
@@ -189,7 +202,8 @@ describe('the core rule, as the local run uses it', () => {
   it('a pod that sets RUN_DATE or OUTPUT_DIR itself keeps its own', () => {
     const own = pod('a', [{ name: 'RUN_DATE', default: '2026-01-01' }], [{ name: 'OUTPUT_DIR', value: '/x' }]);
     expect(podEnvironment(own).map((source) => source.name)).toEqual(['PRG_NAME', 'OUTPUT_DIR', 'RUN_DATE']);
-    expect(resolvedEnvironment(own, { RUN_DATE: '2026-01-01' }, '2026-05-05')).toEqual({ PRG_NAME: 'a.py', OUTPUT_DIR: '/x', RUN_DATE: '2026-01-01' });
+    const plan = planRun(config('', [own]), localRun('/tmp', {}, '2026-05-05'), () => true);
+    expect(Object.fromEntries(plan.tasks[0]!.env)).toEqual({ PRG_NAME: 'a.py', OUTPUT_DIR: '/x', RUN_DATE: '2026-01-01' });
   });
 
   it('refuses a required param with a schedule, names the pods, and accepts it without one', () => {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { ADOPT_QUESTIONS } from '../core/adopt-questions.js';
 import { APP_QUESTIONS } from '../core/app-questions.js';
+import type { Subcommand } from '../core/destination.js';
 import { GRAPH_QUESTIONS } from '../core/graph-questions.js';
 import { PACKAGE_QUESTIONS } from '../core/package-questions.js';
 import { POD_QUESTIONS } from '../core/pod-questions.js';
@@ -13,7 +14,8 @@ import { REMOVE_QUESTIONS } from '../core/remove-questions.js';
 import { ignoreClosedStdout, reportFailure, takeDebugFlag } from './report-failure.js';
 import { runGenerator } from './run-generators.js';
 
-const GENERATORS: Record<string, { usage: string; title: string; questions: readonly Question[] }> = {
+// Typed by the core's list of subcommands, which also tells a mistyped command from a new project's folder.
+const GENERATORS: Record<'app' | Subcommand, { usage: string; title: string; questions: readonly Question[] }> = {
   app: { usage: 'pod-ingestion [destination] [options]', title: 'Writes a project: Dockerfile, requirements.txt, run_in_docker.sh, pods/, an Airflow DAG.', questions: APP_QUESTIONS },
   pod: { usage: 'pod-ingestion pod NAME [--update] [options]   (inside a project)', title: 'Adds pods/NAME.py and its KubernetesPodOperator task to the DAG; with --update, changes the settings of an existing pod.', questions: POD_QUESTIONS },
   remove: { usage: 'pod-ingestion remove NAME [--rewire] [--delete-script]   (inside a project)', title: "Removes a pod's task from the DAG; its script and test stay unless --delete-script.", questions: REMOVE_QUESTIONS },
@@ -29,7 +31,7 @@ const GENERATORS: Record<string, { usage: string; title: string; questions: read
 export async function main(args: string[]): Promise<void> {
   const debug = takeDebugFlag(args);
   ignoreClosedStdout();
-  const name = args[0] && args[0] in GENERATORS && args[0] !== 'app' ? (args.shift() as string) : 'app';
+  const name = args[0] && args[0] in GENERATORS && args[0] !== 'app' ? (args.shift() as keyof typeof GENERATORS) : 'app';
   const generator = GENERATORS[name]!;
 
   if (args.includes('--version') || args.includes('-v')) {

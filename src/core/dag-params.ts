@@ -1,8 +1,8 @@
 // The run-time parameters of a pipeline, as Airflow sees them: DAG-level `params` (shown in the "Trigger DAG"
-// form, overridden by a run's conf) and the environment each pod gets from them. The DAG and the local run
-// read them through this module, so they agree on one rule: a param's value is the run's conf value when
-// given, else its default; a param without a default is required, and Airflow refuses a schedule on a DAG
-// that has one.
+// form, overridden by a run's conf) and the environment each pod gets from them. The DAG (render-project.ts)
+// and the local run (run-plan.ts) read them through this module, so they agree on one rule: a param's value
+// is the run's conf value when given, else its default; a param without a default is required, and Airflow
+// refuses a schedule on a DAG that has one.
 import type { FieldError } from './field-error.js';
 import type { PodSpec, ProjectConfig } from './project-config.js';
 
@@ -117,31 +117,20 @@ export function checkDagParams(config: ProjectConfig, field: 'param' | 'schedule
 }
 
 /**
- * The value of every DAG param for one run: the run's conf value when given, else the default. Required params
- * the conf lacks are listed in `missing` (Airflow would refuse to trigger the run).
+ * The value of every DAG param for one run, as Airflow decides it: the run's conf value when given, else the
+ * default. Required params the conf lacks are `missing` (Airflow refuses to trigger such a run); a conf value
+ * that is not a string is `invalid` (the params are Param(type="string"): Airflow refuses it too).
  */
-export function resolveParams(config: ProjectConfig, conf: Readonly<Record<string, unknown>>): { values: Record<string, string>; missing: string[] } {
+export function resolveParams(config: ProjectConfig, conf: Readonly<Record<string, unknown>>): { values: Record<string, string>; missing: string[]; invalid: string[] } {
   const values: Record<string, string> = {};
   const missing: string[] = [];
+  const invalid: string[] = [];
   for (const param of dagParams(config)) {
     const given = conf[param.name];
-    if (given !== undefined && given !== null) values[param.name] = String(given);
+    if (typeof given === 'string') values[param.name] = given;
+    else if (given !== undefined && given !== null) invalid.push(param.name);
     else if (param.default !== null) values[param.name] = param.default;
     else missing.push(param.name);
   }
-  return { values, missing };
-}
-
-/**
- * The environment a pod runs with for one run: constants as given (a local run does not render Jinja in them),
- * params resolved by resolveParams, RUN_DATE the run's logical date (YYYY-MM-DD).
- */
-export function resolvedEnvironment(pod: PodSpec, params: Readonly<Record<string, string>>, logicalDate: string): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const source of podEnvironment(pod)) {
-    if (source.kind === 'constant') env[source.name] = source.value;
-    else if (source.kind === 'logical-date') env[source.name] = logicalDate;
-    else if (params[source.param] !== undefined) env[source.name] = params[source.param]!;
-  }
-  return env;
+  return { values, missing, invalid };
 }

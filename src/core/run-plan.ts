@@ -3,6 +3,7 @@
 // refusal (unknown task, missing required param, unrenderable template, missing secret folder) happens here.
 // Pure: the caller passes what it read (the conf text, whether folders exist).
 import { isAbsolute, resolve } from 'node:path';
+import { dagParams, podEnvironment, resolveParams } from './dag-params.js';
 import { PodIngestionError } from './errors.js';
 import { formatFieldError, type FieldError } from './field-error.js';
 import { downstreamOf, taskId, topologicalOrder } from './pipeline.js';
@@ -38,7 +39,7 @@ export interface PlannedTask {
   id: string;
   /** The upstream tasks that are part of this run (the others are taken as done). */
   upstream: string[];
-  /** The container's environment, in order: PRG_NAME, constants, params. */
+  /** The container's environment, in the DAG's order (dag-params.ts podEnvironment): PRG_NAME, RUN_DATE, OUTPUT_DIR, constants, params. */
   env: [string, string][];
   secrets: BindMount[];
   retries: number;
@@ -222,39 +223,41 @@ export function planRun(config: ProjectConfig, request: RunRequest, folderExists
   for (const set of sets) {
     if (set.task !== undefined && !config.pods.some((pod) => pod.name === set.task)) {
       errors.push({ field: 'set', value: `${set.task}:${set.key}=${set.value}`, rule: `no task "${set.task}"; the pipeline has: ${config.pods.map((pod) => pod.name).join(', ')}` });
-    } else if (!pods.some((pod) => (set.task === undefined || pod.name === set.task) && [...pod.env, ...pod.params].some((item) => item.name === set.key))) {
+    } else if (!pods.some((pod) => (set.task === undefined || pod.name === set.task) && podEnvironment(pod).some((source) => source.name === set.key && source.name !== 'PRG_NAME'))) {
       errors.push({ field: 'set', value: `${set.task ? `${set.task}:` : ''}${set.key}=${set.value}`, rule: `no task of this run has an env var ${set.key} (--set replaces a value, it does not add one)` });
     }
   }
 
-  // The DAG's params: a conf value wins, else the default; a param without either is required.
-  const params = new Map<string, string | undefined>();
-  for (const pod of config.pods) {
-    for (const param of pod.params) params.set(param.name, param.name in conf ? jinjaText(conf[param.name]) : (param.default ?? undefined));
+  // The DAG's params, by the DAG's own rule (dag-params.ts): a conf value wins, else the default; a param
+  // without either is required; a conf value that is not a string is refused, as Airflow refuses it.
+  const resolved = resolveParams(config, conf);
+  for (const name of resolved.invalid) {
+    errors.push({ field: request.confField, value: `${name}: ${JSON.stringify(conf[name])}`, rule: `the DAG's param ${name} is a string (Param(type="string")); Airflow refuses a run whose conf gives it anything else`, suggestion: `{"${name}": "${jinjaText(conf[name])}"}` });
   }
+  const params = new Map<string, string | undefined>(dagParams(config).map((param) => [param.name, resolved.values[param.name]]));
   const context: TemplateContext = { logicalDate: request.logicalDate, runId: request.runId, conf, params };
 
   const tasks = pods.map((pod): PlannedTask => {
     const setFor = (key: string) => [...sets].reverse().find((set) => set.key === key && (set.task === undefined || set.task === pod.name))?.value;
-    const env: [string, string][] = [['PRG_NAME', `${pod.name}.py`]];
-    for (const item of pod.env) {
-      const given = setFor(item.name);
-      if (given !== undefined) {
-        env.push([item.name, given]);
-        continue;
+    // What the DAG's task puts in the pod's environment, item by item (dag-params.ts), rendered for this run.
+    const env: [string, string][] = [];
+    for (const source of podEnvironment(pod)) {
+      const given = source.name === 'PRG_NAME' ? undefined : setFor(source.name);
+      if (given !== undefined) env.push([source.name, given]);
+      else if (source.kind === 'logical-date') env.push([source.name, request.logicalDate]);
+      else if (source.kind === 'constant') {
+        const rendered = renderTemplate(source.value, context);
+        for (const problem of rendered.problems) {
+          errors.push({ field: 'env', value: `${taskId(pod)}:${source.name}=${source.value}`, rule: `${problem}; or give the value with --set ${taskId(pod)}:${source.name}=VALUE` });
+        }
+        env.push([source.name, rendered.value]);
+      } else {
+        const value = params.get(source.param);
+        if (value === undefined && !resolved.invalid.includes(source.param)) {
+          errors.push({ field: request.confField, value: request.confText, rule: `task ${taskId(pod)} needs the param ${source.param}, which has no default: give it in --conf '{"${source.param}": "..."}'` });
+        }
+        env.push([source.name, value ?? '']);
       }
-      const rendered = renderTemplate(item.value, context);
-      for (const problem of rendered.problems) {
-        errors.push({ field: 'env', value: `${taskId(pod)}:${item.name}=${item.value}`, rule: `${problem}; or give the value with --set ${taskId(pod)}:${item.name}=VALUE` });
-      }
-      env.push([item.name, rendered.value]);
-    }
-    for (const param of pod.params) {
-      const value = setFor(param.name) ?? params.get(param.name);
-      if (value === undefined) {
-        errors.push({ field: request.confField, value: request.confText, rule: `task ${taskId(pod)} needs the param ${param.name}, which has no default: give it in --conf '{"${param.name}": "..."}'` });
-      }
-      env.push([param.name, value ?? '']);
     }
     const secrets = pod.secrets.map(({ secret, mountPath }) => {
       const source = `${request.secretsDir}/${secret}`;

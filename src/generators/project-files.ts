@@ -1,6 +1,7 @@
 // How generated files meet the files a project already has: pod scripts are never overwritten, the DAG
 // keeps everything outside its managed blocks, the rest goes through Yeoman's conflict prompt (or --force).
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { hasManagedRegion, ManagedRegionError, replaceManagedRegions } from '../core/managed-region.js';
 import { renderReadmePipelineBlock } from '../core/pipeline-graph.js';
 import { InvalidAnswersError } from '../core/field-error.js';
@@ -110,6 +111,14 @@ export function readProjectConfig(folder: string): ProjectConfig | undefined {
 /** .yo-rc.json of a new project, as Yeoman's storage writes it. */
 export function projectConfigFile(config: ProjectConfig): string {
   return `${JSON.stringify({ [CONFIG_KEY]: config }, null, 2)}\n`;
+}
+
+/** The nearest folder from `folder` up to the root that holds a generated project, if any. */
+export function findEnclosingProject(folder: string): string | undefined {
+  for (let current = folder; ; current = dirname(current)) {
+    if (readProjectConfig(current)) return current;
+    if (dirname(current) === current) return undefined;
+  }
 }
 
 export function saveProjectConfig(generator: PodIngestionGenerator, config: ProjectConfig): void {

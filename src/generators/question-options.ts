@@ -174,3 +174,26 @@ async function askRepeated(generator: PodIngestionGenerator, question: Question,
     values.push(value);
   }
 }
+
+/**
+ * The positional argument of a subcommand (`pod NAME`, `package SPEC...`) when it was left out: asked in a
+ * terminal (a bad answer is explained and asked again), refused under --defaults with how to give it.
+ */
+export async function askForArgument(
+  generator: PodIngestionGenerator,
+  argument: { field: string; message: string; usage: string; check: (value: string, field: string) => FieldError[] },
+): Promise<string> {
+  if (generator.options.defaults) {
+    throw new InvalidAnswersError([{ field: argument.field, value: '', rule: `it is needed: ${argument.usage}` }]);
+  }
+  const prompt = [{
+    type: 'input', name: 'value', message: argument.message,
+    validate: (input: unknown) => {
+      const value = String(input ?? '').trim();
+      const problems = value === '' ? [{ field: argument.field, value, rule: `it is needed: ${argument.usage}` }] : argument.check(value, argument.field);
+      return problems.length === 0 ? true : formatFieldError(problems[0]!);
+    },
+  }] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
+  const reply = (await generator.prompt(prompt)) as Record<string, string>;
+  return String(reply.value ?? '').trim();
+}

@@ -1,9 +1,10 @@
 // `yo pod-ingestion` / `pod-ingestion [destination]`: asks, hands the answers to the core, writes the project,
 // then builds and pushes the image when asked. Files stay written if Docker fails.
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { currentAnswers, resolveAppAnswers, type AppPlan } from '../../core/app-answers.js';
 import { APP_QUESTIONS } from '../../core/app-questions.js';
+import { checkProjectPlace, nestedProjectQuestion, nestedProjectRefusal } from '../../core/destination.js';
 import { shellWord } from '../../core/escape.js';
 import { InvalidAnswersError } from '../../core/field-error.js';
 import { pythonEndOfLifeWarning } from '../../core/python-version.js';
@@ -18,7 +19,7 @@ import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { writeNewProject } from '../new-project.js';
 import { writePolicy } from '../write-policy.js';
 import { baseFiles, GENERATED_DIR } from '../file-merge.js';
-import { keepsBase, projectConfigFile, readProjectConfig, saveProjectConfig, writeProjectFiles } from '../project-files.js';
+import { findEnclosingProject, keepsBase, projectConfigFile, readProjectConfig, saveProjectConfig, writeProjectFiles } from '../project-files.js';
 
 export default class AppGenerator extends PodIngestionGenerator {
   private answers: RawAnswers = {};
@@ -47,6 +48,7 @@ export default class AppGenerator extends PodIngestionGenerator {
     // A re-run inside (or on) an existing project starts from its saved answers.
     this.existing = readProjectConfig(resolve(this.env.cwd, destination ?? '.'));
     const given = givenOptions(this, APP_QUESTIONS);
+    if (!this.existing) await checkNotInsideAProject(this, destination, given.defaults === true);
     const fromFile = given.answers ? readAnswersFile(String(given.answers), APP_QUESTIONS) : {};
     // Its values are the defaults of the questions (asked in a terminal; taken as they are under --defaults).
     this.current = this.existing ? currentAnswers(this.existing, readIfPresent(join(resolve(this.env.cwd, destination ?? '.'), 'requirements.txt'))) : {};
@@ -126,4 +128,15 @@ export default class AppGenerator extends PodIngestionGenerator {
 
 function readIfPresent(path: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+/** A mistyped command is refused; a new project inside another project's folder needs the user's yes. */
+async function checkNotInsideAProject(generator: PodIngestionGenerator, destination: string | undefined, defaults: boolean): Promise<void> {
+  const target = resolve(generator.env.cwd, destination ?? '.');
+  const enclosingProject = findEnclosingProject(destination === undefined ? target : dirname(target));
+  const facts = { destination: destination ?? '.', exists: existsSync(target), enclosingProject };
+  if (!checkProjectPlace(facts).confirmNested) return;
+  if (defaults) throw nestedProjectRefusal(facts);
+  const reply = await generator.prompt<{ nested: boolean }>([{ type: 'confirm', name: 'nested', message: nestedProjectQuestion(facts), default: false }]);
+  if (!reply.nested) throw nestedProjectRefusal(facts);
 }

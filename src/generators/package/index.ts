@@ -3,12 +3,12 @@ import { InvalidAnswersError } from '../../core/field-error.js';
 import { checkPodsAgainstPackages } from '../../core/package-imports.js';
 import { PACKAGE_QUESTIONS } from '../../core/package-questions.js';
 import type { ProjectConfig } from '../../core/project-config.js';
-import { addRequirements, checkPackages, checkRequirementsFile, type RequirementChange } from '../../core/requirements.js';
+import { addRequirements, checkPackages, checkRequirementsFile, splitPackages, type RequirementChange } from '../../core/requirements.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { requireProject } from '../project-context.js';
 import { changeBase } from '../file-merge.js';
 import { writeDeliberateEdit } from '../project-files.js';
-import { declareOptions } from '../question-options.js';
+import { askForArgument, declareOptions } from '../question-options.js';
 
 export default class PackageGenerator extends PodIngestionGenerator {
   private change?: RequirementChange;
@@ -17,7 +17,7 @@ export default class PackageGenerator extends PodIngestionGenerator {
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
-    this.argument('specs', { type: Array, required: true, description: 'PEP 508 requirements (pandas==2.2.3 "pyarrow>=14,<20")' });
+    this.argument('specs', { type: Array, required: false, description: 'PEP 508 requirements (pandas==2.2.3 "pyarrow>=14,<20"); asked when left out' });
     declareOptions(this, PACKAGE_QUESTIONS);
   }
 
@@ -25,9 +25,18 @@ export default class PackageGenerator extends PodIngestionGenerator {
     this.project = requireProject(this.destinationRoot());
   }
 
+  async prompting(): Promise<void> {
+    if (givenSpecs(this).length > 0) return;
+    const answer = await askForArgument(this, {
+      field: 'package', message: 'Python packages to add (PEP 508 specifiers separated by spaces, e.g. pandas==2.2.3)', usage: 'pod-ingestion package SPEC...',
+      check: (value, field) => checkPackages(field, splitPackages(value)),
+    });
+    this.options.specs = splitPackages(answer);
+  }
+
   configuring(): void {
     const project = this.project!;
-    const specs = ([] as string[]).concat(this.options.specs as string[] | string);
+    const specs = givenSpecs(this);
     const errors = checkPackages('package', specs);
     errors.push(...checkPodsAgainstPackages(project.pods.map((pod) => pod.name), specs, 'package'));
     if (errors.length > 0) throw new InvalidAnswersError(errors);
@@ -49,4 +58,9 @@ export default class PackageGenerator extends PodIngestionGenerator {
       changeBase(this, 'requirements.txt', (text) => addRequirements(text, this.specs).text);
     }
   }
+}
+
+// Not a method: Yeoman runs every method of a generator as a task.
+function givenSpecs(generator: PodIngestionGenerator): string[] {
+  return ([] as string[]).concat((generator.options.specs as string[] | string | undefined) ?? []);
 }

@@ -1,7 +1,8 @@
 // `yo pod-ingestion:pod NAME` / `pod-ingestion pod NAME`: adds a pod script and its task to the DAG; with
 // --update, changes the settings of an existing pod's task (its script and test are the user's, and stay).
 import { addPod, updatePod } from '../../core/pipeline.js';
-import { stripPodName } from '../../core/names.js';
+import { check } from '../../core/field-error.js';
+import { checkPodName, stripPodName } from '../../core/names.js';
 import { podQuestions, podUpdateQuestions, POD_QUESTIONS } from '../../core/pod-questions.js';
 import { changedSettings } from '../../core/pod-settings.js';
 import { requirementsOfFile } from '../../core/requirements.js';
@@ -13,7 +14,7 @@ import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { requireProject } from '../project-context.js';
 import { writePolicy } from '../write-policy.js';
 import { saveProjectConfig, updateReadmePipeline, writeProjectFiles } from '../project-files.js';
-import { askQuestions, declareOptions, givenOptions } from '../question-options.js';
+import { askForArgument, askQuestions, declareOptions, givenOptions } from '../question-options.js';
 
 export default class PodGenerator extends PodIngestionGenerator {
   private project?: ProjectConfig;
@@ -23,7 +24,7 @@ export default class PodGenerator extends PodIngestionGenerator {
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
-    this.argument('name', { type: String, required: true, description: 'the pod script name (a Python module name)' });
+    this.argument('name', { type: String, required: false, description: 'the pod script name (a Python module name); asked when left out' });
     declareOptions(this, POD_QUESTIONS);
   }
 
@@ -33,6 +34,13 @@ export default class PodGenerator extends PodIngestionGenerator {
   }
 
   async prompting(): Promise<void> {
+    // A name left out is asked for (and refused under --defaults, saying how to give it).
+    if (!this.options.name) {
+      this.options.name = await askForArgument(this, {
+        field: 'name', message: 'Name of the pod script (a Python module name)', usage: 'pod-ingestion pod NAME',
+        check: (value, field) => check(field, value, checkPodName(value, this.project!.python)),
+      });
+    }
     if (this.options.defaults) return;
     // Checked against the project's pods as they are answered, so a bad answer is asked again at once.
     const pods = this.project!.pods;
