@@ -113,11 +113,12 @@ describe('a required param on a scheduled DAG is refused by every path, which sa
     cpSync(project, target, { recursive: true });
     return target;
   };
-  async function expectRefused(args: string[], project: string, field: string) {
+  /** `where`: the option named (`--param`), or the place in .yo-rc.json. */
+  async function expectRefused(args: string[], project: string, where: string) {
     const before = snapshot(project);
     const result = await runBin(args, project);
     expect(result.exitCode, result.output).toBe(1);
-    expect(result.stderr).toContain(`--${field} `);
+    expect(result.stderr).toContain(where.startsWith('.yo-rc.json') ? where : `--${where} `);
     expect(result.stderr).toMatch(/has no default, so it is required; Airflow refuses a scheduled DAG with required params/);
     expect(result.stderr).toMatch(/Give it a default, or trigger the DAG by hand \(pod-ingestion --schedule ""\)/);
     expect(snapshotDiff(before, snapshot(project))).toEqual([]);
@@ -125,6 +126,10 @@ describe('a required param on a scheduled DAG is refused by every path, which sa
 
   it('pod: a required param on a scheduled project', async () => {
     await expectRefused(['pod', 'audit', '--after', 'collect', '--param', 'AUDITOR'], copy(scheduled), 'param');
+  });
+
+  it('pod --update: a param made required on a scheduled project', async () => {
+    await expectRefused(['pod', 'clean_orders', '--update', '--param', 'LINE_ID'], copy(scheduled), 'param');
   });
 
   it('re-running the generator with --schedule on a project that has a required param', async () => {
@@ -144,9 +149,10 @@ describe('a required param on a scheduled DAG is refused by every path, which sa
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ProjectConfig>;
     stored[CONFIG_KEY]!.schedule = '@hourly';
     writeFileSync(file, JSON.stringify(stored, null, 2));
-    await expectRefused(['pod', 'audit', '--after', 'collect'], project, 'project');
-    await expectRefused(['publish'], project, 'project');
-    await expectRefused(['--defaults'], project, 'schedule');
+    // Checked with the rest of .yo-rc.json (project-config-schema.ts), so it names the file's key.
+    for (const args of [['pod', 'audit', '--after', 'collect'], ['publish'], ['run', '--conf', '{"REPORT_DAY": "x"}'], ['--defaults']]) {
+      await expectRefused(args, project, '.yo-rc.json generator-pod-ingestion.pods "REPORT_DAY"');
+    }
   });
 
   it('one name is one param: two pods may not give it two defaults', async () => {

@@ -37,7 +37,7 @@ describe('answers <-> configuration', () => {
   // Every answer differs from its default, so a field missing from the mapping cannot go unnoticed.
   const ANSWERS = {
     repository: 'ghcr.io/acme', container: 'line-pods', tag: 'v2.1', python: '3.11', pods: 'collect clean_orders', 'dag-id': 'line.pipeline',
-    schedule: '@hourly', namespace: 'data', 'image-pull-policy': 'IfNotPresent', 'image-pull-secret': 'regcred', 'on-finish-action': 'keep_pod',
+    schedule: '@hourly', 'output-dir': '/data/line', namespace: 'data', 'image-pull-policy': 'IfNotPresent', 'image-pull-secret': 'regcred', 'on-finish-action': 'keep_pod',
     retries: '3', 'retry-delay': '10', 'cpu-request': '250m', 'memory-request': '256Mi', 'cpu-limit': '1', 'memory-limit': '1Gi', 'kubernetes-conn-id': 'k8s_lab',
   };
 
@@ -49,6 +49,12 @@ describe('answers <-> configuration', () => {
     for (const question of APP_QUESTIONS.filter((item) => item.name in ANSWERS)) {
       expect(String(question.default({ container: ANSWERS.container })), question.name).not.toBe(ANSWERS[question.name as keyof typeof ANSWERS]);
     }
+  });
+
+  it('a project saved before a setting existed reads back with its default (output-dir)', () => {
+    const { config } = resolveAppAnswers(ANSWERS);
+    delete config.outputDir;
+    expect(answersFromConfig(config)['output-dir']).toBe('/tmp/pod-ingestion-output');
   });
 
   it('a re-run keeps the pods of the project with their settings and adds the new names', () => {

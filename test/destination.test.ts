@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import helpers from 'yeoman-test';
 import { commandLike, editDistance } from '../src/core/destination.js';
-import { cleanupTempDirs, runBin, snapshot, snapshotDiff, tempDir } from './support/pod-project.js';
+import { runBin } from './support/run-bin.js';
+import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
+import { snapshot, snapshotDiff } from './support/tree.js';
 import { generatorPath } from './support/run-generator.js';
 
 afterAll(cleanupTempDirs);
@@ -80,7 +82,7 @@ describe('pod and package with nothing to add', () => {
   it('`pod` asks for the name in a terminal, re-asking a bad one', async () => {
     const copy = join(tempDir('pod-name'), 'plant');
     cpSync(project, copy, { recursive: true });
-    await runIn('pod', copy).withAnswers({ value: 'clean_orders', after: 'collect', env: '', param: '', secret: '', description: '' });
+    await runIn('pod', copy).withAnswers({ name: 'clean_orders', after: 'collect', description: '' });
     expect(existsSync(join(copy, 'pods/clean_orders.py'))).toBe(true);
     expect(readFileSync(join(copy, 'dags/plant_pipeline.py'), 'utf8')).toContain('task_id="clean_orders"');
   });
@@ -99,7 +101,7 @@ describe('pod and package with nothing to add', () => {
   it('`package` asks for the specs in a terminal', async () => {
     const copy = join(tempDir('package-specs'), 'plant');
     cpSync(project, copy, { recursive: true });
-    await runIn('package', copy).withAnswers({ value: 'pandas==2.2.3 requests' });
+    await runIn('package', copy).withAnswers({ package: 'pandas==2.2.3 requests' });
     expect(readFileSync(join(copy, 'requirements.txt'), 'utf8')).toMatch(/pandas==2\.2\.3\nrequests\n/);
   });
 });

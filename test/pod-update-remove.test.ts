@@ -105,14 +105,14 @@ describe('pod NAME --update', () => {
     expect(result.output).toMatch(/Updated the task clean_orders \(now runs after collect\)/);
     expect(pod('clean_orders')).toMatchObject({ after: ['collect'], env: [{ name: 'ZONE', value: 'processing' }, { name: 'MODE', value: 'full' }] });
     const graph = checkProject();
-    expect(graph?.tasks.clean_orders!.env_vars).toEqual({ PRG_NAME: 'clean_orders.py', ZONE: 'processing', MODE: 'full' });
+    expect(graph?.tasks.clean_orders!.env_vars).toEqual({ PRG_NAME: 'clean_orders.py', RUN_DATE: '{{ ds }}', OUTPUT_DIR: '{{ params.OUTPUT_DIR }}', ZONE: 'processing', MODE: 'full' });
   });
 
   it('--param replaces the run-time parameters and keeps the constants', async () => {
     await expectSuccess(['pod', 'clean_orders', '--update', '--param', 'LINE_ID=1', '--param', 'RUN_DATE']);
     expect(pod('clean_orders').env).toHaveLength(2);
     const graph = checkProject();
-    expect(graph?.tasks.clean_orders!.env_vars).toMatchObject({ LINE_ID: "{{ dag_run.conf.get('LINE_ID', '1') }}", RUN_DATE: "{{ dag_run.conf['RUN_DATE'] }}", ZONE: 'processing' });
+    expect(graph?.tasks.clean_orders!.env_vars).toMatchObject({ LINE_ID: '{{ params.LINE_ID }}', RUN_DATE: '{{ params.RUN_DATE }}', ZONE: 'processing' });
   });
 
   it('--secret mounts a secret (and the DAG imports Secret)', async () => {

@@ -110,8 +110,10 @@ describe('pod and package', () => {
     const { project } = copyOfBase();
     const result = await runBin(['pod', 'load', '--env', 'SQL=select * from t where a=1', '--param', 'Q=x y=z'], project);
     expect(result.exitCode, result.output).toBe(0);
-    const tasks = dagTasks(inspectDag(join(project, 'dags', 'lab_pipeline.py')));
-    expect(tasks.load?.env_vars).toEqual({ PRG_NAME: 'load.py', SQL: 'select * from t where a=1', Q: "{{ dag_run.conf.get('Q', 'x y=z') }}" });
+    const report = inspectDag(join(project, 'dags', 'lab_pipeline.py'));
+    expect(report.dags[0]?.params?.Q).toEqual({ required: false, default: 'x y=z' });
+    const tasks = dagTasks(report);
+    expect(tasks.load?.env_vars).toEqual({ PRG_NAME: 'load.py', RUN_DATE: '{{ ds }}', OUTPUT_DIR: '{{ params.OUTPUT_DIR }}', SQL: 'select * from t where a=1', Q: '{{ params.Q }}' });
   });
 
   it.concurrent('a pod named like a listed package, or a package a pod would hide, is refused', async () => {

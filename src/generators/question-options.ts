@@ -186,8 +186,9 @@ export async function askForArgument(
   if (generator.options.defaults) {
     throw new InvalidAnswersError([{ field: argument.field, value: '', rule: `it is needed: ${argument.usage}` }]);
   }
+  // Named after the argument, so an answers map (yeoman-test's) cannot confuse it with a repeatable question's values.
   const prompt = [{
-    type: 'input', name: 'value', message: argument.message,
+    type: 'input', name: argument.field, message: argument.message,
     validate: (input: unknown) => {
       const value = String(input ?? '').trim();
       const problems = value === '' ? [{ field: argument.field, value, rule: `it is needed: ${argument.usage}` }] : argument.check(value, argument.field);
@@ -195,5 +196,5 @@ export async function askForArgument(
     },
   }] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
   const reply = (await generator.prompt(prompt)) as Record<string, string>;
-  return String(reply.value ?? '').trim();
+  return String(reply[argument.field] ?? '').trim();
 }
