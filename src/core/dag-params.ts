@@ -34,13 +34,15 @@ function declares(pod: PodSpec, name: string): boolean {
 
 /**
  * What a pod's task puts in its environment, in order: PRG_NAME, RUN_DATE (the run's logical date, so a retry
- * or backfill of a day processes that day), OUTPUT_DIR (a DAG param), then its constants and its params.
+ * or backfill of a day processes that day), OUTPUT_DIR (a DAG param), then its constants and its params. An
+ * adopted pod gets neither built-in: it keeps exactly the environment its hand-made DAG gave it.
  */
 export function podEnvironment(pod: PodSpec): EnvSource[] {
+  const builtIn = !pod.adopted;
   return [
     { name: 'PRG_NAME', kind: 'constant', value: `${pod.name}.py` },
-    ...(declares(pod, RUN_DATE) ? [] : [{ name: RUN_DATE, kind: 'logical-date' } as const]),
-    ...(declares(pod, OUTPUT_DIR) ? [] : [{ name: OUTPUT_DIR, kind: 'param', param: OUTPUT_DIR } as const]),
+    ...(!builtIn || declares(pod, RUN_DATE) ? [] : [{ name: RUN_DATE, kind: 'logical-date' } as const]),
+    ...(!builtIn || declares(pod, OUTPUT_DIR) ? [] : [{ name: OUTPUT_DIR, kind: 'param', param: OUTPUT_DIR } as const]),
     ...pod.env.map(({ name, value }): EnvSource => ({ name, kind: 'constant', value })),
     ...pod.params.map(({ name }): EnvSource => ({ name, kind: 'param', param: name })),
   ];

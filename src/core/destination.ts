@@ -5,7 +5,7 @@
 import { InvalidAnswersError } from './field-error.js';
 
 /** The bin's subcommands (its command table is typed by this list, so the two cannot drift apart). */
-export const SUBCOMMANDS = ['pod', 'remove', 'package', 'publish', 'run', 'graph'] as const;
+export const SUBCOMMANDS = ['pod', 'remove', 'package', 'publish', 'run', 'graph', 'adopt', 'doctor'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** Edits (insert, delete, substitute, swap two neighbours) between two words: the optimal string alignment distance. */
