@@ -95,8 +95,8 @@ describe('pod-ingestion package', () => {
   it('refuses "-r x.txt": as a pip include, and as options', async () => {
     // After "--" the text reaches the validator as a spec.
     await expectUnchangedRefusal(['--defaults', '--', '-r x.txt'], /--package "-r x\.txt": pip options belong in a requirements file \(--requirements FILE\), not in a package list/);
-    // Without "--", -r is an unknown option and no spec is left.
-    await expectUnchangedRefusal(['-r', 'x.txt'], /required argument specs/);
+    // Without "--", -r is an unknown option and no spec is left: without a terminal, nothing to add is refused, saying how.
+    await expectUnchangedRefusal(['-r', 'x.txt'], /--package "": it is needed: pod-ingestion package SPEC\.\.\./);
   });
 
   it('works through yeoman-test too, inside the project', async () => {

@@ -56,13 +56,14 @@ describe("each container's environment", () => {
     pod('clean', { after: ['collect'], env: [{ name: 'FROM_PARAM', value: '{{ params.ZONE }}' }, { name: 'STRICT', value: "{{ dag_run.conf['ZONE'] }}" }] }),
   ];
 
-  it('PRG_NAME, constants with templates rendered for the logical date and run, then params: conf value, else default', () => {
+  it('PRG_NAME, OUTPUT_DIR, constants with templates rendered for the logical date and run, then params: conf value, else default', () => {
     const plan = planRun(project(pods), request({ confText: '{"ZONE": "north", "LINE": 3}' }), () => true);
+    // The DAG's order (dag-params.ts): collect declares RUN_DATE itself, so only OUTPUT_DIR is built in.
     expect(plan.tasks[0]!.env).toEqual([
-      ['PRG_NAME', 'collect.py'], ['DAY', '2026-01-31'], ['STAMP', 'x-20260131-2026-01-31T00:00:00+00:00'], ['RUN', 'local_x'], ['LINE', '3'],
+      ['PRG_NAME', 'collect.py'], ['OUTPUT_DIR', '/tmp/pod-ingestion-output'], ['DAY', '2026-01-31'], ['STAMP', 'x-20260131-2026-01-31T00:00:00+00:00'], ['RUN', 'local_x'], ['LINE', '3'],
       ['RUN_DATE', '2026-01-01'], ['ZONE', 'north'],
     ]);
-    expect(plan.tasks[1]!.env).toEqual([['PRG_NAME', 'clean.py'], ['FROM_PARAM', 'north'], ['STRICT', 'north']]);
+    expect(plan.tasks[1]!.env).toEqual([['PRG_NAME', 'clean.py'], ['RUN_DATE', '2026-01-31'], ['OUTPUT_DIR', '/tmp/pod-ingestion-output'], ['FROM_PARAM', 'north'], ['STRICT', 'north']]);
   });
 
   it('a conf value wins over a default, and a fresh conf gives fresh values', () => {
