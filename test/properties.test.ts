@@ -18,7 +18,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import helpers from 'yeoman-test';
 import { resolveAppAnswers } from '../src/core/app-answers.js';
-import { dagParams, resolveParams } from '../src/core/dag-params.js';
+import { dagParams, podEnvironment, resolveParams } from '../src/core/dag-params.js';
 import { InvalidAnswersError } from '../src/core/field-error.js';
 import { imageReference } from '../src/core/image-reference.js';
 import { addPod } from '../src/core/pipeline.js';
@@ -583,7 +583,8 @@ function readBack(projects: readonly WayIn[], scratch: string): { way: string; i
       const operator = report.operators.find((candidate) => report.task_ids[candidate.variable ?? ''] === pod.name);
       const keyword = (name: string) => operator?.keywords.find((candidate) => candidate.name === name)?.value;
       const env = keyword('env_vars') as Record<string, string> | undefined;
-      const expectedKeys = ['PRG_NAME', ...pod.env.map(({ name }) => name), ...pod.params.map(({ name }) => name)];
+      // The DAG's environment of a pod (dag-params.ts): PRG_NAME, the built-in RUN_DATE/OUTPUT_DIR, constants, params.
+      const expectedKeys = podEnvironment(pod).map((source) => source.name);
       if (!env || JSON.stringify(Object.keys(env)) !== JSON.stringify(expectedKeys)) problems[`${pod.name} env_vars keys`] = env;
       for (const { name, value } of pod.env) {
         if (env?.[name] !== value) problems[`${pod.name} env ${name}`] = env?.[name];
