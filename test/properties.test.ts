@@ -24,7 +24,8 @@ import { imageReference } from '../src/core/image-reference.js';
 import { addPod } from '../src/core/pipeline.js';
 import { CONFIG_KEY, newPod, type ProjectConfig } from '../src/core/project-config.js';
 import { PYTHON_STDLIB_MODULES } from '../src/core/python-stdlib-modules.js';
-import type { RawAnswers } from '../src/core/questions.js';
+import { questionNamed, type RawAnswers } from '../src/core/questions.js';
+import { POD_QUESTIONS } from '../src/core/pod-questions.js';
 import { dagPath, EXECUTABLE_FILES, renderDag, renderProject } from '../src/core/render-project.js';
 import { checkJinjaTemplate } from '../src/core/jinja-template.js';
 import { coveredByMount } from '../src/core/pod-settings.js';
@@ -590,10 +591,14 @@ function readBack(projects: readonly WayIn[], scratch: string): { way: string; i
         if (env?.[name] !== value) problems[`${pod.name} env ${name}`] = env?.[name];
         if (!/\{[{%#]/.test(value)) jobs.push({ template: value, context: {}, expected: value, root, what: `${pod.name} env ${name}` });
       }
+      // As Airflow renders a run: `params` holds the DAG's Param defaults (read from the DAG file) under the conf.
+      const declared = report.dags[0]?.params ?? {};
+      const defaults = Object.fromEntries(Object.entries(declared).filter(([, param]) => !param.required).map(([name, param]) => [name, param.default]));
       for (const { name, default: fallback } of pod.params) {
         const given = `conf "}}" \\ ${name}`;
-        jobs.push({ template: env?.[name] ?? '', context: { dag_run: { conf: { [name]: given } } }, expected: given, root, what: `${pod.name} param ${name} given` });
-        if (fallback !== null) jobs.push({ template: env?.[name] ?? '', context: { dag_run: { conf: {} } }, expected: fallback, root, what: `${pod.name} param ${name} default` });
+        const conf = { [name]: given };
+        jobs.push({ template: env?.[name] ?? '', context: { params: { ...defaults, ...conf }, dag_run: { conf } }, expected: given, root, what: `${pod.name} param ${name} given` });
+        if (fallback !== null) jobs.push({ template: env?.[name] ?? '', context: { params: defaults, dag_run: { conf: {} } }, expected: fallback, root, what: `${pod.name} param ${name} default` });
       }
       if ((keyword('doc_md') ?? '') !== pod.description) problems[`${pod.name} doc_md`] = keyword('doc_md');
     }
@@ -769,10 +774,12 @@ describe.runIf(tools && requireTool(pipParserMissing(), "reading requirements ba
         .withAnswers({ ...answers, advanced: true, build: false, push: false });
       const root = join(cwd, 'p');
       for (const pod of input.pods) {
+        // Keyed by the declared prompt texts, so a reworded prompt cannot silently drop its answers.
+        const message = (name: string) => String(questionNamed(POD_QUESTIONS, name).message);
         const queues: Record<string, string[]> = {
-          'Constant environment variable': pod.env.map(([key, value]) => `${key}=${value}`),
-          'Run-time parameter': pod.params.map(([key, value]) => (value === null ? key : `${key}=${value}`)),
-          'Secret to mount': pod.secrets.map(([secret, path]) => `${secret}:${path}`),
+          [message('env')]: pod.env.map(([key, value]) => `${key}=${value}`),
+          [message('param')]: pod.params.map(([key, value]) => (value === null ? key : `${key}=${value}`)),
+          [message('secret')]: pod.secrets.map(([secret, path]) => `${secret}:${path}`),
         };
         await helpers.run(generatorPath('pod'), { namespace: 'pod-ingestion:pod', tmpdir: false, cwd: root, autoCleanup: false })
           .withArguments([pod.name])
