@@ -39,6 +39,7 @@ describe('answers <-> configuration', () => {
     repository: 'ghcr.io/acme', container: 'line-pods', tag: 'v2.1', python: '3.11', pods: 'collect clean_orders', 'dag-id': 'line.pipeline',
     schedule: '@hourly', 'output-dir': '/data/line', namespace: 'data', 'image-pull-policy': 'IfNotPresent', 'image-pull-secret': 'regcred', 'on-finish-action': 'keep_pod',
     retries: '3', 'retry-delay': '10', 'cpu-request': '250m', 'memory-request': '256Mi', 'cpu-limit': '1', 'memory-limit': '1Gi', 'kubernetes-conn-id': 'k8s_lab',
+    lang: 'pt-BR',
   };
 
   it('a configuration gives back the answers that made it, and those answers make it again', () => {

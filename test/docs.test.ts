@@ -11,6 +11,7 @@ import { PUBLISH_QUESTIONS } from '../src/core/publish-questions.js';
 import { RUN_QUESTIONS } from '../src/core/run-questions.js';
 import { renderOptionsTable } from '../src/core/questions.js';
 import { REMOVE_QUESTIONS } from '../src/core/remove-questions.js';
+import { MESSAGES_LANGUAGE_QUESTION } from '../src/core/language-questions.js';
 
 const DOC = new URL('../docs/options.md', import.meta.url);
 
@@ -22,6 +23,10 @@ function optionsDoc(): string {
     '',
     'Every option is also a key of an `--answers` file and, where marked, a prompt. "advanced" prompts are asked only',
     'after answering yes to "Adjust the Kubernetes settings".',
+    '',
+    'Every command takes `--lang en|pt-BR`: a new project saves it in `.yo-rc.json` and its files and messages are in',
+    'that language; inside a project it changes only the messages of that run (see the project command\'s table and',
+    'the last one).',
     '',
     '## `pod-ingestion [destination]` / `yo pod-ingestion`',
     '',
@@ -62,6 +67,10 @@ function optionsDoc(): string {
     '## `pod-ingestion doctor` / `yo pod-ingestion:doctor`',
     '',
     'No options: reports known flaws of the project in the current folder; changes nothing.',
+    '',
+    '## `--lang` inside a project (`pod`, `remove`, `package`, `publish`, `run`, `graph`, `adopt`, `doctor`)',
+    '',
+    renderOptionsTable([MESSAGES_LANGUAGE_QUESTION]),
     '',
   ].join('\n');
 }

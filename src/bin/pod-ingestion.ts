@@ -11,20 +11,26 @@ import { PUBLISH_QUESTIONS } from '../core/publish-questions.js';
 import { RUN_QUESTIONS } from '../core/run-questions.js';
 import { renderHelp, type Question } from '../core/questions.js';
 import { REMOVE_QUESTIONS } from '../core/remove-questions.js';
+import { InvalidAnswersError } from '../core/field-error.js';
+import { isLanguage, languageOfEnvironment, LANGUAGES, type Language } from '../core/i18n/language.js';
+import { t, useLanguage } from '../core/i18n/translate.js';
+import { MESSAGES_LANGUAGE_QUESTION } from '../core/language-questions.js';
+import { CONFIG_KEY } from '../core/project-config.js';
 import { ignoreClosedStdout, reportFailure, takeDebugFlag } from './report-failure.js';
 import { runGenerator } from './run-generators.js';
 
-// Typed by the core's list of subcommands, which also tells a mistyped command from a new project's folder.
-const GENERATORS: Record<'app' | Subcommand, { usage: string; title: string; questions: readonly Question[] }> = {
-  app: { usage: 'pod-ingestion [destination] [options]', title: 'Writes a project: Dockerfile, requirements.txt, run_in_docker.sh, pods/, an Airflow DAG.', questions: APP_QUESTIONS },
-  pod: { usage: 'pod-ingestion pod NAME [--update] [options]   (inside a project)', title: 'Adds pods/NAME.py and its KubernetesPodOperator task to the DAG; with --update, changes the settings of an existing pod.', questions: POD_QUESTIONS },
-  remove: { usage: 'pod-ingestion remove NAME [--rewire] [--delete-script]   (inside a project)', title: "Removes a pod's task from the DAG; its script and test stay unless --delete-script.", questions: REMOVE_QUESTIONS },
-  package: { usage: 'pod-ingestion package SPEC... (inside a project)', title: 'Adds PEP 508 requirements to requirements.txt; a package already listed is replaced.', questions: PACKAGE_QUESTIONS },
-  publish: { usage: 'pod-ingestion publish [options] (inside a project)', title: 'Builds the image named in .yo-rc.json and, with --push, pushes it.', questions: PUBLISH_QUESTIONS },
-  run: { usage: 'pod-ingestion run [TASK...] [options] (inside a project)', title: 'Runs the pipeline on the local Docker engine, each task a container of the image, as Airflow would.', questions: RUN_QUESTIONS },
-  graph: { usage: 'pod-ingestion graph [--format mermaid|text] (inside a project)', title: 'Prints the pipeline of .yo-rc.json: a Mermaid flowchart, or an indented tree.', questions: GRAPH_QUESTIONS },
-  adopt: { usage: 'pod-ingestion adopt [--dag FILE] [options] (in a hand-made project)', title: 'Brings a hand-made PRG_NAME project under the generator: reads its old DAG, writes .yo-rc.json, a new DAG and the generated files; never changes your scripts or the old DAG.', questions: ADOPT_QUESTIONS },
-  doctor: { usage: 'pod-ingestion doctor       (in any project folder)', title: 'Reports known flaws (Dockerfile, run_in_docker.sh, requirements.txt, removed Airflow APIs, image names) with file, line and fix; changes nothing. Exit 1 when something is found.', questions: [] },
+// The commands (typed by the core's list of subcommands, which also tells a mistyped command from a new
+// project's folder), their --help texts (keys of the message catalog: the language is chosen in main) and options.
+const GENERATORS: Record<'app' | Subcommand, { help: 'app' | Subcommand; questions: readonly Question[] }> = {
+  app: { help: 'app', questions: APP_QUESTIONS },
+  pod: { help: 'pod', questions: [...POD_QUESTIONS, MESSAGES_LANGUAGE_QUESTION] },
+  remove: { help: 'remove', questions: [...REMOVE_QUESTIONS, MESSAGES_LANGUAGE_QUESTION] },
+  package: { help: 'package', questions: [...PACKAGE_QUESTIONS, MESSAGES_LANGUAGE_QUESTION] },
+  publish: { help: 'publish', questions: [...PUBLISH_QUESTIONS, MESSAGES_LANGUAGE_QUESTION] },
+  run: { help: 'run', questions: [...RUN_QUESTIONS, MESSAGES_LANGUAGE_QUESTION] },
+  graph: { help: 'graph', questions: [...GRAPH_QUESTIONS, MESSAGES_LANGUAGE_QUESTION] },
+  adopt: { help: 'adopt', questions: [...ADOPT_QUESTIONS, MESSAGES_LANGUAGE_QUESTION] },
+  doctor: { help: 'doctor', questions: [MESSAGES_LANGUAGE_QUESTION] },
 };
 
 /** Runs the command line `args` (the bin's arguments): a generator, or --help or --version. */
@@ -34,22 +40,37 @@ export async function main(args: string[]): Promise<void> {
   const name = args[0] && args[0] in GENERATORS && args[0] !== 'app' ? (args.shift() as keyof typeof GENERATORS) : 'app';
   const generator = GENERATORS[name]!;
 
+  // The language of what the bin itself prints (--help, its refusals): --lang, else the locale. It never reads a
+  // project for --help; the generators switch to the project's language.
+  const langAt = args.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const lang = langAt === -1 ? undefined : args[langAt]!.startsWith('--lang=') ? args[langAt]!.slice('--lang='.length) : args[langAt + 1];
+  useLanguage(isLanguage(lang) ? lang : languageOfEnvironment(process.env));
+  if (langAt !== -1 && !isLanguage(lang)) {
+    console.error(new InvalidAnswersError([{ field: 'lang', value: lang ?? '', rule: t('rule.oneOf', { choices: LANGUAGES.join(', ') }) }]).message);
+    process.exit(1);
+  }
+
   if (args.includes('--version') || args.includes('-v')) {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     console.log(pkg.version);
     process.exit(0);
   }
   if (args.includes('--help') || args.includes('-h')) {
-    const common = '\nCommon options:\n  --force  overwrite existing files without asking\n  --debug  on an unexpected error, print its stack (or set DEBUG=pod-ingestion)\n  --help   this text\n  --version\n';
-    const subcommands = name === 'app' ? `\nSubcommands (inside a generated project): ${Object.keys(GENERATORS).filter((key) => key !== 'app').join(', ')}; \`pod-ingestion <sub> --help\`.\n` : '';
-    process.stdout.write(`${renderHelp(generator.title, generator.usage, generator.questions)}${common}${subcommands}`);
+    const common = `\n${t('help.common')}\n`;
+    const subcommands = name === 'app' ? `\n${t('help.subcommands', { names: Object.keys(GENERATORS).filter((key) => key !== 'app').join(', ') })}\n` : '';
+    process.stdout.write(`${renderHelp(t(`help.${generator.help}.title`), t(`help.${generator.help}.usage`), generator.questions)}${common}${subcommands}`);
     process.exit(0);
   }
   // Yeoman ignores options it does not know; a mistyped --aftr would silently do something else.
   const known = new Set([...generator.questions.map((question) => question.name), 'force', 'skip-install', 'ask-answered']);
   const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--' && !known.has(arg.slice(2).split('=')[0]!.replace(/^no-/, '')));
   if (unknown.length > 0) {
-    console.error(`pod-ingestion ${name === 'app' ? '' : `${name} `}does not know ${unknown.join(', ')}. Nothing was written. See \`pod-ingestion ${name === 'app' ? '' : `${name} `}--help\` for the options.`);
+    // Inside a project, its language speaks unless --lang does (read only here: the common path never pays for it).
+    if (name !== 'app' && !isLanguage(lang)) {
+      const projectLanguage = languageOfProject(process.cwd());
+      if (projectLanguage) useLanguage(projectLanguage);
+    }
+    console.error(t('bin.unknownOptions', { command: `pod-ingestion${name === 'app' ? '' : ` ${name}`}`, options: unknown.join(', ') }));
     process.exit(1);
   }
   // Without a terminal nobody can answer a prompt: ask nothing, as with --defaults. It goes before any `--`
@@ -63,5 +84,16 @@ export async function main(args: string[]): Promise<void> {
     await runGenerator(name as Parameters<typeof runGenerator>[0], args);
   } catch (error) {
     process.exitCode = reportFailure(error, debug);
+  }
+}
+
+/** The language saved in a project's .yo-rc.json, if the folder holds one that says (no other check here). */
+function languageOfProject(folder: string): Language | undefined {
+  try {
+    const stored = JSON.parse(readFileSync(`${folder}/.yo-rc.json`, 'utf8')) as Record<string, { lang?: unknown } | undefined>;
+    const lang = stored[CONFIG_KEY]?.lang;
+    return isLanguage(lang) ? lang : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,6 +1,7 @@
 // How the bin ends a failed run: our refusals and Docker failures are sentences for the user and print as they
 // are; a stop by the user says that nothing was written; anything else is a bug, told in one line with what to
 // do, and its stack only on request (--debug, or DEBUG=pod-ingestion).
+import { t } from '../core/i18n/translate.js';
 import { PodIngestionError } from '../core/errors.js';
 
 /** inquirer's errors when a prompt is closed by Ctrl-C (ExitPromptError) or aborted. */
@@ -17,7 +18,7 @@ export function takeDebugFlag(args: string[]): boolean {
 /** Prints the failure on stderr and returns the exit code. */
 export function reportFailure(error: unknown, debug: boolean): number {
   if ((error instanceof PodIngestionError && error.kind === 'cancelled') || PROMPT_CLOSED.has((error as Error | undefined)?.name ?? '')) {
-    console.error('cancelled, nothing written');
+    console.error(t('cancelled'));
     return 130;
   }
   if (error instanceof PodIngestionError) {
@@ -26,9 +27,9 @@ export function reportFailure(error: unknown, debug: boolean): number {
     return 1;
   }
   const message = error instanceof Error ? error.message : String(error);
-  console.error(`pod-ingestion: unexpected error: ${message.split('\n')[0]}`);
+  console.error(t('unexpected', { message: message.split('\n')[0] ?? '' }));
   if (debug) console.error(error instanceof Error && error.stack ? error.stack : message);
-  else console.error('This is a bug in pod-ingestion. Run the command again with --debug to see where it happened, and report that output.');
+  else console.error(t('unexpectedHelp'));
   return 1;
 }
 

@@ -1,6 +1,8 @@
 // The answers of `pod-ingestion` / `yo pod-ingestion` and the project they make: every check at once
 // (each question's own, then the rules between answers), the configuration saved in .yo-rc.json, and
 // back again, the answers that reproduce a saved configuration on a re-run.
+import type { Language } from './i18n/language.js';
+import { t } from './i18n/translate.js';
 import { APP_QUESTIONS, checkPodList } from './app-questions.js';
 import { checkDagParams, DEFAULT_OUTPUT_DIR } from './dag-params.js';
 import { check, InvalidAnswersError, type FieldError } from './field-error.js';
@@ -94,7 +96,7 @@ function checkAnswers(text: (name: string) => string, push: boolean, requirement
     if (question.name === 'pods') errors.push(...checkPodList(text('pods'), 'pods', checkPython(text('python')) ? undefined : text('python')));
     else if (question.check) errors.push(...question.check(text(question.name), question.name));
     if (question.choices && !question.choices.includes(text(question.name))) {
-      errors.push({ field: question.name, value: text(question.name), rule: `one of ${question.choices.join(', ')}` });
+      errors.push({ field: question.name, value: text(question.name), rule: t('rule.oneOf', { choices: question.choices.join(', ') }) });
     }
   }
   const image = { repository: text('repository'), container: text('container'), tag: text('tag') };
@@ -106,7 +108,7 @@ function checkAnswers(text: (name: string) => string, push: boolean, requirement
   const packages = splitPackages(text('packages'));
   let installed = packages;
   if (requirementsFileText !== undefined) {
-    if (packages.length > 0) errors.push({ field: 'requirements', value: text('requirements'), rule: 'give either --packages or --requirements, not both' });
+    if (packages.length > 0) errors.push({ field: 'requirements', value: text('requirements'), rule: t('app.packagesOrRequirements') });
     errors.push(...checkRequirementsFile('requirements', requirementsFileText));
     installed = requirementsOfFile(requirementsFileAsWritten(requirementsFileText));
   }
@@ -138,6 +140,9 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
   }
   const podNames = splitNames(text('pods')).map(stripPodName);
   const config = {
+    // The project's language, saved so that its later commands and pods keep it (not in SAVED_ANSWERS: older
+    // projects have none, and their files are English).
+    lang: text('lang') as Language,
     ...saved.config,
     kubernetes: saved.kubernetes,
     // A re-run keeps the pods the project already has, with their settings, and adds the new names.
@@ -146,7 +151,7 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
   // The params the pods declare meet the (maybe new) schedule here: a re-run with --schedule, an answers file.
   const paramErrors = checkDagParams(config, 'schedule');
   if (paramErrors.length > 0) throw new InvalidAnswersError(paramErrors);
-  const requirementsText = requirementsFileText === undefined ? renderRequirements(splitPackages(text('packages'))) : requirementsFileAsWritten(requirementsFileText);
+  const requirementsText = requirementsFileText === undefined ? renderRequirements(splitPackages(text('packages')), text('lang') as Language) : requirementsFileAsWritten(requirementsFileText);
   const warning = pythonEndOfLifeWarning(config.python);
   // A laptop's requirements file brings packages a pod image has no use for: say which, keep them as given.
   const misplaced = requirementsFileText === undefined ? [] : misplacedPackages(requirementsText).map((item) => `${describeMisplaced(item, text('requirements'))} (remove it from the file)`);
@@ -162,6 +167,7 @@ export function answersFromConfig(config: ProjectConfig): RawAnswers {
     const value = sections[section][field];
     answers[question] = value === undefined ? (absent ?? '') : String(value);
   }
+  answers.lang = config.lang ?? 'en';
   return answers;
 }
 

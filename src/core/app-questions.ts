@@ -3,6 +3,8 @@
 import { DEFAULT_OUTPUT_DIR } from './dag-params.js';
 import { check, type FieldError } from './field-error.js';
 import { checkContainer, checkRepository, suggestImageName } from './image-reference.js';
+import { t } from './i18n/translate.js';
+import { PROJECT_LANGUAGE_QUESTION } from './language-questions.js';
 import { checkDagId, checkNamespace, checkOutputDir, checkPodName, checkQuantity, checkSchedule, checkSecretName, dagIdFor, splitNames, stripPodName } from './names.js';
 import { FINISH_ACTIONS, PULL_POLICIES } from './project-config.js';
 import { checkPython, DEFAULT_PYTHON } from './python-version.js';
@@ -13,12 +15,12 @@ import { DEFAULTS, PLATFORM, PUSH, TAG } from './shared-questions.js';
 /** The pod names of --pods; with `python`, also checked against that version's standard library. */
 export function checkPodList(value: string, field: string, python?: string): FieldError[] {
   const names = splitNames(value).map(stripPodName);
-  if (names.length === 0) return [{ field, value, rule: 'at least one pod script is needed', suggestion: 'ingest' }];
+  if (names.length === 0) return [{ field, value, rule: t('pods.atLeastOne'), suggestion: 'ingest' }];
   const seen = new Set<string>();
   return names.flatMap((name) => {
     const repeated = seen.has(name);
     seen.add(name);
-    return [...check(field, name, checkPodName(name, python)), ...(repeated ? [{ field, value: name, rule: 'each pod name once' }] : [])];
+    return [...check(field, name, checkPodName(name, python)), ...(repeated ? [{ field, value: name, rule: t('pods.once') }] : [])];
   });
 }
 
@@ -28,7 +30,7 @@ function text(answers: RawAnswers, name: string): string {
 }
 
 function wholeNumber(max: number) {
-  return (value: string) => (/^[0-9]+$/.test(value) && Number(value) <= max ? undefined : { rule: `a whole number from 0 to ${max}` });
+  return (value: string) => (/^[0-9]+$/.test(value) && Number(value) <= max ? undefined : { rule: t('rule.wholeNumber', { min: 0, max }) });
 }
 
 /** The questions of `pod-ingestion` / `yo pod-ingestion`, in the order they are asked. */
@@ -108,7 +110,7 @@ export const APP_QUESTIONS: readonly Question[] = [
   {
     name: 'kubernetes-conn-id', kind: 'string', ask: 'advanced', message: 'Airflow Kubernetes connection id (empty: the cluster Airflow runs in)',
     help: 'Airflow connection to a Kubernetes cluster; empty runs the pods in the cluster Airflow runs in (in_cluster=True)', default: () => '',
-    check: single((value) => (value === '' || /^[A-Za-z0-9_.-]{1,250}$/.test(value) ? undefined : { rule: 'an Airflow connection id uses letters, digits, "_", "." and "-"' })),
+    check: single((value) => (value === '' || /^[A-Za-z0-9_.-]{1,250}$/.test(value) ? undefined : { rule: t('app.connId') })),
   },
   { name: 'build', kind: 'boolean', ask: 'always', message: 'Build the image now?', help: 'run docker build after writing the project', default: () => false },
   // Asked only after "Build the image now?" was answered yes.
@@ -116,4 +118,5 @@ export const APP_QUESTIONS: readonly Question[] = [
   PLATFORM,
   DEFAULTS,
   { name: 'answers', kind: 'string', help: 'JSON file of answers (keys as the option names); options given on the command line win', default: () => '' },
+  PROJECT_LANGUAGE_QUESTION,
 ];

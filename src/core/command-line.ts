@@ -1,6 +1,7 @@
 // One option, one value: the command line is read before Yeoman's parser (minimist) sees it, which would drop
 // a value starting with "-" (`--description '- removes old rows'`, `--env -X=1`) and join a single-value option
 // given twice into "a,b". Knows nothing of Yeoman: it takes the options' shapes and the raw arguments.
+import { t } from './i18n/translate.js';
 import type { FieldError } from './field-error.js';
 
 export interface OptionShape {
@@ -27,7 +28,7 @@ export function normalizeOptionArguments(args: readonly string[], options: reado
   const record = (name: string, value: string) => {
     const before = seen.get(name);
     if (shapes.get(name) === 'one' && before !== undefined && before !== value) {
-      errors.push({ field: name, value, rule: `is given more than once (${JSON.stringify(before)}, then ${JSON.stringify(value)}); it takes one value, so give it once` });
+      errors.push({ field: name, value, rule: t('options.givenTwice', { before: JSON.stringify(before), value: JSON.stringify(value) }) });
     }
     seen.set(name, value);
   };

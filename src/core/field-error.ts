@@ -1,4 +1,5 @@
 import { PodIngestionError } from './errors.js';
+import { t } from './i18n/translate.js';
 
 /** One refused value: which field, what was given, which rule it breaks, and what would work. */
 export interface FieldError {
@@ -11,7 +12,7 @@ export interface FieldError {
 }
 
 export function formatFieldError(error: FieldError): string {
-  const hint = error.suggestion ? ` Try: ${error.suggestion}` : '';
+  const hint = error.suggestion ? ` ${t('refusal.try', { suggestion: error.suggestion })}` : '';
   return `${error.source ?? `--${error.field}`} ${JSON.stringify(error.value)}: ${error.rule}.${hint}`;
 }
 
@@ -21,7 +22,7 @@ export class InvalidAnswersError extends PodIngestionError {
 
   constructor(errors: FieldError[]) {
     const lines = errors.map((error) => `  - ${formatFieldError(error)}`);
-    super('invalid-answers', `Nothing was written: ${errors.length === 1 ? 'one answer is' : `${errors.length} answers are`} invalid.\n${lines.join('\n')}`);
+    super('invalid-answers', `${errors.length === 1 ? t('refusal.one') : t('refusal.many', { count: errors.length })}\n${lines.join('\n')}`);
     this.errors = errors;
   }
 }

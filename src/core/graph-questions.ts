@@ -1,4 +1,5 @@
 import { GRAPH_FORMATS } from './pipeline-graph.js';
+import { t } from './i18n/translate.js';
 import type { Question } from './questions.js';
 import { DEFAULTS } from './shared-questions.js';
 
@@ -10,7 +11,7 @@ export const GRAPH_QUESTIONS: readonly Question[] = [
     choices: GRAPH_FORMATS,
     help: 'mermaid: a Mermaid flowchart (GitHub and GitLab draw it); text: an indented tree',
     default: () => 'mermaid',
-    check: (value, field) => ((GRAPH_FORMATS as readonly string[]).includes(value) ? [] : [{ field, value, rule: `one of ${GRAPH_FORMATS.join(', ')}` }]),
+    check: (value, field) => ((GRAPH_FORMATS as readonly string[]).includes(value) ? [] : [{ field, value, rule: t('rule.oneOf', { choices: GRAPH_FORMATS.join(', ') }) }]),
   },
   DEFAULTS,
 ];

@@ -1,3 +1,4 @@
+import { t } from './i18n/translate.js';
 import { parseFamiliarName } from '@swimlane/docker-reference';
 import type { Verdict } from './field-error.js';
 
@@ -7,8 +8,6 @@ const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 // A DNS name or IPv4 address with an optional port; labels written without nested quantifiers (linear time).
 const REGISTRY_HOST = /^[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*(?:\.[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*)*(?::[0-9]{1,5})?$/;
-const NAME_RULE =
-  'Docker requires lowercase letters and digits, optionally joined by ".", "_", "__" or "-" (no uppercase, no leading or trailing separator)';
 
 /** Turns `runPodsPython`, `My App!` or `data__` into the nearest name Docker accepts (`run-pods-python`, `my-app`, `data`). */
 export function suggestImageName(value: string): string {
@@ -23,11 +22,11 @@ export function suggestImageName(value: string): string {
 }
 
 export function checkContainer(value: string): Verdict {
-  if (value === '') return { rule: 'the image name is required' };
+  if (value === '') return { rule: t('image.nameRequired') };
   if (value.includes('/')) {
-    return { rule: 'the image name is one path component; put the part before "/" in --repository', suggestion: suggestImageName(value.split('/').pop() ?? value) };
+    return { rule: t('image.nameOneComponent'), suggestion: suggestImageName(value.split('/').pop() ?? value) };
   }
-  if (!PATH_COMPONENT.test(value)) return { rule: NAME_RULE, suggestion: suggestImageName(value) };
+  if (!PATH_COMPONENT.test(value)) return { rule: t('image.nameRule'), suggestion: suggestImageName(value) };
   return undefined;
 }
 
@@ -35,7 +34,7 @@ export function checkTag(value: string): Verdict {
   if (TAG.test(value)) return undefined;
   const fixed = value.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 128);
   return {
-    rule: 'a Docker tag is 1 to 128 letters, digits, "_", "." or "-", and does not start with "." or "-"',
+    rule: t('image.tagRule'),
     suggestion: fixed || '1.0.0',
   };
 }
@@ -58,8 +57,8 @@ export function checkRepository(value: string): Verdict {
   const path = pathParts.map(suggestPart).join('/');
   const suggestion = isHost && !host ? undefined : [host, path].filter(Boolean).join('/');
   const result = (rule: string) => (suggestion && REGISTRY_HOST.test(suggestion.split('/')[0]!) ? { rule, suggestion } : { rule });
-  if (pathParts.some((part) => !PATH_COMPONENT.test(part))) return result(`in the repository path, ${NAME_RULE}`);
-  if (isHost && !hostValid) return result('a registry host is a DNS name or IPv4 address with an optional :port (e.g. ghcr.io, localhost:5000; Docker image names cannot hold an IPv6 address)');
+  if (pathParts.some((part) => !PATH_COMPONENT.test(part))) return result(t('image.repositoryPath', { rule: t('image.nameRule') }));
+  if (isHost && !hostValid) return result(t('image.registryHost'));
   return undefined;
 }
 
@@ -80,10 +79,10 @@ export function checkImageReference(image: ImageName): Verdict {
   try {
     parseFamiliarName(reference);
   } catch (error) {
-    return { rule: `Docker cannot parse the image reference ${reference} (${(error as Error).message})` };
+    return { rule: t('image.unparsable', { reference, reason: (error as Error).message }) };
   }
   const repositoryPath = reference.slice(0, reference.lastIndexOf(':'));
-  if (repositoryPath.length > 255) return { rule: 'an image reference without its tag is at most 255 characters' };
+  if (repositoryPath.length > 255) return { rule: t('image.tooLong') };
   return undefined;
 }
 
@@ -108,7 +107,7 @@ export function checkImageText(reference: string): Verdict {
     const colon = reference.lastIndexOf(':');
     const name = colon > slash ? reference.slice(0, colon) : reference;
     const tag = colon > slash ? reference.slice(colon) : '';
-    return { rule: `Docker refuses the image reference ${reference} (${(error as Error).message}); ${NAME_RULE}`, suggestion: `${name.split('/').map((part, index) => (index === 0 && namesRegistryHost(part) ? part.toLowerCase() : suggestImageName(part))).join('/')}${tag}` };
+    return { rule: t('image.refused', { reference, reason: (error as Error).message, rule: t('image.nameRule') }), suggestion: `${name.split('/').map((part, index) => (index === 0 && namesRegistryHost(part) ? part.toLowerCase() : suggestImageName(part))).join('/')}${tag}` };
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 // A new version of a project's image: `publish --bump` raises the tag, `publish --tag` sets it.
+import { t } from './i18n/translate.js';
 import semver from 'semver';
 import { type FieldError } from './field-error.js';
 import { TAG } from './shared-questions.js';
@@ -20,13 +21,13 @@ export function resolveNewTag(currentTag: string, answers: RawAnswers): { tag: s
   const bump = String(answers.bump ?? '');
   const tag = String(answers.tag ?? '');
   const errors: FieldError[] = [];
-  if (bump && tag) errors.push({ field: 'bump', value: bump, rule: 'give --bump or --tag, not both' });
-  if (bump && !(BUMPS as readonly string[]).includes(bump)) errors.push({ field: 'bump', value: bump, rule: `one of ${BUMPS.join(', ')}` });
+  if (bump && tag) errors.push({ field: 'bump', value: bump, rule: t('publish.bumpOrTag') });
+  if (bump && !(BUMPS as readonly string[]).includes(bump)) errors.push({ field: 'bump', value: bump, rule: t('rule.oneOf', { choices: BUMPS.join(', ') }) });
   if (tag) errors.push(...(TAG.check?.(tag, 'tag') ?? []));
   if (errors.length > 0) return { tag: currentTag, errors };
   if (tag) return { tag, errors };
   if (!bump) return { tag: currentTag, errors };
   const next = bumpTag(currentTag, bump as (typeof BUMPS)[number]);
-  if (!next) return { tag: currentTag, errors: [{ field: 'bump', value: bump, rule: `the current tag ${currentTag} holds no version number to raise; use --tag` }] };
+  if (!next) return { tag: currentTag, errors: [{ field: 'bump', value: bump, rule: t('publish.noVersion', { tag: currentTag }) }] };
   return { tag: next, errors };
 }

@@ -2,6 +2,7 @@
 // command rewrites a file, its blocks are compared with what the generator last wrote there (or, without that
 // copy, with what the configuration on disk renders): a block that differs was edited by hand, and the command is
 // refused (unless --force) with the difference shown.
+import { t } from './i18n/translate.js';
 import { unifiedDiff } from './line-diff.js';
 import { ManagedRegionError, managedBlocks } from './managed-region.js';
 
@@ -14,26 +15,24 @@ export interface ManagedBlockEdit {
 
 /**
  * The blocks of `onDisk` that differ from the same blocks of `expected` (the file as the generator wrote it,
- * described by `source`).
+ * `source`: what the generator last wrote there (its stored base) or what .yo-rc.json renders).
  * A block missing from either is not an edit: a lost marker is refused by replaceManagedRegions, a README
  * without the block is left alone.
  */
-export function findManagedBlockEdits(file: string, onDisk: string, expected: string, source = 'from .yo-rc.json'): ManagedBlockEdit[] {
+export function findManagedBlockEdits(file: string, onDisk: string, expected: string, source: 'config' | 'base' = 'config'): ManagedBlockEdit[] {
   const actual = managedBlocks(onDisk);
   return [...managedBlocks(expected)].flatMap(([block, rendered]) => {
     const found = actual.get(block);
     if (found === undefined || found === rendered) return [];
-    return [{ file, block, diff: unifiedDiff(rendered, found, { old: `${file} "${block}" block, ${source}`, new: `${file} "${block}" block, as edited` }) }];
+    const label = t(source === 'base' ? 'managed.asGenerated' : 'managed.fromConfig', { file, block });
+    return [{ file, block, diff: unifiedDiff(rendered, found, { old: label, new: t('managed.asEdited', { file, block }) }) }];
   });
 }
 
 /** The refusal: each edited block by file and name, its difference, and the ways out. */
 export function managedBlockEditsError(edits: readonly ManagedBlockEdit[]): ManagedRegionError {
-  const named = edits.map(({ file, block }) => `the "${block}" block of ${file}`).join(' and ');
+  const named = edits.map(({ file, block }) => t('managed.blockOf', { block, file })).join(t('managed.and'));
   return new ManagedRegionError(
-    `${named} ${edits.length > 1 ? 'were' : 'was'} edited by hand. The generator rewrites ${edits.length > 1 ? 'these blocks' : 'this block'} from .yo-rc.json, so the edit would be lost:\n\n` +
-      `${edits.map((edit) => edit.diff).join('\n\n')}\n\n` +
-      'Nothing was written. Move the change outside the "pod-ingestion managed" markers (or make it through the command, e.g. ' +
-      '`pod-ingestion pod NAME --update`), or run the command again with --force to replace the edited block.',
+    `${t(edits.length > 1 ? 'managed.editedMany' : 'managed.editedOne', { blocks: named })}\n\n${edits.map((edit) => edit.diff).join('\n\n')}\n\n${t('managed.wayOut')}`,
   );
 }

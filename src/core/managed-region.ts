@@ -1,6 +1,7 @@
 // The DAG (and the project README) have blocks the generator owns, between marker comments; everything
 // outside is the user's. Regenerating replaces only the blocks, so hand edits elsewhere survive.
 import { PodIngestionError } from './errors.js';
+import { t } from './i18n/translate.js';
 
 const START = '# >>> pod-ingestion managed:';
 const END = '# <<< pod-ingestion managed:';
@@ -51,10 +52,7 @@ export function replaceManagedRegions(existing: string, fresh: string, fileName:
   for (const region of findRegions(freshLines).values()) {
     const target = findRegions(lines).get(region.name);
     if (!target || target.end < target.start) {
-      throw new ManagedRegionError(
-        `${fileName}: the "${region.name}" block between "${START} ${region.name}" and "${END} ${region.name}" is missing or incomplete, ` +
-          'so the generator cannot tell its part from yours. Restore both marker lines, or rewrite the whole file with --force.',
-      );
+      throw new ManagedRegionError(t('managed.markersMissing', { file: fileName, block: region.name, start: `${START} ${region.name}`, end: `${END} ${region.name}` }));
     }
     lines = [...lines.slice(0, target.start), ...freshLines.slice(region.start, region.end + 1), ...lines.slice(target.end + 1)];
   }

@@ -1,3 +1,4 @@
+import { t } from './i18n/translate.js';
 import { CronExpressionParser } from 'cron-parser';
 import type { Verdict } from './field-error.js';
 import { stdlibModules } from './python-stdlib-modules.js';
@@ -37,15 +38,15 @@ export function stripPodName(value: string): string {
 /** `python` is the image's Python version: the standard library it checks against is that version's. */
 export function checkPodName(value: string, python?: string): Verdict {
   const name = stripPodName(value);
-  if (name.includes('/')) return { rule: 'a pod name is a script name without folders (it lives in pods/)', suggestion: suggestIdentifier(name.split('/').pop() ?? '') };
+  if (name.includes('/')) return { rule: t('names.podFolder'), suggestion: suggestIdentifier(name.split('/').pop() ?? '') };
   if (!POD_NAME.test(name)) {
-    return { rule: 'a pod name is a Python module name: a lowercase letter, then lowercase letters, digits or "_", at most 50 characters', suggestion: suggestIdentifier(name) };
+    return { rule: t('names.podModule'), suggestion: suggestIdentifier(name) };
   }
-  if (PYTHON_KEYWORDS.has(name)) return { rule: 'a Python keyword cannot name a module', suggestion: `${name}_job` };
+  if (PYTHON_KEYWORDS.has(name)) return { rule: t('names.keyword'), suggestion: `${name}_job` };
   if (stdlibModules(python).has(name)) {
-    return { rule: `"${name}" is a Python${python ? ` ${python}` : ''} standard-library module; a script of that name in /app would hide it from every other script`, suggestion: `${name}_job` };
+    return { rule: t('names.stdlib', { name, version: python ? ` ${python}` : '' }), suggestion: `${name}_job` };
   }
-  if (name.startsWith('test')) return { rule: 'names starting with "test" are kept for the unit tests of the project', suggestion: `job_${name}` };
+  if (name.startsWith('test')) return { rule: t('names.test'), suggestion: `job_${name}` };
   return undefined;
 }
 
@@ -62,7 +63,7 @@ export function kubernetesName(podName: string): string {
 // Airflow's KEY_REGEX for dag and task ids.
 export function checkDagId(value: string): Verdict {
   if (/^[A-Za-z0-9_.-]{1,250}$/.test(value)) return undefined;
-  return { rule: 'an Airflow DAG id uses only letters, digits, "_", "." and "-" (1 to 250 characters)', suggestion: suggestIdentifier(value) };
+  return { rule: t('names.dagId'), suggestion: suggestIdentifier(value) };
 }
 
 export function dagIdFor(container: string): string {
@@ -86,31 +87,31 @@ function suggestDnsLabel(value: string): string {
 
 export function checkNamespace(value: string): Verdict {
   if (DNS_LABEL.test(value)) return undefined;
-  return { rule: 'a Kubernetes namespace is a DNS-1123 label: lowercase letters, digits and "-", starting and ending alphanumeric, at most 63', suggestion: suggestDnsLabel(value) };
+  return { rule: t('names.namespace'), suggestion: suggestDnsLabel(value) };
 }
 
 export function checkSecretName(value: string): Verdict {
   if (DNS_SUBDOMAIN.test(value)) return undefined;
-  return { rule: 'a Kubernetes secret name is a DNS-1123 subdomain: lowercase letters, digits, "-" and "."', suggestion: suggestDnsLabel(value) };
+  return { rule: t('names.secret'), suggestion: suggestDnsLabel(value) };
 }
 
 // Airflow's Variable-free schedules: none, a preset, or a cron line as croniter (which Airflow uses) reads it.
 const PRESETS = ['@once', '@continuous', '@hourly', '@daily', '@weekly', '@monthly', '@quarterly', '@yearly', '@annually'];
-const SCHEDULE_RULE = `a schedule is empty (runs only when triggered), a preset (${PRESETS.join(', ')}) or a cron expression of 5 fields (minute hour day month weekday; ranges, steps, names, L and # allowed) with an optional 6th field of seconds`;
+const scheduleRule = () => t('names.schedule', { presets: PRESETS.join(', ') });
 
 export function checkSchedule(value: string): Verdict {
   if (value === '' || value === 'None' || PRESETS.includes(value)) return undefined;
-  if (value.length > 200 || value !== value.trim()) return { rule: SCHEDULE_RULE, suggestion: '@daily' };
+  if (value.length > 200 || value !== value.trim()) return { rule: scheduleRule(), suggestion: '@daily' };
   const fields = value.split(/\s+/);
-  if (fields.length < 5 || fields.length > 6) return { rule: SCHEDULE_RULE, suggestion: '@daily' };
+  if (fields.length < 5 || fields.length > 6) return { rule: scheduleRule(), suggestion: '@daily' };
   // Jenkins-style "H" needs a hash id that Airflow does not give croniter.
-  if (/(?:^|[^a-z])h(?:[^a-z]|$)/i.test(value)) return { rule: `${SCHEDULE_RULE} ("H" is not)`, suggestion: '@daily' };
+  if (/(?:^|[^a-z])h(?:[^a-z]|$)/i.test(value)) return { rule: t('names.scheduleNoH', { rule: scheduleRule() }), suggestion: '@daily' };
   // croniter puts seconds last, cron-parser first.
   const expression = fields.length === 6 ? [fields[5], ...fields.slice(0, 5)].join(' ') : fields.join(' ');
   try {
     CronExpressionParser.parse(expression);
   } catch (error) {
-    return { rule: `${SCHEDULE_RULE}: ${(error as Error).message}`, suggestion: '@daily' };
+    return { rule: `${scheduleRule()}: ${(error as Error).message}`, suggestion: '@daily' };
   }
   return undefined;
 }
@@ -120,16 +121,16 @@ export function checkSchedule(value: string): Verdict {
 const RESERVED_ENV = new Set(['PRG_NAME', 'APP_DIR', 'PATH', 'HOME', 'PYTHONPATH', 'PYTHONHOME', 'PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED']);
 
 export function checkEnvName(value: string): Verdict {
-  if (RESERVED_ENV.has(value)) return { rule: `${value} is set by the image or the generator (PRG_NAME names the pod script); choose another name`, suggestion: `MY_${value}` };
+  if (RESERVED_ENV.has(value)) return { rule: t('names.envReserved', { name: value }), suggestion: `MY_${value}` };
   if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return undefined;
-  return { rule: 'an environment variable name is letters, digits and "_", not starting with a digit', suggestion: suggestIdentifier(value).toUpperCase() };
+  return { rule: t('names.envName'), suggestion: suggestIdentifier(value).toUpperCase() };
 }
 
 // Kubernetes resource quantities: 250m, 0.5, 1, 512Mi, 1Gi, 1e3.
 export function checkQuantity(value: string): Verdict {
   if (value === '' || /^(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei|[eE][0-9]+)?$/.test(value)) return undefined;
   const suggestion = suggestQuantity(value);
-  return { rule: 'a Kubernetes quantity is a number with an optional unit: 250m or 0.5 (CPU), 512Mi or 2Gi (memory)', ...(suggestion ? { suggestion } : {}) };
+  return { rule: t('names.quantity'), ...(suggestion ? { suggestion } : {}) };
 }
 
 // The example pods write with pathlib; a bucket mounted by a CSI driver or gcsfuse is a folder too.

@@ -2,6 +2,7 @@
 // first on sys.path) hides one of them. Distribution names and import names often differ (PyYAML -> yaml)
 // and packages bring dependencies (requests -> urllib3): a curated table for well-known ones; for the rest
 // the module named like the distribution. The image build catches what the table cannot know (Dockerfile).
+import { t } from './i18n/translate.js';
 import type { FieldError } from './field-error.js';
 import { normalizeProjectName, parseRequirement } from './requirements.js';
 
@@ -72,6 +73,6 @@ export function checkPodsAgainstPackages(podNames: readonly string[], requiremen
     const spec = owner.get(name);
     if (!spec) return [];
     const value = field === 'pods' || field === 'name' ? name : spec;
-    return [{ field, value, rule: `the pod ${name} is named like the module ${name} that ${spec} installs; pods/${name}.py would hide it from every script in /app`, suggestion: `${name}_job` }];
+    return [{ field, value, rule: t('packages.podShadows', { name, spec }), suggestion: `${name}_job` }];
   });
 }

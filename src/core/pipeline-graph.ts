@@ -1,5 +1,6 @@
 // Pictures of the pipeline, read from the pipeline model: a Mermaid flowchart (GitHub and GitLab draw it in
 // the README) and an indented tree for a terminal. Pure: text in, text out.
+import { t } from './i18n/translate.js';
 import { taskId, topologicalOrder } from './pipeline.js';
 import type { PodSpec } from './project-config.js';
 
@@ -30,9 +31,9 @@ export function renderTextTree(pods: readonly PodSpec[]): string {
   const lines: string[] = [];
   const drawn = new Set<string>();
   const draw = (pod: PodSpec, prefix: string, branch: string, childPrefix: string) => {
-    const upstreams = pod.after.length > 1 ? `  (after ${pod.after.join(', ')})` : '';
+    const upstreams = pod.after.length > 1 ? `  ${t('graph.after', { names: pod.after.join(', ') })}` : '';
     if (drawn.has(pod.name)) {
-      lines.push(`${prefix}${branch}${taskId(pod)}  (see above)`);
+      lines.push(`${prefix}${branch}${taskId(pod)}  ${t('graph.seeAbove')}`);
       return;
     }
     drawn.add(pod.name);
@@ -52,6 +53,6 @@ export function renderGraph(pods: readonly PodSpec[], format: GraphFormat): stri
 }
 
 /** The README's picture of the pipeline: a fenced Mermaid block between managed-block markers. */
-export function renderReadmePipelineBlock(pods: readonly PodSpec[]): string {
-  return ['<!-- >>> pod-ingestion managed: pipeline (rewritten from .yo-rc.json by pod-ingestion) -->', '```mermaid', renderMermaid(pods).trimEnd(), '```', '<!-- <<< pod-ingestion managed: pipeline -->'].join('\n');
+export function renderReadmePipelineBlock(pods: readonly PodSpec[], note: string): string {
+  return [`<!-- >>> pod-ingestion managed: pipeline ${note} -->`, '```mermaid', renderMermaid(pods).trimEnd(), '```', '<!-- <<< pod-ingestion managed: pipeline -->'].join('\n');
 }

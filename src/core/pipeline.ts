@@ -2,6 +2,7 @@
 // (the generator, `pod`, `pod --update`, `remove`) and everything that reads their order (the DAG) goes
 // through this module.
 import { checkDagParams } from './dag-params.js';
+import { t } from './i18n/translate.js';
 import { check, InvalidAnswersError, type FieldError } from './field-error.js';
 import { checkPodName, stripPodName } from './names.js';
 import { checkPodsAgainstPackages } from './package-imports.js';
@@ -86,9 +87,9 @@ export function downstreamOf(pods: readonly PodSpec[], names: Iterable<string>):
 export function checkUpstreams(pods: readonly PodSpec[], name: string, after: readonly string[]): FieldError[] {
   const errors: FieldError[] = [];
   for (const upstream of after) {
-    if (upstream === name) errors.push({ field: 'after', value: upstream, rule: 'a pod cannot run after itself (that is a cycle)' });
+    if (upstream === name) errors.push({ field: 'after', value: upstream, rule: t('pipeline.afterItself') });
     else if (!pods.some((pod) => pod.name === upstream)) {
-      errors.push({ field: 'after', value: upstream, rule: `no pod of that name; the project has: ${pods.map((pod) => pod.name).join(', ')}` });
+      errors.push({ field: 'after', value: upstream, rule: t('pipeline.unknownUpstream', { names: pods.map((pod) => pod.name).join(', ') }) });
     }
   }
   return errors;
@@ -96,7 +97,7 @@ export function checkUpstreams(pods: readonly PodSpec[], name: string, after: re
 
 function cycleError(pods: readonly PodSpec[], after: readonly string[]): FieldError[] {
   const cycle = findCycle(pods);
-  return cycle ? [{ field: 'after', value: after.join(','), rule: `the dependencies form a cycle: ${cycle.join(' -> ')}` }] : [];
+  return cycle ? [{ field: 'after', value: after.join(','), rule: t('pipeline.cycle', { cycle: cycle.join(' -> ') }) }] : [];
 }
 
 /**
@@ -109,7 +110,7 @@ export function addPod(config: ProjectConfig, rawName: string, answers: RawAnswe
   errors.push(...check('name', rawName, checkPodName(rawName, config.python)));
   if (errors.length === 0) errors.push(...checkPodsAgainstPackages([name], requirements, 'name'));
   if (config.pods.some((pod) => pod.name === name)) {
-    errors.push({ field: 'name', value: name, rule: `the project already has a pod "${name}" (pods/${name}.py); pod names are unique`, suggestion: `pod-ingestion pod ${name} --update (changes its settings)` });
+    errors.push({ field: 'name', value: name, rule: t('pipeline.exists', { name }), suggestion: t('pipeline.existsSuggestion', { name }) });
   }
   const pod: PodSpec = { ...newPod(name), ...parsePodSettings(answers, errors) };
   errors.push(...checkTaskIdFree(config.pods, pod));
@@ -123,7 +124,7 @@ export function addPod(config: ProjectConfig, rawName: string, answers: RawAnswe
 /** The pod called `name`, or a refusal naming the pods the project has. */
 function existingPod(config: ProjectConfig, name: string, errors: FieldError[]): PodSpec | undefined {
   const pod = config.pods.find((candidate) => candidate.name === name);
-  if (!pod) errors.push({ field: 'name', value: name, rule: `the project has no pod of that name; it has: ${config.pods.map((item) => item.name).join(', ')}` });
+  if (!pod) errors.push({ field: 'name', value: name, rule: t('pipeline.noSuchPod', { names: config.pods.map((item) => item.name).join(', ') }) });
   return pod;
 }
 
@@ -166,7 +167,14 @@ export function removePod(
   if (dependents.length > 0 && !rewire) {
     const names = dependents.map((pod) => pod.name).join(', ');
     throw new InvalidAnswersError([
-      { field: 'name', value: name, rule: `${names} ${dependents.length === 1 ? 'runs' : 'run'} after it; remove ${dependents.length === 1 ? 'that pod' : 'those pods'} first, or add --rewire to make ${dependents.length === 1 ? 'it' : 'them'} ${removed.after.length > 0 ? `run after ${removed.after.join(', ')}` : 'run first'} instead` },
+      {
+        field: 'name',
+        value: name,
+        rule: t(dependents.length === 1 ? 'pipeline.hasDependentsOne' : 'pipeline.hasDependentsMany', {
+          names,
+          instead: removed.after.length > 0 ? t('pipeline.runAfter', { names: removed.after.join(', ') }) : t('pipeline.runFirst'),
+        }),
+      },
     ]);
   }
   const rewired: PodSpec[] = [];

@@ -1,5 +1,6 @@
 // A pod's settings as the user gives them (--after, --env, --param, --secret, --description), parsed and
 // checked one value at a time. Adding and updating pods (pipeline.ts) both go through here.
+import { t } from './i18n/translate.js';
 import { check, type FieldError } from './field-error.js';
 import { checkJinjaTemplate } from './jinja-template.js';
 import { checkEnvName, checkSecretName, splitNames, stripPodName } from './names.js';
@@ -26,9 +27,9 @@ export function parseEnv(item: string, errors: FieldError[]): PodSpec['env'][num
   const equals = item.indexOf('=');
   const name = equals === -1 ? item : item.slice(0, equals);
   const value = equals === -1 ? '' : item.slice(equals + 1);
-  if (equals === -1) errors.push({ field: 'env', value: item, rule: 'an --env value is KEY=VALUE', suggestion: `${item}=value` });
+  if (equals === -1) errors.push({ field: 'env', value: item, rule: t('settings.envForm'), suggestion: `${item}=value` });
   else errors.push(...check('env', item, checkEnvName(name)));
-  if (/[\u0000-\u001f\u007f]/.test(value)) errors.push({ field: 'env', value: item, rule: 'a value is one line without control characters' });
+  if (/[\u0000-\u001f\u007f]/.test(value)) errors.push({ field: 'env', value: item, rule: t('settings.oneLine') });
   else errors.push(...check('env', item, checkJinjaTemplate(value)));
   return { name, value };
 }
@@ -38,7 +39,7 @@ export function parseParam(item: string, errors: FieldError[]): PodSpec['params'
   const name = equals === -1 ? item : item.slice(0, equals);
   errors.push(...check('param', item, checkEnvName(name)));
   const fallback = equals === -1 ? null : item.slice(equals + 1);
-  if (fallback !== null && /[\u0000-\u001f\u007f]/.test(fallback)) errors.push({ field: 'param', value: item, rule: 'a default is one line without control characters' });
+  if (fallback !== null && /[\u0000-\u001f\u007f]/.test(fallback)) errors.push({ field: 'param', value: item, rule: t('settings.defaultOneLine') });
   return { name, default: fallback };
 }
 
@@ -46,13 +47,13 @@ export function parseSecret(item: string, errors: FieldError[]): PodSpec['secret
   const colon = item.indexOf(':');
   const secret = colon === -1 ? item : item.slice(0, colon);
   const mountPath = colon === -1 ? '' : item.slice(colon + 1);
-  if (colon === -1) errors.push({ field: 'secret', value: item, rule: 'a --secret value is SECRET:/mount/path', suggestion: `${item}:/var/secrets/${item}` });
+  if (colon === -1) errors.push({ field: 'secret', value: item, rule: t('settings.secretForm'), suggestion: `${item}:/var/secrets/${item}` });
   else {
     errors.push(...check('secret', item, checkSecretName(secret)));
     if (!MOUNT_PATH.test(mountPath) || mountPath.split('/').some((part) => part === '..' || part === '.') || mountPath.length > 1024) {
-      errors.push({ field: 'secret', value: item, rule: 'the mount path is an absolute path of letters, digits, ".", "_", "-" and "/", without ".." (or ".") segments', suggestion: `${secret}:/var/secrets/${secret}` });
+      errors.push({ field: 'secret', value: item, rule: t('settings.mountPath'), suggestion: `${secret}:/var/secrets/${secret}` });
     } else if (coveredByMount(mountPath)) {
-      errors.push({ field: 'secret', value: item, rule: `a secret mounted at ${mountPath} would cover ${coveredByMount(mountPath)}, which the image needs (the scripts in /app, /run_in_docker.sh, system folders); mount it under /var/secrets or /etc/secrets`, suggestion: `${secret}:/var/secrets/${secret}` });
+      errors.push({ field: 'secret', value: item, rule: t('settings.mountCovers', { path: mountPath, covered: coveredByMount(mountPath) ?? '' }), suggestion: `${secret}:/var/secrets/${secret}` });
     }
   }
   return { secret, mountPath };
@@ -61,7 +62,7 @@ export function parseSecret(item: string, errors: FieldError[]): PodSpec['secret
 export function parseDescription(value: unknown, errors: FieldError[]): string {
   const description = String(value ?? '').trim();
   if (/[\u0000-\u001f\u007f]/.test(description) || description.length > 300) {
-    errors.push({ field: 'description', value: description, rule: 'a description is one line of at most 300 characters' });
+    errors.push({ field: 'description', value: description, rule: t('settings.description') });
   }
   return description;
 }
@@ -122,11 +123,11 @@ export function checkPodConsistency(pod: PodSpec): FieldError[] {
   const errors: FieldError[] = [];
   const keys = [...pod.env.map((item) => item.name), ...pod.params.map((item) => item.name)];
   keys.forEach((key, index) => {
-    if (keys.indexOf(key) !== index) errors.push({ field: 'env', value: key, rule: 'each variable is set once, by --env or by --param' });
+    if (keys.indexOf(key) !== index) errors.push({ field: 'env', value: key, rule: t('settings.envOnce') });
   });
   const mounts = pod.secrets.map((item) => item.mountPath);
   mounts.forEach((mount, index) => {
-    if (mounts.indexOf(mount) !== index) errors.push({ field: 'secret', value: mount, rule: 'each mount path is used once' });
+    if (mounts.indexOf(mount) !== index) errors.push({ field: 'secret', value: mount, rule: t('settings.mountOnce') });
   });
   return errors;
 }

@@ -5,6 +5,7 @@ import { savedOptions } from './app-answers.js';
 import { APP_QUESTIONS } from './app-questions.js';
 import { checkDagParams } from './dag-params.js';
 import { InvalidAnswersError, type FieldError } from './field-error.js';
+import { t } from './i18n/translate.js';
 import { checkImageReference, imageReference } from './image-reference.js';
 import { checkPodName } from './names.js';
 import { findCycle, taskId } from './pipeline.js';
@@ -19,6 +20,8 @@ const SOURCE = '.yo-rc.json';
 // Config key -> the option whose checks it goes through: the table the generator saves answers by.
 const TOP_LEVEL = savedOptions('config');
 const KUBERNETES = savedOptions('kubernetes');
+// lang may be absent: projects made before it was saved (their files are English).
+const OPTIONAL_TOP_LEVEL = ['lang'];
 const POD_KEYS = ['name', 'description', 'after', 'env', 'params', 'secrets'];
 /** Kept by `adopt` only: a task id other than the script name, and the mark of a script the user wrote. */
 const ADOPTED_POD_KEYS = ['taskId', 'adopted'];
@@ -56,7 +59,7 @@ class Collector {
 function checkOption(collector: Collector, key: string, optionName: string, value: string): void {
   const question = questionNamed(APP_QUESTIONS, optionName);
   if (question.check) collector.addAll(key, question.check(value, optionName));
-  if (question.choices && !question.choices.includes(value)) collector.add(key, value, `one of ${question.choices.join(', ')}`);
+  if (question.choices && !question.choices.includes(value)) collector.add(key, value, t('rule.oneOf', { choices: question.choices.join(', ') }));
 }
 
 function stringList(collector: Collector, key: string, value: unknown): string[] {
@@ -164,11 +167,12 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
     throw new InvalidAnswersError(collector.errors);
   }
   const optionalTopLevel = TOP_LEVEL.filter((saved) => saved.optional).map((saved) => saved.key);
-  collector.keys('', stored, [...TOP_LEVEL.filter((saved) => !saved.optional).map((saved) => saved.key), 'kubernetes', 'pods'], ['airflow', ...optionalTopLevel]);
+  collector.keys('', stored, [...TOP_LEVEL.filter((saved) => !saved.optional).map((saved) => saved.key), 'kubernetes', 'pods'], ['airflow', ...optionalTopLevel, ...OPTIONAL_TOP_LEVEL]);
   for (const { key, option, optional } of TOP_LEVEL) {
     if (optional && stored[key] === undefined) continue;
     if (collector.string(key, stored[key])) checkOption(collector, key, option, stored[key]);
   }
+  if ('lang' in stored && collector.string('lang', stored.lang)) checkOption(collector, 'lang', 'lang', stored.lang);
   const python = typeof stored.python === 'string' && !checkPython(stored.python) ? stored.python : undefined;
   if (collector.errors.length === 0) {
     const image = { repository: stored.repository as string, container: stored.container as string, tag: stored.tag as string };

@@ -1,3 +1,4 @@
+import type { Language } from './i18n/language.js';
 import type { ImageName } from './image-reference.js';
 
 /** One pod script of the image and its task in the DAG. */
@@ -65,6 +66,11 @@ export interface ProjectConfig extends ImageName {
   pods: PodSpec[];
   /** Set by `adopt`: the old DAG's own arguments. */
   airflow?: DagSettings;
+  /**
+   * The language of the project's files and of the messages about it, whatever the shell's locale says.
+   * Absent in projects made before it was saved: their files are English, the messages follow the locale.
+   */
+  lang?: Language;
 }
 
 export const CONFIG_KEY = 'generator-pod-ingestion';

@@ -1,3 +1,4 @@
+import { t } from './i18n/translate.js';
 import type { Verdict } from './field-error.js';
 
 // End of life of each CPython release (python.org/downloads, PEP 602 schedule).
@@ -18,12 +19,12 @@ export const DEFAULT_PYTHON = '3.12';
 
 export function checkPython(value: string): Verdict {
   if (/^3\.\d{1,2}$/.test(value) && value in END_OF_LIFE) return undefined;
-  return { rule: `the Python version is major.minor, one of ${Object.keys(END_OF_LIFE).join(', ')}`, suggestion: DEFAULT_PYTHON };
+  return { rule: t('python.rule', { versions: Object.keys(END_OF_LIFE).join(', ') }), suggestion: DEFAULT_PYTHON };
 }
 
 /** A sentence for the user when the chosen Python no longer gets security fixes, undefined otherwise. */
 export function pythonEndOfLifeWarning(version: string, today: Date = new Date()): string | undefined {
   const endOfLife = END_OF_LIFE[version];
   if (!endOfLife || new Date(`${endOfLife}T00:00:00Z`) > today) return undefined;
-  return `Python ${version} reached end of life on ${endOfLife} and gets no security fixes; the image will use it as asked, but consider --python ${DEFAULT_PYTHON}.`;
+  return t('python.endOfLife', { version, date: endOfLife, suggested: DEFAULT_PYTHON });
 }

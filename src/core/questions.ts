@@ -1,4 +1,5 @@
 import { check, type FieldError, type Verdict } from './field-error.js';
+import { declared, t } from './i18n/translate.js';
 
 /** Answers as they arrive from the CLI, an answers file or prompts: strings and booleans. */
 export type RawAnswers = Record<string, string | boolean | undefined>;
@@ -67,23 +68,25 @@ export function answerOf(question: Question, answers: RawAnswers): string | bool
   return given === undefined ? question.default(answers) : given;
 }
 
+/** The default as --help, yo's help and docs/options.md describe it, in the active language. */
 export function describeDefault(question: Question): string {
-  if (question.defaultHelp) return question.defaultHelp;
+  if (question.defaultHelp) return declared(question.defaultHelp);
   const value = question.default({});
-  if (value === '') return '(empty)';
+  if (value === '') return t('help.empty');
+  if (typeof value === 'boolean') return t(value ? 'help.true' : 'help.false');
   return String(value);
 }
 
-/** Text for `--help`: one line per option with its default. */
+/** Text for `--help`: one line per option with its default, in the active language. */
 export function renderHelp(title: string, usage: string, questions: readonly Question[]): string {
-  const lines = questions.map((question) => `  ${flag(question)}\n      ${question.help} [default: ${describeDefault(question)}]`);
-  return `${title}\n\nUsage: ${usage}\n\nOptions:\n${lines.join('\n')}\n`;
+  const lines = questions.map((question) => `  ${flag(question)}\n      ${declared(question.help)} [${t('help.default', { value: describeDefault(question) })}]`);
+  return `${title}\n\n${t('help.usage', { usage })}\n\n${t('help.options')}\n${lines.join('\n')}\n`;
 }
 
 function flag(question: Question): string {
   if (question.kind === 'boolean') return `--${question.name}`;
   if (question.choices) return `--${question.name} ${question.choices.join('|')}`;
-  return `--${question.name} ${question.kind === 'repeatable' ? 'VALUE (repeatable)' : 'VALUE'}`;
+  return `--${question.name} ${question.kind === 'repeatable' ? t('help.valueRepeatable') : t('help.value')}`;
 }
 
 /** A Markdown table of the options, for docs/options.md. */

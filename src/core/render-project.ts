@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import ejs from 'ejs';
 import { dagParams, outputDirOf, podEnvironment } from './dag-params.js';
+import type { Language } from './i18n/language.js';
+import type { ProjectWordKey } from './i18n/project-en.js';
+import { projectWords, type Words } from './i18n/project-words.js';
+import type { Values } from './i18n/translate.js';
 import { jinjaString, markdownCode, markdownText, pythonDocstringText, pythonLiteral, pythonString, shellWord } from './escape.js';
 import { imageReference, registryHost } from './image-reference.js';
 import { kubernetesName } from './names.js';
@@ -18,11 +22,31 @@ export type FileSet = Record<string, string>;
 export const EXECUTABLE_FILES: ReadonlySet<string> = new Set(['run_in_docker.sh']);
 
 // Helpers every template may use; each escapes for the place its output lands.
-const helpers = { py: pythonString, doc: pythonDocstringText, md: markdownText, code: markdownCode, sh: shellWord };
+const helpers = { py: pythonString, doc: pythonDocstringText, md: markdownText, code: markdownCode, sh: shellWord, pyConcat };
 
-function render(template: string, data: Record<string, unknown>): string {
+/** The language a project's files are written in; projects made before it was saved were English. */
+export function projectLanguage(config: ProjectConfig): Language {
+  return config.lang ?? 'en';
+}
+
+/**
+ * A Python expression joining text and code: `\0expr\0` segments of `text` are code, the rest string literals
+ * (the Dockerfile's build check builds its message this way, in the project's language).
+ */
+function pyConcat(text: string): string {
+  return text
+    .split('\0')
+    .map((part, index) => (index % 2 === 1 ? part : part ? pythonString(part) : ''))
+    .filter(Boolean)
+    .join(' + ');
+}
+
+function render(template: string, data: Record<string, unknown>, language: Language): string {
   const path = new URL(template, TEMPLATES_DIR);
-  return ejs.render(readFileSync(path, 'utf8'), { ...helpers, ...data }, { filename: path.pathname });
+  const w: Words = projectWords(language);
+  // A text of the catalog as `#` comment lines (a multi-line text gives several lines).
+  const comment = (key: ProjectWordKey, values?: Values) => w(key, values).split('\n').map((line) => `# ${line}`).join('\n');
+  return ejs.render(readFileSync(path, 'utf8'), { ...helpers, w, comment, ...data }, { filename: path.pathname });
 }
 
 /** The variable of a pod's task in the DAG; the suffix keeps it clear of Python keywords and the DAG's own names. */
@@ -94,7 +118,7 @@ export function renderDag(config: ProjectConfig): string {
     params: dagParams(config),
     usesSecrets: config.pods.some((pod) => pod.secrets.length > 0),
     usesK8sModels: Boolean(resources || config.kubernetes.imagePullSecret),
-  });
+  }, projectLanguage(config));
 }
 
 function testClassName(pod: PodSpec): string {
@@ -102,32 +126,38 @@ function testClassName(pod: PodSpec): string {
 }
 
 /** The test of a script the user wrote (adopted, or named by `pod` when it exists): it compiles and has a main guard. */
-export function renderAdoptedPodTest(pod: PodSpec): FileSet {
-  return { [`tests/test_${pod.name}.py`]: render('adopt/test_adopted_pod.py.ejs', { pod, className: testClassName(pod) }) };
+export function renderAdoptedPodTest(pod: PodSpec, language: Language): FileSet {
+  return { [`tests/test_${pod.name}.py`]: render('adopt/test_adopted_pod.py.ejs', { pod, className: testClassName(pod) }, language) };
 }
 
-/** A pod script and its unit test. */
-export function renderPodFiles(pod: PodSpec): FileSet {
+/** A pod script and its unit test, in the project's language. */
+export function renderPodFiles(pod: PodSpec, language: Language): FileSet {
   const className = testClassName(pod);
   return {
-    [`pods/${pod.name}.py`]: render('pod/pod.py.ejs', { pod }),
-    [`tests/test_${pod.name}.py`]: render('pod/test_pod.py.ejs', { pod, className }),
+    [`pods/${pod.name}.py`]: render('pod/pod.py.ejs', { pod }, language),
+    [`tests/test_${pod.name}.py`]: render('pod/test_pod.py.ejs', { pod, className }, language),
   };
 }
 
 /** The pod the README's "grow the pipeline" example adds: never one the project already has. */
 export function examplePod(config: ProjectConfig): { name: string; description: string } {
+  const w = projectWords(projectLanguage(config));
   const taken = new Set(config.pods.map((pod) => pod.name));
   const examples = [
-    { name: 'clean_orders', description: 'Cleans the orders export' },
-    { name: 'load_warehouse', description: 'Loads the cleaned rows into the warehouse' },
-    { name: 'daily_report', description: 'Writes the daily report' },
+    { name: 'clean_orders', description: w('readme.example1') },
+    { name: 'load_warehouse', description: w('readme.example2') },
+    { name: 'daily_report', description: w('readme.example3') },
   ];
   const free = examples.find((example) => !taken.has(example.name));
   if (free) return free;
   let number = 2;
   while (taken.has(`next_step_${number}`)) number++;
-  return { name: `next_step_${number}`, description: 'The next step of the pipeline' };
+  return { name: `next_step_${number}`, description: w('readme.exampleNext') };
+}
+
+/** The README's managed picture of the pipeline, with its marker note in the project's language. */
+export function renderReadmePipeline(config: ProjectConfig): string {
+  return renderReadmePipelineBlock(config.pods, projectWords(projectLanguage(config))('readme.pipelineMarker'));
 }
 
 /** The project README, which names the image (publish rewrites it when the tag changes). */
@@ -136,26 +166,27 @@ export function renderProjectReadme(config: ProjectConfig): string {
     config,
     image: imageReference(config),
     registry: registryHost(config.repository),
-    pipelineBlock: renderReadmePipelineBlock(config.pods),
+    pipelineBlock: renderReadmePipeline(config),
     example: examplePod(config),
     outputDir: outputDirOf(config),
-  });
+  }, projectLanguage(config));
 }
 
 /** Every file of a new project. */
 export function renderProject(config: ProjectConfig, requirementsText: string): FileSet {
   const data = { config, image: imageReference(config) };
+  const language = projectLanguage(config);
   return {
-    Dockerfile: render('app/Dockerfile.ejs', data),
+    Dockerfile: render('app/Dockerfile.ejs', data, language),
     'requirements.txt': requirementsText,
-    'run_in_docker.sh': render('app/run_in_docker.sh.ejs', data),
-    '.dockerignore': render('app/dockerignore.ejs', data),
-    '.gitattributes': render('app/gitattributes.ejs', data),
-    '.gitignore': render('app/gitignore.ejs', data),
+    'run_in_docker.sh': render('app/run_in_docker.sh.ejs', data, language),
+    '.dockerignore': render('app/dockerignore.ejs', data, language),
+    '.gitattributes': render('app/gitattributes.ejs', data, language),
+    '.gitignore': render('app/gitignore.ejs', data, language),
     'README.md': renderProjectReadme(config),
     [dagPath(config)]: renderDag(config),
-    'tests/test_dag_integrity.py': render('app/test_dag_integrity.py.ejs', data),
+    'tests/test_dag_integrity.py': render('app/test_dag_integrity.py.ejs', data, language),
     // An adopted script is the user's own: it keeps its interface, and its test only compiles it and checks its main guard.
-    ...Object.assign({}, ...config.pods.map((pod) => (pod.adopted ? renderAdoptedPodTest(pod) : renderPodFiles(pod)))),
+    ...Object.assign({}, ...config.pods.map((pod) => (pod.adopted ? renderAdoptedPodTest(pod, language) : renderPodFiles(pod, language)))),
   };
 }

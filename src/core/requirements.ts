@@ -1,4 +1,7 @@
 import { parsePipRequirementsLine } from './pip-requirement-line.js';
+import { t } from './i18n/translate.js';
+import type { Language } from './i18n/language.js';
+import { projectWords } from './i18n/project-words.js';
 import pep440 from '@renovatebot/pep440';
 import type { FieldError, Verdict } from './field-error.js';
 import { splitPackages } from './package-list.js';
@@ -6,7 +9,7 @@ import { breakArgsOptions, checkOptions, describeCharacter, findControlCharacter
 
 export { splitPackages };
 
-const PEP508_RULE = 'each requirement is a PEP 508 specifier such as pandas==2.2.3, "pyarrow>=14,<20" or requests';
+const pep508Rule = () => t('requirements.pep508');
 
 /** PEP 503 normalised project name: `Foo.Bar_baz` and `foo-bar-baz` are the same package for pip. */
 export function normalizeProjectName(name: string): string {
@@ -29,12 +32,14 @@ export function parseRequirement(line: string): { requirement?: ParsedRequiremen
   try {
     parsed = parsePipRequirementsLine(line);
   } catch (error) {
-    const detail = (error as Error).message.split('\n').find((text) => text.includes('expected')) ?? '';
-    return { verdict: { rule: `${PEP508_RULE}${detail ? ` (${detail.trim()})` : ''}`, suggestion: guessRequirement(line) } };
+    // The parser's own words are English grammar terms: the column is what every language keeps.
+    const found = /col (\d+): expected (.*)/.exec((error as Error).message);
+    const detail = found ? t('requirements.parseAt', { column: found[1]!, expected: found[2]!.trim() }) : '';
+    return { verdict: { rule: `${pep508Rule()}${detail ? ` (${detail})` : ''}`, suggestion: guessRequirement(line) } };
   }
   if (parsed === null) return {};
   if (parsed.type !== 'ProjectName' && parsed.type !== 'ProjectURL') {
-    return { verdict: { rule: `${PEP508_RULE}; pip options and -r/-c includes are not allowed here` } };
+    return { verdict: { rule: t('requirements.noOptions', { rule: pep508Rule() }) } };
   }
   if (parsed.type === 'ProjectName') {
     for (const { operator, version } of parsed.versionSpec ?? []) {
@@ -42,14 +47,14 @@ export function parseRequirement(line: string): { requirement?: ParsedRequiremen
       const exact = operator === '==' || operator === '!=';
       const release = exact && version.endsWith('.*') ? version.slice(0, -2) : version;
       if (pep440.valid(release) === null) {
-        return { verdict: { rule: `"${version}" is not a PEP 440 version (like 2.2.3, 1.0rc1, 2024.1)`, suggestion: parsed.name } };
+        return { verdict: { rule: t('requirements.pep440', { version }), suggestion: parsed.name } };
       }
       // PEP 440: a local version (+cpu) only goes with == and !=; ~= needs at least two release numbers.
       if (!exact && version.includes('+')) {
-        return { verdict: { rule: `a local version like "${version}" only works with == or !=`, suggestion: `${parsed.name}==${version}` } };
+        return { verdict: { rule: t('requirements.localVersion', { version }), suggestion: `${parsed.name}==${version}` } };
       }
       if (operator === '~=' && !/^\d+(?:\.\d+)+/.test(version.replace(/^\d+!/, ''))) {
-        return { verdict: { rule: `"~=" needs at least two release numbers ("~=${version}.0"), PEP 440 compatible release`, suggestion: `${parsed.name}~=${version}.0` } };
+        return { verdict: { rule: t('requirements.compatible', { version }), suggestion: `${parsed.name}~=${version}.0` } };
       }
     }
   }
@@ -76,10 +81,10 @@ export function guessRequirement(line: string): string | undefined {
 function checkOneRequirement(spec: string): Verdict {
   const control = findControlCharacter(spec);
   if (control) return { rule: `a requirement holds no control or line-separator character (found ${describeCharacter(control)}; pip would start a new line there)` };
-  if (spec.trim() === '') return { rule: 'a requirement is not empty' };
+  if (spec.trim() === '') return { rule: t('requirements.empty') };
   if (spec.length > MAX_REQUIREMENT_LENGTH) return { rule: `a requirement is at most ${MAX_REQUIREMENT_LENGTH} characters` };
-  if (spec.trim().startsWith('-')) return { rule: 'pip options belong in a requirements file (--requirements FILE), not in a package list' };
-  if (/(?:^|\s)#/.test(spec)) return { rule: 'a requirement holds no "#" comment' };
+  if (spec.trim().startsWith('-')) return { rule: t('requirements.pipOptions') };
+  if (/(?:^|\s)#/.test(spec)) return { rule: t('requirements.comment') };
   return undefined;
 }
 
@@ -105,7 +110,7 @@ export function checkPackages(field: string, specs: readonly string[]): FieldErr
     if (verdict) errors.push({ field, value: spec, ...verdict });
     else if (requirement) {
       const earlier = seen.get(requirement.key);
-      if (earlier) errors.push({ field, value: spec, rule: `the package is already listed as ${earlier}; name each package once` });
+      if (earlier) errors.push({ field, value: spec, rule: t('requirements.alreadyListed', { earlier }) });
       seen.set(requirement.key, spec);
     }
   }
@@ -145,7 +150,7 @@ export function checkRequirementsFile(field: string, text: string): FieldError[]
     if (verdict) errors.push({ field, value: `line ${number}: ${line}`, ...verdict });
     else if (requirement) {
       const earlier = seen.get(requirement.key);
-      if (earlier) errors.push({ field, value: `line ${number}: ${line}`, rule: `the package is already listed as ${earlier}; name each package once` });
+      if (earlier) errors.push({ field, value: `line ${number}: ${line}`, rule: t('requirements.alreadyListed', { earlier }) });
       seen.set(requirement.key, spec);
     }
   }
@@ -157,12 +162,8 @@ export function requirementsOfFile(text: string): string[] {
   return logicalLines(text).map((line) => breakArgsOptions(line.text).requirement).filter(Boolean);
 }
 
-export function renderRequirements(specs: readonly string[]): string {
-  const header = [
-    '# Python packages installed into the image by `pip install -r requirements.txt`.',
-    '# One PEP 508 requirement per line; pin versions for repeatable builds.',
-    '# Add more with `pod-ingestion package SPEC...` (or `yo pod-ingestion:package SPEC...`).',
-  ];
+export function renderRequirements(specs: readonly string[], language: Language): string {
+  const header = projectWords(language)('requirements.header').split('\n').map((line) => `# ${line}`);
   return `${[...header, ...specs].join('\n')}\n`;
 }
 

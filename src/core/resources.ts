@@ -1,5 +1,6 @@
 // Kubernetes resource quantities (250m, 0.5, 512Mi, 1G): a request above its limit is refused, as the API
 // server would refuse the pod. Parsed by hand in linear time: suffix table, then a decimal number.
+import { t } from './i18n/translate.js';
 import type { FieldError } from './field-error.js';
 import type { KubernetesSettings } from './project-config.js';
 
@@ -28,7 +29,7 @@ export function checkResourcePairs(settings: Pick<KubernetesSettings, 'cpuReques
     const requested = quantityValue(request);
     const allowed = quantityValue(limit);
     if (requested !== undefined && allowed !== undefined && requested > allowed) {
-      errors.push({ field: requestField, value: request, rule: `the request is above --${limitField} ${limit}; Kubernetes refuses a pod whose request exceeds its limit`, suggestion: limit });
+      errors.push({ field: requestField, value: request, rule: t('resources.requestAboveLimit', { limitField, limit }), suggestion: limit });
     }
   }
   return errors;

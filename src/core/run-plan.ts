@@ -2,6 +2,7 @@
 // and each container's environment as Airflow would render it for the given logical date and conf. Every
 // refusal (unknown task, missing required param, unrenderable template, missing secret folder) happens here.
 // Pure: the caller passes what it read (the conf text, whether folders exist).
+import { t } from './i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
 import { dagParams, podEnvironment, resolveParams } from './dag-params.js';
 import { PodIngestionError } from './errors.js';
@@ -59,7 +60,7 @@ export interface RunPlan {
 /** A refused run: every problem at once, and the promise that nothing started. */
 export class RunRefusedError extends PodIngestionError {
   constructor(readonly errors: FieldError[]) {
-    super('invalid-answers', `Nothing was run: ${errors.length === 1 ? 'one problem' : `${errors.length} problems`}.\n${errors.map((error) => `  - ${formatFieldError(error)}`).join('\n')}`);
+    super('invalid-answers', `${errors.length === 1 ? t('run.refused.one') : t('run.refused.many', { count: errors.length })}\n${errors.map((error) => `  - ${formatFieldError(error)}`).join('\n')}`);
   }
 }
 
@@ -101,7 +102,7 @@ function evaluate(expression: string, context: TemplateContext): { value: string
   const indexed = CONF_INDEX.exec(expression) ?? CONF_ATTRIBUTE.exec(expression);
   if (indexed) {
     const key = indexed[1] ?? indexed[2]!;
-    return key in conf ? { value: jinjaText(conf[key]) } : { problem: `the conf has no "${key}" (Airflow would fail the task); give it in --conf` };
+    return key in conf ? { value: jinjaText(conf[key]) } : { problem: t('run.confNoKey', { key }) };
   }
   const got = CONF_GET.exec(expression);
   if (got) {
@@ -113,16 +114,16 @@ function evaluate(expression: string, context: TemplateContext): { value: string
   if (param) {
     const name = param[1] ?? param[2] ?? param[3]!;
     const value = params.get(name);
-    if (!params.has(name)) return { problem: `the DAG has no param "${name}"` };
-    return value === undefined ? { problem: `the param "${name}" has no default and the conf does not give it` } : { value };
+    if (!params.has(name)) return { problem: t('run.noParam', { name }) };
+    return value === undefined ? { problem: t('run.paramNoValue', { name }) } : { value };
   }
-  return { problem: 'a local run renders only ds, ds_nodash, logical_date, ts, run_id, dag_run.conf[...] and params.X' };
+  return { problem: t('run.onlyTemplates') };
 }
 
 /** Renders the Airflow templates of a constant; returns the value, or the problems that stop it. */
 export function renderTemplate(text: string, context: TemplateContext): { value: string; problems: string[] } {
   const problems: string[] = [];
-  if (/\{%|\{#/.test(text)) problems.push('Jinja statements ({% %}) and comments ({# #}) are not rendered by a local run');
+  if (/\{%|\{#/.test(text)) problems.push(t('run.noStatements'));
   const value = text.replace(/\{\{\s*(.*?)\s*\}\}/g, (whole, expression: string) => {
     const result = evaluate(expression, context);
     if ('value' in result) return result.value;
@@ -138,11 +139,11 @@ function parseConf(text: string, field: string, errors: FieldError[]): Record<st
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    errors.push({ field, value: text, rule: `the conf is JSON (${(error as Error).message})`, suggestion: '{"RUN_DATE": "2026-01-31"}' });
+    errors.push({ field, value: text, rule: t('run.confJson', { reason: (error as Error).message }), suggestion: '{"RUN_DATE": "2026-01-31"}' });
     return {};
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    errors.push({ field, value: text, rule: 'the conf is one JSON object, keyed by param name', suggestion: '{"RUN_DATE": "2026-01-31"}' });
+    errors.push({ field, value: text, rule: t('run.confObject'), suggestion: '{"RUN_DATE": "2026-01-31"}' });
     return {};
   }
   return parsed as Record<string, unknown>;
@@ -152,7 +153,7 @@ export function checkLogicalDate(value: string): FieldError[] {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
   if (date && date.toISOString().slice(0, 10) === value) return [];
-  return [{ field: 'logical-date', value, rule: 'a real date written YYYY-MM-DD', suggestion: new Date().toISOString().slice(0, 10) }];
+  return [{ field: 'logical-date', value, rule: t('run.logicalDate'), suggestion: new Date().toISOString().slice(0, 10) }];
 }
 
 interface SetValue {
@@ -164,7 +165,7 @@ interface SetValue {
 function parseSet(item: string, errors: FieldError[]): SetValue | undefined {
   const match = /^(?:([a-z][a-z0-9_]*):)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(item);
   if (!match) {
-    errors.push({ field: 'set', value: item, rule: 'a --set value is TASK:KEY=VALUE or KEY=VALUE', suggestion: 'collect:API_TOKEN=abc' });
+    errors.push({ field: 'set', value: item, rule: t('run.setForm'), suggestion: 'collect:API_TOKEN=abc' });
     return undefined;
   }
   return { task: match[1], key: match[2]!, value: match[3]! };
@@ -175,7 +176,7 @@ function parseMount(item: string, projectDir: string, errors: FieldError[]): Bin
   const source = colon === -1 ? '' : item.slice(0, colon);
   const target = colon === -1 ? '' : item.slice(colon + 1);
   if (!source || !target.startsWith('/') || target === '/' || target.split('/').includes('..')) {
-    errors.push({ field: 'mount', value: item, rule: 'a --mount value is HOST:CONTAINER, the container path absolute (not /) and without ".."', suggestion: './data:/data' });
+    errors.push({ field: 'mount', value: item, rule: t('run.mountForm'), suggestion: './data:/data' });
     return undefined;
   }
   return { source: isAbsolute(source) ? source : resolve(projectDir, source), target };
@@ -186,7 +187,7 @@ function selectTasks(pods: readonly PodSpec[], request: RunRequest, errors: Fiel
   if (request.tasks.length === 0) return new Set(pods.map((pod) => pod.name));
   const names = pods.map((pod) => pod.name);
   for (const task of request.tasks) {
-    if (!names.includes(task)) errors.push({ field: 'task', value: task, rule: `no task of that name; the pipeline has: ${names.join(', ')}` });
+    if (!names.includes(task)) errors.push({ field: 'task', value: task, rule: t('run.noTask', { names: names.join(', ') }) });
   }
   const selected = new Set(request.tasks.filter((task) => names.includes(task)));
   if (request.downstream) for (const name of downstreamOf(pods, selected)) selected.add(name);
@@ -222,9 +223,9 @@ export function planRun(config: ProjectConfig, request: RunRequest, folderExists
 
   for (const set of sets) {
     if (set.task !== undefined && !config.pods.some((pod) => pod.name === set.task)) {
-      errors.push({ field: 'set', value: `${set.task}:${set.key}=${set.value}`, rule: `no task "${set.task}"; the pipeline has: ${config.pods.map((pod) => pod.name).join(', ')}` });
+      errors.push({ field: 'set', value: `${set.task}:${set.key}=${set.value}`, rule: t('run.setNoTask', { task: set.task, names: config.pods.map((pod) => pod.name).join(', ') }) });
     } else if (!pods.some((pod) => (set.task === undefined || pod.name === set.task) && podEnvironment(pod).some((source) => source.name === set.key && source.name !== 'PRG_NAME'))) {
-      errors.push({ field: 'set', value: `${set.task ? `${set.task}:` : ''}${set.key}=${set.value}`, rule: `no task of this run has an env var ${set.key} (--set replaces a value, it does not add one)` });
+      errors.push({ field: 'set', value: `${set.task ? `${set.task}:` : ''}${set.key}=${set.value}`, rule: t('run.setNoVar', { key: set.key }) });
     }
   }
 
@@ -248,13 +249,13 @@ export function planRun(config: ProjectConfig, request: RunRequest, folderExists
       else if (source.kind === 'constant') {
         const rendered = renderTemplate(source.value, context);
         for (const problem of rendered.problems) {
-          errors.push({ field: 'env', value: `${taskId(pod)}:${source.name}=${source.value}`, rule: `${problem}; or give the value with --set ${taskId(pod)}:${source.name}=VALUE` });
+          errors.push({ field: 'env', value: `${taskId(pod)}:${source.name}=${source.value}`, rule: t('run.orSet', { problem, task: taskId(pod), name: source.name }) });
         }
         env.push([source.name, rendered.value]);
       } else {
         const value = params.get(source.param);
         if (value === undefined && !resolved.invalid.includes(source.param)) {
-          errors.push({ field: request.confField, value: request.confText, rule: `task ${taskId(pod)} needs the param ${source.param}, which has no default: give it in --conf '{"${source.param}": "..."}'` });
+          errors.push({ field: request.confField, value: request.confText, rule: t('run.needsParam', { task: taskId(pod), name: source.param, example: `{"${source.param}": "..."}` }) });
         }
         env.push([source.name, value ?? '']);
       }
@@ -262,9 +263,9 @@ export function planRun(config: ProjectConfig, request: RunRequest, folderExists
     const secrets = pod.secrets.map(({ secret, mountPath }) => {
       const source = `${request.secretsDir}/${secret}`;
       if (!request.secretsDir) {
-        errors.push({ field: 'secrets-dir', value: '', rule: `task ${taskId(pod)} mounts the secret ${secret} at ${mountPath}: give --secrets-dir DIR with the secret's files in DIR/${secret}/` });
+        errors.push({ field: 'secrets-dir', value: '', rule: t('run.needsSecretsDir', { task: taskId(pod), secret, path: mountPath }) });
       } else if (!folderExists(source)) {
-        errors.push({ field: 'secrets-dir', value: request.secretsDir, rule: `task ${taskId(pod)} mounts the secret ${secret}, but there is no folder ${source}: put the secret's files there (one file per key)` });
+        errors.push({ field: 'secrets-dir', value: request.secretsDir, rule: t('run.noSecretFolder', { task: taskId(pod), secret, folder: source }) });
       }
       return { source, target: mountPath };
     });

@@ -1,3 +1,4 @@
+import { t } from './i18n/translate.js';
 import { single, type Question } from './questions.js';
 import { DEFAULTS } from './shared-questions.js';
 
@@ -8,7 +9,7 @@ export const RUN_QUESTIONS: readonly Question[] = [
     kind: 'string',
     help: 'how many tasks may run at the same time (independent tasks only)',
     default: () => '2',
-    check: single((value) => (/^[1-9][0-9]{0,2}$/.test(value) ? undefined : { rule: 'a whole number from 1 to 999', suggestion: '2' })),
+    check: single((value) => (/^[1-9][0-9]{0,2}$/.test(value) ? undefined : { rule: t('rule.wholeNumber', { min: 1, max: 999 }), suggestion: '2' })),
   },
   { name: 'conf', kind: 'string', help: "the DAG run's conf as a JSON object: values for the params (as when triggering the DAG)", default: () => '' },
   { name: 'conf-file', kind: 'string', help: 'a JSON file holding the conf (instead of --conf)', default: () => '' },

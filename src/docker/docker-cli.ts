@@ -2,6 +2,7 @@
 // shell), its output streams under a header, and every failure becomes a sentence a student understands.
 
 import { PodIngestionError } from '../core/errors.js';
+import { t } from '../core/i18n/translate.js';
 
 /** What went wrong with Docker; the advice and every decision follow from it, never from the message text. */
 export type DockerProblem =
@@ -34,7 +35,8 @@ export class DockerError extends PodIngestionError {
     readonly hint: string,
     readonly retry?: string,
   ) {
-    super('docker', `${step} failed.${dockerMessage ? `\n  docker said: ${withoutColour(dockerMessage).trim().split('\n').slice(-3).join('\n  ')}` : ''}\n  What to do: ${hint}${retry ? `\n  Retry with: ${retry}` : ''}`);
+    const said = dockerMessage ? `\n  ${t('docker.said', { message: withoutColour(dockerMessage).trim().split('\n').slice(-3).join('\n  ') })}` : '';
+    super('docker', `${t('docker.failed', { step })}${said}\n  ${t('docker.whatToDo', { hint })}${retry ? `\n  ${t('docker.retryWith', { command: retry })}` : ''}`);
   }
 }
 
@@ -66,21 +68,7 @@ export function diagnose(output: string): RecognisedProblem {
 /** Plain-language advice for a problem docker reported; `registry` names where to log in. */
 export function adviceFor(problem: RecognisedProblem, registry?: string): string {
   const login = `docker login${registry && registry !== 'docker.io' ? ` ${registry}` : ''}`;
-  const advice: Record<RecognisedProblem, string> = {
-    'cli-missing': 'the docker command is not installed or not on PATH. Install Docker (https://docs.docker.com/get-docker/), then check with `docker --version`.',
-    'daemon-down': 'the Docker engine (daemon) is not running. Start Docker Desktop, or `sudo systemctl start docker` on Linux, then check with `docker info`.',
-    'no-permission': 'your user may not use Docker: add it to the docker group (`sudo usermod -aG docker $USER`, then log in again) or use sudo.',
-    'base-image': 'the base image could not be pulled: check your network (the first build downloads python:<version>-slim), or that the --python version exists as python:<version>-slim.',
-    'not-logged-in': `you are not logged in to the registry: run \`${login}\` and push again.`,
-    'push-denied': `the registry refused the push: check that --repository is your own account or organisation, and that \`${login}\` used an account allowed to push there.`,
-    'registry-unreachable': 'the registry cannot be reached: check its address in --repository, your network, and that the registry is running.',
-    'buildx-missing': 'building for another platform needs Docker buildx: install the docker-buildx plugin (Docker Desktop has it; on Debian/Ubuntu `apt-get install docker-buildx`), then check with `docker buildx version`.',
-    'disk-full': 'the disk is full: free space, for example with `docker system prune`.',
-    'pod-shadows-module':
-      'the pod script docker names above is named like a module the image installs (a package or the base image\'s pip), so every script would import it instead. Give the job another name: `pod-ingestion pod NAME_job` with its settings, `pod-ingestion remove NAME --delete-script`, then build again.',
-    other: "read docker's message above; fix what it names and run the same command again.",
-  };
-  return advice[problem];
+  return t(`docker.advice.${problem}`, { login });
 }
 
 type Log = (line: string) => void;
@@ -113,14 +101,14 @@ async function run(step: string, args: string[], log: Log, options: { stream: bo
 
 /** Checks, before anything else, that the docker CLI exists and the daemon answers. */
 export async function checkDocker(log: Log, retry?: string): Promise<string> {
-  const { output } = await run('Checking Docker', ['version', '--format', '{{.Server.Version}}'], log, { stream: false, retry });
+  const { output } = await run(t('docker.step.check'), ['version', '--format', '{{.Server.Version}}'], log, { stream: false, retry });
   return output.trim().split('\n').pop() ?? '';
 }
 
 /** Checks that buildx answers; any failure but a missing docker CLI means buildx is missing or broken. */
 export async function checkBuildx(log: Log, retry?: string): Promise<void> {
   try {
-    await run('Checking buildx', ['buildx', 'version'], log, { stream: false, retry });
+    await run(t('docker.step.checkBuildx'), ['buildx', 'version'], log, { stream: false, retry });
   } catch (error) {
     if (!(error instanceof DockerError) || error.problem === 'cli-missing') throw error;
     throw new DockerError(error.step, 'buildx-missing', error.dockerMessage, adviceFor('buildx-missing'), retry);
@@ -147,24 +135,24 @@ export async function buildImage(request: BuildRequest, log: Log): Promise<void>
   if (request.platform) {
     await checkBuildx(log, request.retry);
     const output = request.pushWithBuildx ? ['--push'] : ['--load'];
-    await run('Building the image with buildx', ['buildx', 'build', '--platform', request.platform, ...tags, ...output, request.context], log, { stream: true, retry: request.retry });
+    await run(t('docker.step.buildx'), ['buildx', 'build', '--platform', request.platform, ...tags, ...output, request.context], log, { stream: true, retry: request.retry });
     return;
   }
-  await run('Building the image', ['build', ...tags, request.context], log, { stream: true, retry: request.retry });
+  await run(t('docker.step.build'), ['build', ...tags, request.context], log, { stream: true, retry: request.retry });
 }
 
 export async function inspectImage(image: string, log: Log): Promise<ImageFacts> {
-  const { output } = await run('Inspecting the image', ['image', 'inspect', '--format', '{{.Id}} {{.Size}}', image], log, { stream: false });
+  const { output } = await run(t('docker.step.inspect'), ['image', 'inspect', '--format', '{{.Id}} {{.Size}}', image], log, { stream: false });
   const [id = '', size = '0'] = output.trim().split('\n').pop()?.split(' ') ?? [];
   return { id, sizeBytes: Number(size) };
 }
 
 /** Pushes one tag; returns the digest the registry reported. */
 export async function pushImage(image: string, registry: string | undefined, log: Log, retry?: string): Promise<string> {
-  const { output } = await run(`Pushing ${image}`, ['push', image], log, { stream: true, registry, retry });
+  const { output } = await run(t('docker.step.push', { image }), ['push', image], log, { stream: true, registry, retry });
   return /digest: (sha256:[0-9a-f]{64})/.exec(output)?.[1] ?? '';
 }
 
 export async function tagImage(source: string, target: string, log: Log): Promise<void> {
-  await run('Tagging the image', ['tag', source, target], log, { stream: false });
+  await run(t('docker.step.tag'), ['tag', source, target], log, { stream: false });
 }

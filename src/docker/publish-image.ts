@@ -1,6 +1,7 @@
 // Build, then optionally push, the image a project names; shared by the generator's --build/--push and
 // by `pod-ingestion publish`. Docker itself is reached only through docker-cli.ts.
 import { imageReference, registryHost } from '../core/image-reference.js';
+import { t } from '../core/i18n/translate.js';
 import type { ProjectConfig } from '../core/project-config.js';
 import { buildImage, checkDocker, DockerError, inspectImage, pushImage, tagImage } from './docker-cli.js';
 
@@ -26,11 +27,11 @@ export interface PublishSummary {
 export function formatSummary(summary: PublishSummary, pushed: boolean): string {
   const megabytes = (summary.sizeBytes / 1e6).toFixed(1);
   return [
-    `Image:  ${summary.image}`,
-    summary.id ? `Id:     ${summary.id}` : '',
-    summary.sizeBytes ? `Size:   ${megabytes} MB` : '',
-    pushed ? `Pushed: ${summary.digest || '(digest not reported)'}` : 'Pushed: no (local image)',
-    `Time:   ${summary.seconds.toFixed(1)} s`,
+    t('summary.image', { image: summary.image }),
+    summary.id ? t('summary.id', { id: summary.id }) : '',
+    summary.sizeBytes ? t('summary.size', { megabytes }) : '',
+    pushed ? t('summary.pushed', { digest: summary.digest || t('summary.noDigest') }) : t('summary.notPushed'),
+    t('summary.time', { seconds: summary.seconds.toFixed(1) }),
   ].filter(Boolean).join('\n');
 }
 
@@ -41,15 +42,15 @@ export async function publishImage(request: PublishRequest, log: (line: string) 
   const latest = imageReference({ ...config, tag: 'latest' });
   if (request.push && !config.repository) {
     throw new DockerError(
-      'Pushing',
+      t('docker.step.pushing'),
       'no-repository',
       '',
-      `${image} has no repository, so it is a local-only image and there is nowhere to push it. Set one (for Docker Hub, your user name) with \`pod-ingestion --repository <user> --force\` in this folder, then publish again.`,
+      t('docker.noRepository', { image }),
     );
   }
   const multiPlatform = request.platform.includes(',');
   if (multiPlatform && !request.push) {
-    throw new DockerError('Building', 'several-platforms-without-push', '', `an image for several platforms (${request.platform}) cannot be loaded into the local engine; add --push to send it to the registry, or name one platform.`, `${request.retry} --push`);
+    throw new DockerError(t('docker.step.building'), 'several-platforms-without-push', '', t('docker.severalPlatforms', { platforms: request.platform }), `${request.retry} --push`);
   }
   await checkDocker(log, request.retry);
   const tags = request.latest ? [image, latest] : [image];

@@ -2,6 +2,7 @@
 // of the project's image, started once its upstream tasks succeeded, up to `parallel` at a time; a failed
 // task's downstream tasks end `upstream_failed`; retries without the delay. Every container is named and
 // labelled with the run, and removed; Ctrl-C removes the running ones and reports what was done.
+import { t } from '../core/i18n/translate.js';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunPlan } from '../core/run-plan.js';
@@ -134,7 +135,7 @@ export async function runPipeline(settings: RunSettings): Promise<RunRecord> {
     if (stopping) return;
     stopping = true;
     record.interrupted = true;
-    print('--- interrupted: removing the run\'s containers');
+    print(t('run.interrupting'));
     void removeRunContainers(plan.runId).finally(() => {
       for (const container of running.values()) container.abandon();
     });
@@ -179,7 +180,8 @@ function seconds(entry: TaskRecord): string {
 /** The final table: task, state, duration, exit code, tries, log file. */
 export function formatRunTable(record: RunRecord): string {
   const rows = [
-    ['task', 'state', 'duration', 'exit', 'tries', 'log'],
+    // One word per column, in the run's language; the states are Airflow's own words in every language.
+    t('run.tableHeader').split(' '),
     ...record.tasks.map((entry) => [entry.task, entry.state, seconds(entry), entry.exitCode === null ? '-' : String(entry.exitCode), String(entry.tries), entry.tries === 0 ? '-' : entry.log]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));

@@ -1,5 +1,6 @@
 // What a local run needs before its first container: an image as new as the project's files (built the same
 // way as `publish` when it is not), and --mount folders that the image's non-root user can write.
+import { t } from '../core/i18n/translate.js';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { imageReference } from '../core/image-reference.js';
@@ -28,14 +29,14 @@ export async function ensureImage(projectDir: string, config: ProjectConfig, bui
   const facts = await imageFacts(image);
   if (!build) {
     if (facts) return image;
-    throw new DockerError('Finding the image', 'other', '', `${image} is not in the local engine, and --no-build says not to build it: run \`pod-ingestion publish\` (or run without --no-build).`, 'pod-ingestion run');
+    throw new DockerError(t('run.step.findImage'), 'other', '', t('run.noImage', { image }), 'pod-ingestion run');
   }
   const newest = Math.max(...buildInputs(projectDir).map((file) => statSync(file).mtimeMs));
   const stampFile = join(projectDir, STAMP);
   const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { id?: string; checked?: number }) : {};
   const checked = facts && stamp.id === facts.id ? Math.max(stamp.checked ?? 0, facts.created.getTime()) : (facts?.created.getTime() ?? 0);
   if (facts && checked >= newest) return image;
-  log(facts ? `${image} is older than the project's files: building it first.` : `${image} is not built yet: building it first.`);
+  log(facts ? t('run.imageOlder', { image }) : t('run.imageMissing', { image }));
   const built = await publishImage({ context: projectDir, config, push: false, platform: '', latest: false, retry: 'pod-ingestion run' }, log);
   mkdirSync(dirname(stampFile), { recursive: true });
   writeFileSync(stampFile, `${JSON.stringify({ image, id: built.id, checked: Date.now() })}\n`);
@@ -52,14 +53,14 @@ export function prepareMounts(mounts: readonly BindMount[]): string[] {
   for (const mount of mounts) {
     mkdirSync(mount.source, { recursive: true });
     const stats = statSync(mount.source);
-    if (!stats.isDirectory()) throw new DockerError('Preparing --mount', 'other', '', `${mount.source} is a file; --mount takes a folder.`);
+    if (!stats.isDirectory()) throw new DockerError(t('run.step.mount'), 'other', '', t('run.mountIsFile', { folder: mount.source }));
     if ((stats.mode & 0o002) !== 0) continue;
     const wanted = stats.mode | 0o2070;
     if ((stats.mode & 0o7777) !== (wanted & 0o7777)) {
       try {
         chmodSync(mount.source, wanted & 0o7777);
       } catch (error) {
-        throw new DockerError('Preparing --mount', 'other', (error as Error).message, `the image's user must be able to write ${mount.source}: make it group-writable (\`chmod g+rwxs ${mount.source}\`) as its owner, then run again.`);
+        throw new DockerError(t('run.step.mount'), 'other', (error as Error).message, t('run.mountNotWritable', { folder: mount.source }));
       }
     }
     groups.add(String(stats.gid));

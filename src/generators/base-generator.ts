@@ -5,6 +5,11 @@ import { readFileSync } from 'node:fs';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { normalizeOptionArguments, type OptionShape } from '../core/command-line.js';
 import { InvalidAnswersError } from '../core/field-error.js';
+import { isLanguage, languageOfEnvironment, LANGUAGES, type Language } from '../core/i18n/language.js';
+import { t, useLanguage } from '../core/i18n/translate.js';
+import { MESSAGES_LANGUAGE_QUESTION } from '../core/language-questions.js';
+import type { Question } from '../core/questions.js';
+import { declareOptions } from './question-options.js';
 
 export type GeneratorOptions = BaseOptions & Record<string, unknown>;
 
@@ -24,9 +29,20 @@ interface YeomanParser {
 }
 
 export abstract class PodIngestionGenerator extends Generator<Record<string, unknown>, GeneratorOptions> {
+  /** How this command declares --lang (the new-project command saves it; the others only speak it). */
+  static languageQuestion: Question = MESSAGES_LANGUAGE_QUESTION;
+
   constructor(args: string[], options: GeneratorOptions) {
     // The projects are Python: there is never an npm install to run.
     super(args, options, { customInstallTask: true });
+    // The language of the messages: --lang, else the locale; a project's own language comes with useProjectLanguage.
+    declareOptions(this, [(new.target as typeof PodIngestionGenerator).languageQuestion]);
+    const lang = this.options.lang;
+    if (lang !== undefined && !isLanguage(lang)) {
+      useLanguage(languageOfEnvironment(process.env));
+      throw new InvalidAnswersError([{ field: 'lang', value: String(lang), rule: t('rule.oneOf', { choices: LANGUAGES.join(', ') }) }]);
+    }
+    useLanguage(lang ?? languageOfEnvironment(process.env));
     // Yeoman logs "✖ An error occured while running <task>" through log.error before a failing task's error
     // reaches the caller; ours are sentences written for the user (the bin prints them), so without log.error
     // that banner goes to Yeoman's debug channel instead. Everything else logs as before.
@@ -61,8 +77,13 @@ export abstract class PodIngestionGenerator extends Generator<Record<string, unk
     super.parseOptions();
   }
 
+  /** The project's saved language speaks for it, unless --lang was given for this run. */
+  protected useProjectLanguage(language: Language | undefined): void {
+    if (language && this.options.lang === undefined) useLanguage(language);
+  }
+
   /** A warning goes to stderr, with errors, apart from the progress lines (the bin sends those to stdout). */
   warning(message: string): void {
-    process.stderr.write(`Warning: ${message}\n`);
+    process.stderr.write(`${t('warning', { message })}\n`);
   }
 }

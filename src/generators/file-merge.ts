@@ -1,6 +1,7 @@
 // A re-run meets project files the user may have edited: each one is merged three ways with the version the
 // generator wrote last time, kept under .pod-ingestion/generated/<path> (see README "Re-running"). The merge
 // itself is core/three-way-merge.ts; this module reads and writes the files, reports, and asks about overlaps.
+import { t } from '../core/i18n/translate.js';
 import { describeOverlaps, mergeThreeWays, type OverlapChoice } from '../core/three-way-merge.js';
 import type { FileSet } from '../core/render-project.js';
 import type { PodIngestionGenerator } from './base-generator.js';
@@ -58,7 +59,7 @@ export async function mergeUserFile(generator: PodIngestionGenerator, path: stri
   storeBase(generator, path, fresh);
   if (base === undefined) {
     if (policy.interactive || policy.force) generator.fs.write(generator.destinationPath(path), fresh);
-    else generator.log(`kept your ${path} (it differs from the template; --force replaces it)`);
+    else generator.log(t('files.keptDiffers', { path }));
     return;
   }
   const decision = mergeThreeWays(base, existing, fresh);

@@ -2,9 +2,8 @@
 // generator wrote: otherwise they hold a hand edit that the rewrite would lose. Called in `configuring`, so a
 // refusal writes nothing.
 import { findManagedBlockEdits, managedBlockEditsError } from '../core/managed-block-edits.js';
-import { renderReadmePipelineBlock } from '../core/pipeline-graph.js';
 import type { ProjectConfig } from '../core/project-config.js';
-import { dagPath, renderDag } from '../core/render-project.js';
+import { dagPath, renderDag, renderReadmePipeline } from '../core/render-project.js';
 import type { PodIngestionGenerator } from './base-generator.js';
 import { basePath } from './file-merge.js';
 import { writePolicy } from './write-policy.js';
@@ -18,9 +17,9 @@ export function refuseEditedManagedBlocks(generator: PodIngestionGenerator, onDi
   if (writePolicy(generator).force) return;
   const read = (path: string) => (generator.fs.exists(generator.destinationPath(path)) ? (generator.fs.read(generator.destinationPath(path)) ?? '') : undefined);
   const dagBase = read(basePath(dagPath(onDisk)));
-  const expected: [string, string, () => string][] = [
-    dagBase === undefined ? [dagPath(onDisk), 'from .yo-rc.json', () => renderDag(onDisk)] : [dagPath(onDisk), 'as generated last time', () => dagBase],
-    ['README.md', 'from .yo-rc.json', () => renderReadmePipelineBlock(onDisk.pods)],
+  const expected: [string, 'config' | 'base', () => string][] = [
+    dagBase === undefined ? [dagPath(onDisk), 'config', () => renderDag(onDisk)] : [dagPath(onDisk), 'base', () => dagBase],
+    ['README.md', 'config', () => renderReadmePipeline(onDisk)],
   ];
   const edits = expected.flatMap(([path, source, render]) => {
     const text = read(path);

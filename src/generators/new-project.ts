@@ -1,6 +1,7 @@
 // A new project appears whole or not at all: its files go into a hidden sibling folder, which is renamed into
 // place in one step. Ctrl-C (or SIGTERM, SIGHUP) before the rename removes that folder; a closed stdout (`| head`)
 // is not a reason to stop writing.
+import { t } from '../core/i18n/translate.js';
 import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -27,7 +28,7 @@ export async function writeNewProject(destination: string, files: FileSet): Prom
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, content, { mode: EXECUTABLE_FILES.has(path) ? 0o755 : 0o644 });
     }
-    if (stopped) throw new PodIngestionError('cancelled', 'cancelled, nothing written');
+    if (stopped) throw new PodIngestionError('cancelled', t('cancelled'));
     renameSync(staging, destination);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });

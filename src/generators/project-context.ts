@@ -1,4 +1,5 @@
 // Subgenerators work inside an existing project: this finds its configuration or explains what is missing.
+import { t } from '../core/i18n/translate.js';
 import { InvalidAnswersError } from '../core/field-error.js';
 import { findCycle } from '../core/pipeline.js';
 import type { ProjectConfig } from '../core/project-config.js';
@@ -8,10 +9,10 @@ export function requireProject(folder: string): ProjectConfig {
   const config = readProjectConfig(folder);
   if (!config) {
     throw new InvalidAnswersError([
-      { field: 'project', value: folder, rule: 'this folder is not a pod-ingestion project (no .yo-rc.json with its answers); run the command inside a project made by `pod-ingestion`' },
+      { field: 'project', value: folder, rule: t('project.missing') },
     ]);
   }
   const cycle = findCycle(config.pods);
-  if (cycle) throw new InvalidAnswersError([{ field: 'project', value: '.yo-rc.json', rule: `the pods' dependencies form a cycle (${cycle.join(' -> ')}); fix "after" in .yo-rc.json` }]);
+  if (cycle) throw new InvalidAnswersError([{ field: 'project', value: '.yo-rc.json', rule: t('project.cycle', { cycle: cycle.join(' -> ') }) }]);
   return config;
 }

@@ -1,13 +1,13 @@
 // How generated files meet the files a project already has: pod scripts are never overwritten, the DAG
 // keeps everything outside its managed blocks, the rest goes through Yeoman's conflict prompt (or --force).
+import { t } from '../core/i18n/translate.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hasManagedRegion, ManagedRegionError, replaceManagedRegions } from '../core/managed-region.js';
-import { renderReadmePipelineBlock } from '../core/pipeline-graph.js';
 import { InvalidAnswersError } from '../core/field-error.js';
 import { CONFIG_KEY, type ProjectConfig } from '../core/project-config.js';
 import { parseProjectConfig } from '../core/project-config-schema.js';
-import type { FileSet } from '../core/render-project.js';
+import { renderReadmePipeline, type FileSet } from '../core/render-project.js';
 import type { PodIngestionGenerator } from './base-generator.js';
 import { mergeUserFile, storeBase } from './file-merge.js';
 import type { WritePolicy } from './write-policy.js';
@@ -38,7 +38,7 @@ export async function writeProjectFiles(generator: PodIngestionGenerator, files:
       generator.fs.write(target, content);
       if (keepsBase(path)) storeBase(generator, path, content);
     } else if (USER_OWNED.test(path)) {
-      generator.log(`kept your ${path}`);
+      generator.log(t('files.keptYours', { path }));
     } else if (path === dag) {
       writeDeliberateEdit(generator, target, mergeManagedRegions(existing, content, path, policy));
       storeBase(generator, path, content);
@@ -73,7 +73,7 @@ function refreshReadmePipeline(generator: PodIngestionGenerator, existing: strin
 export function updateReadmePipeline(generator: PodIngestionGenerator, config: ProjectConfig): void {
   const target = generator.destinationPath('README.md');
   if (!generator.fs.exists(target)) return;
-  refreshReadmePipeline(generator, generator.fs.read(target) ?? '', renderReadmePipelineBlock(config.pods));
+  refreshReadmePipeline(generator, generator.fs.read(target) ?? '', renderReadmePipeline(config));
 }
 
 /**
@@ -102,7 +102,7 @@ export function readProjectConfig(folder: string): ProjectConfig | undefined {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new InvalidAnswersError([{ field: 'project', source: '.yo-rc.json', value: file, rule: `the file must be readable JSON (${(error as Error).message})` }]);
+    throw new InvalidAnswersError([{ field: 'project', source: '.yo-rc.json', value: file, rule: t('project.unreadable', { reason: (error as Error).message }) }]);
   }
   if (typeof parsed !== 'object' || parsed === null || !(CONFIG_KEY in parsed)) return undefined;
   return parseProjectConfig((parsed as Record<string, unknown>)[CONFIG_KEY]);

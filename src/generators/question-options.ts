@@ -1,5 +1,6 @@
 // Turns the core's question declarations into Yeoman options and prompts: the one place where a
 // declared question meets Yeoman, shared by every generator of the package.
+import { catalogOf, declared, t, type MessageKey } from '../core/i18n/translate.js';
 import { readFileSync } from 'node:fs';
 import { formatFieldError, InvalidAnswersError, type FieldError } from '../core/field-error.js';
 import { answerOf, checkAnswer, describeDefault, type Question, type RawAnswers } from '../core/questions.js';
@@ -9,7 +10,7 @@ export function declareOptions(generator: PodIngestionGenerator, questions: read
   for (const question of questions) {
     generator.option(question.name, {
       type: question.kind === 'boolean' ? Boolean : question.kind === 'repeatable' ? REPEATABLE_OPTION : String,
-      description: `${question.help} [default: ${describeDefault(question)}]`,
+      description: `${declared(question.help)} [${t('help.default', { value: describeDefault(question) })}]`,
     });
   }
 }
@@ -25,18 +26,18 @@ function camelCase(name: string): string {
  */
 function fromFile(question: Question, key: string, value: unknown, errors: FieldError[]): string | boolean | undefined {
   const refuse = (rule: string) => {
-    errors.push({ field: question.name, source: `the answers file's "${key}"`, value: JSON.stringify(value) ?? String(value), rule });
+    errors.push({ field: question.name, source: t('answers.source', { key }), value: JSON.stringify(value) ?? String(value), rule });
     return undefined;
   };
   if (value === undefined || value === null) return undefined;
-  if (question.kind === 'boolean') return typeof value === 'boolean' ? value : refuse('a yes/no answer is written true or false, without quotes');
+  if (question.kind === 'boolean') return typeof value === 'boolean' ? value : refuse(t('answers.boolean'));
   if (typeof value === 'string') return value;
   const lists = question.kind === 'repeatable' || LIST_QUESTIONS.has(question.name);
   if (Array.isArray(value) && lists && value.every((item) => typeof item === 'string')) {
     return question.kind === 'repeatable' ? (value as unknown as string) : value.join(' ');
   }
-  const hint = typeof value === 'number' ? 'a number loses its written form (3.10 reads as 3.1, 1.0 as 1)' : `a ${Array.isArray(value) ? 'list' : typeof value} is not text`;
-  return refuse(`${hint}: write it as a JSON string in quotes${lists ? ' or a list of strings' : ''}, e.g. "3.10"`);
+  const hint = typeof value === 'number' ? t('answers.number') : Array.isArray(value) ? t('answers.list') : t('answers.notText', { type: typeof value });
+  return refuse(t(lists ? 'answers.writeAsStringOrList' : 'answers.writeAsString', { hint }));
 }
 
 // Questions whose value is a list of words: an answers file may give them as a JSON list of strings.
@@ -48,10 +49,10 @@ export function readAnswersFile(path: string, questions: readonly Question[]): R
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new InvalidAnswersError([{ field: 'answers', value: path, rule: `the answers file must be readable JSON (${(error as Error).message})` }]);
+    throw new InvalidAnswersError([{ field: 'answers', value: path, rule: t('answers.unreadable', { reason: (error as Error).message }) }]);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new InvalidAnswersError([{ field: 'answers', value: path, rule: 'the answers file holds one JSON object, keyed by option names' }]);
+    throw new InvalidAnswersError([{ field: 'answers', value: path, rule: t('answers.notObject') }]);
   }
   const answers: RawAnswers = {};
   const unknown: string[] = [];
@@ -64,7 +65,7 @@ export function readAnswersFile(path: string, questions: readonly Question[]): R
   if (errors.length > 0) throw new InvalidAnswersError(errors);
   if (unknown.length > 0) {
     throw new InvalidAnswersError([
-      { field: 'answers', value: path, rule: `unknown keys ${unknown.join(', ')}; the keys are the option names: ${questions.map((question) => question.name).join(', ')}` },
+      { field: 'answers', value: path, rule: t('answers.unknownKeys', { keys: unknown.join(', '), names: questions.map((question) => question.name).join(', ') }) },
     ]);
   }
   return answers;
@@ -110,7 +111,7 @@ export async function askQuestions(
     }
     if (question.ask === 'advanced' && given === undefined) {
       if (advanced === undefined) {
-        const reply = await generator.prompt<{ advanced: boolean }>([{ type: 'confirm', name: 'advanced', message: advancedMessage ?? 'Adjust more settings?', default: false }]);
+        const reply = await generator.prompt<{ advanced: boolean }>([{ type: 'confirm', name: 'advanced', message: advancedMessage ?? t('prompt.advanced'), default: false }]);
         advanced = reply.advanced;
       }
       if (!advanced) continue;
@@ -128,9 +129,9 @@ export async function askQuestions(
       {
         type: question.kind === 'boolean' ? 'confirm' : question.choices ? 'select' : 'input',
         name: question.name,
-        message: question.message,
+        message: declared(question.message ?? ''),
         default: fallback,
-        ...(question.choices ? { choices: [...question.choices] } : {}),
+        ...(question.choices ? { choices: question.choices.map((value) => ({ value, name: choiceLabel(value) })) } : {}),
         validate: (input: unknown) => {
           const problems = question.check ? question.check(String(input ?? '').trim(), question.name) : [];
           return problems.length === 0 ? true : formatFieldError(problems[0]!);
@@ -144,6 +145,12 @@ export async function askQuestions(
   return result;
 }
 
+/** A choice as the prompt shows it: the value (an interface, the same in every language) and what it does. */
+function choiceLabel(value: string): string {
+  const key = `choice.${value}`;
+  return key in catalogOf('en') ? t(key as MessageKey) : value;
+}
+
 /**
  * A repeatable question asks for one value per answer until an empty one: a value may hold spaces, "=" or
  * ":" (`SQL=select * from t where a=1`), so no separator inside one answer could tell values apart.
@@ -151,7 +158,7 @@ export async function askQuestions(
 async function askRepeated(generator: PodIngestionGenerator, question: Question, current: unknown): Promise<string[]> {
   // Current values (pod NAME --update): kept unless the user chooses to enter them again.
   if (Array.isArray(current) && current.length > 0) {
-    const keep = [{ type: 'confirm', name: `keep-${question.name}`, message: `Keep ${question.name}: ${current.join(' | ')}?`, default: true }] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
+    const keep = [{ type: 'confirm', name: `keep-${question.name}`, message: t('prompt.keep', { name: question.name, values: current.join(' | ') }), default: true }] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
     if (((await generator.prompt(keep)) as Record<string, boolean>)[`keep-${question.name}`]) return current.map(String);
   }
   const values: string[] = [];
@@ -160,7 +167,7 @@ async function askRepeated(generator: PodIngestionGenerator, question: Question,
       {
         type: 'input',
         name: 'value',
-        message: `${question.message} ${values.length === 0 ? '(one per answer; empty when done)' : `(${values.length} so far; empty when done)`}`,
+        message: values.length === 0 ? t('prompt.repeatFirst', { message: declared(question.message ?? '') }) : t('prompt.repeatMore', { message: declared(question.message ?? ''), count: values.length }),
         default: '',
         validate: (input: unknown) => {
           const problems = question.check && String(input ?? '').trim() ? question.check(String(input).trim(), question.name) : [];

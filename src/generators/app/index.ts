@@ -1,5 +1,6 @@
 // `yo pod-ingestion` / `pod-ingestion [destination]`: asks, hands the answers to the core, writes the project,
 // then builds and pushes the image when asked. Files stay written if Docker fails.
+import { t } from '../../core/i18n/translate.js';
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { currentAnswers, resolveAppAnswers, type AppPlan } from '../../core/app-answers.js';
@@ -7,6 +8,8 @@ import { APP_QUESTIONS } from '../../core/app-questions.js';
 import { checkProjectPlace, nestedProjectQuestion, nestedProjectRefusal } from '../../core/destination.js';
 import { shellWord } from '../../core/escape.js';
 import { InvalidAnswersError } from '../../core/field-error.js';
+import { isLanguage } from '../../core/i18n/language.js';
+import { PROJECT_LANGUAGE_QUESTION } from '../../core/language-questions.js';
 import { pythonEndOfLifeWarning } from '../../core/python-version.js';
 import type { ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
@@ -22,6 +25,7 @@ import { baseFiles, GENERATED_DIR } from '../file-merge.js';
 import { findEnclosingProject, keepsBase, projectConfigFile, readProjectConfig, saveProjectConfig, writeProjectFiles } from '../project-files.js';
 
 export default class AppGenerator extends PodIngestionGenerator {
+  static override languageQuestion = PROJECT_LANGUAGE_QUESTION;
   private answers: RawAnswers = {};
   private existing?: ProjectConfig;
   private plan?: AppPlan;
@@ -43,13 +47,16 @@ export default class AppGenerator extends PodIngestionGenerator {
   async initializing(): Promise<void> {
     const destination = this.options.destination as string | undefined;
     if (destination !== undefined && destination.trim() === '') {
-      throw new InvalidAnswersError([{ field: 'destination', source: 'the destination argument', value: destination, rule: 'an empty destination would write into the current folder; name a folder, or "." for this one' }]);
+      throw new InvalidAnswersError([{ field: 'destination', source: t('app.destinationSource'), value: destination, rule: t('app.emptyDestination') }]);
     }
     // A re-run inside (or on) an existing project starts from its saved answers.
     this.existing = readProjectConfig(resolve(this.env.cwd, destination ?? '.'));
     const given = givenOptions(this, APP_QUESTIONS);
     if (!this.existing) await checkNotInsideAProject(this, destination, given.defaults === true);
     const fromFile = given.answers ? readAnswersFile(String(given.answers), APP_QUESTIONS) : {};
+    // The messages speak the project's language from here on: the answers file's, else the project's saved one.
+    const lang = fromFile.lang ?? this.existing?.lang;
+    if (isLanguage(lang)) this.useProjectLanguage(lang);
     // Its values are the defaults of the questions (asked in a terminal; taken as they are under --defaults).
     this.current = this.existing ? currentAnswers(this.existing, readIfPresent(join(resolve(this.env.cwd, destination ?? '.'), 'requirements.txt'))) : {};
     this.answers = {
@@ -61,7 +68,7 @@ export default class AppGenerator extends PodIngestionGenerator {
 
   async prompting(): Promise<void> {
     if (this.answers.defaults === true) return;
-    this.answers = await askQuestions(this, APP_QUESTIONS, this.answers, 'Adjust the Kubernetes settings (pull policy and secret, retries, resources, connection)?', (question, value) => {
+    this.answers = await askQuestions(this, APP_QUESTIONS, this.answers, t('prompt.advancedKubernetes'), (question, value) => {
       const warning = question.name === 'python' ? pythonEndOfLifeWarning(String(value).trim()) : undefined;
       if (warning && !this.shownWarnings.has(warning)) {
         this.shownWarnings.add(warning);
@@ -81,7 +88,7 @@ export default class AppGenerator extends PodIngestionGenerator {
       try {
         requirementsText = readFileSync(resolve(this.env.cwd, requirementsFile), 'utf8');
       } catch (error) {
-        throw new InvalidAnswersError([{ field: 'requirements', value: requirementsFile, rule: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` }]);
+        throw new InvalidAnswersError([{ field: 'requirements', value: requirementsFile, rule: t('app.requirementsUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }) }]);
       }
     }
     this.plan = resolveAppAnswers(this.answers, requirementsText, this.existing);
@@ -115,9 +122,9 @@ export default class AppGenerator extends PodIngestionGenerator {
   async end(): Promise<void> {
     for (const file of EXECUTABLE_FILES) chmodSync(this.destinationPath(file), 0o755);
     const { config, build, push, platform } = this.plan!;
-    this.log(`\nProject written to ${this.destinationRoot()}`);
+    this.log(`\n${t('app.written', { folder: this.destinationRoot() })}`);
     if (!build) {
-      this.log(`Next: cd ${shellWord(this.destinationRoot())} && pod-ingestion publish${config.repository ? ' --push' : ''}`);
+      this.log(t('app.next', { command: `cd ${shellWord(this.destinationRoot())} && pod-ingestion publish${config.repository ? ' --push' : ''}` }));
       return;
     }
     const retry = `cd ${shellWord(this.destinationRoot())} && pod-ingestion publish${push ? ' --push' : ''}${platform ? ` --platform ${platform}` : ''}`;

@@ -19,6 +19,7 @@ export default class GraphGenerator extends PodIngestionGenerator {
 
   initializing(): void {
     this.project = requireProject(this.destinationRoot());
+    this.useProjectLanguage(this.project.lang);
   }
 
   configuring(): void {

@@ -1,4 +1,5 @@
 // `yo pod-ingestion:package SPEC...` / `pod-ingestion package SPEC...`: adds requirements, replacing a package already listed.
+import { t } from '../../core/i18n/translate.js';
 import { InvalidAnswersError } from '../../core/field-error.js';
 import { checkPodsAgainstPackages } from '../../core/package-imports.js';
 import { PACKAGE_QUESTIONS } from '../../core/package-questions.js';
@@ -23,6 +24,7 @@ export default class PackageGenerator extends PodIngestionGenerator {
 
   initializing(): void {
     this.project = requireProject(this.destinationRoot());
+    this.useProjectLanguage(this.project.lang);
   }
 
   async prompting(): Promise<void> {
@@ -50,9 +52,9 @@ export default class PackageGenerator extends PodIngestionGenerator {
 
   writing(): void {
     const change = this.change!;
-    for (const { before, after } of change.replaced) this.log(`replaced ${before} with ${after} in requirements.txt`);
-    for (const spec of change.added) this.log(`added ${spec} to requirements.txt`);
-    if (change.added.length === 0 && change.replaced.length === 0) this.log('requirements.txt already lists these; nothing changed');
+    for (const { before, after } of change.replaced) this.log(t('package.replaced', { before, after }));
+    for (const spec of change.added) this.log(t('package.added', { spec }));
+    if (change.added.length === 0 && change.replaced.length === 0) this.log(t('package.unchanged'));
     else {
       writeDeliberateEdit(this, this.destinationPath('requirements.txt'), change.text);
       changeBase(this, 'requirements.txt', (text) => addRequirements(text, this.specs).text);

@@ -1,5 +1,6 @@
 // `yo pod-ingestion:pod NAME` / `pod-ingestion pod NAME`: adds a pod script and its task to the DAG; with
 // --update, changes the settings of an existing pod's task (its script and test are the user's, and stay).
+import { t } from '../../core/i18n/translate.js';
 import { addPod, updatePod } from '../../core/pipeline.js';
 import { check } from '../../core/field-error.js';
 import { checkPodName, stripPodName } from '../../core/names.js';
@@ -8,7 +9,7 @@ import { changedSettings } from '../../core/pod-settings.js';
 import { requirementsOfFile } from '../../core/requirements.js';
 import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
-import { dagPath, renderAdoptedPodTest, renderDag, renderPodFiles, type FileSet } from '../../core/render-project.js';
+import { dagPath, projectLanguage, renderAdoptedPodTest, renderDag, renderPodFiles, type FileSet } from '../../core/render-project.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { requireProject } from '../project-context.js';
@@ -30,6 +31,7 @@ export default class PodGenerator extends PodIngestionGenerator {
 
   initializing(): void {
     this.project = requireProject(this.destinationRoot());
+    this.useProjectLanguage(this.project.lang);
     this.answers = givenOptions(this, POD_QUESTIONS);
   }
 
@@ -73,8 +75,9 @@ export default class PodGenerator extends PodIngestionGenerator {
     // An update changes the task only. A new pod's script the user already wrote keeps its own interface: its
     // test only compiles it and checks its main guard.
     const pod = this.pod!;
+    const language = projectLanguage(config);
     const ownScript = this.fs.exists(this.destinationPath(`pods/${pod.name}.py`));
-    const files: FileSet = this.options.update ? {} : { ...renderPodFiles(pod), ...(ownScript ? renderAdoptedPodTest(pod) : {}) };
+    const files: FileSet = this.options.update ? {} : { ...renderPodFiles(pod, language), ...(ownScript ? renderAdoptedPodTest(pod, language) : {}) };
     await writeProjectFiles(this, { ...files, [path]: renderDag(config) }, path, writePolicy(this));
     updateReadmePipeline(this, config);
     saveProjectConfig(this, config);
@@ -82,11 +85,12 @@ export default class PodGenerator extends PodIngestionGenerator {
 
   end(): void {
     const pod = this.pod!;
-    const after = pod.after.length ? ` after ${pod.after.join(', ')}` : '';
+    const names = pod.after.join(', ');
+    const dag = dagPath(this.config_!);
     if (this.options.update) {
-      this.log(`Updated the task ${pod.name} (now runs${after || ' first'}) in ${dagPath(this.config_!)}; pods/${pod.name}.py and its test are yours and were left as they are.`);
+      this.log(t('pod.updated', { name: pod.name, when: names ? t('pod.runsAfter', { names }) : t('pod.runsFirst'), dag }));
     } else {
-      this.log(`Added pods/${pod.name}.py and the task ${pod.name}${after} to ${dagPath(this.config_!)}.`);
+      this.log(t('pod.added', { name: pod.name, after: names ? t('pod.after', { names }) : '', dag }));
     }
   }
 }

@@ -1,5 +1,6 @@
 // `yo pod-ingestion:publish` / `pod-ingestion publish`: optionally changes the version everywhere the image is
 // named, then builds and (with --push) pushes the image of the project.
+import { t } from '../../core/i18n/translate.js';
 import { InvalidAnswersError } from '../../core/field-error.js';
 import { imageReference } from '../../core/image-reference.js';
 import type { ProjectConfig } from '../../core/project-config.js';
@@ -28,6 +29,7 @@ export default class PublishGenerator extends PodIngestionGenerator {
 
   initializing(): void {
     this.before = requireProject(this.destinationRoot());
+    this.useProjectLanguage(this.before.lang);
   }
 
   configuring(): void {
@@ -61,7 +63,7 @@ export default class PublishGenerator extends PodIngestionGenerator {
     if (this.fs.exists(readme)) writeDeliberateEdit(this, readme, renamed(this.fs.read(readme) ?? ''));
     changeBase(this, 'README.md', renamed);
     saveProjectConfig(this, project);
-    this.log(`Version ${before.tag} -> ${project.tag}: updated .yo-rc.json, ${path} and README.md.`);
+    this.log(t('publish.bumped', { before: before.tag, after: project.tag, dag: path }));
   }
 
   end(): void {

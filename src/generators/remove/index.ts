@@ -1,6 +1,7 @@
 // `yo pod-ingestion:remove NAME` / `pod-ingestion remove NAME`: takes a pod's task out of the DAG (and, with
 // --rewire, hands its dependents its upstreams). The script and its test are the user's code: they stay
 // unless --delete-script.
+import { t } from '../../core/i18n/translate.js';
 import { removePod } from '../../core/pipeline.js';
 import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
 import { REMOVE_QUESTIONS } from '../../core/remove-questions.js';
@@ -28,6 +29,7 @@ export default class RemoveGenerator extends PodIngestionGenerator {
 
   initializing(): void {
     this.project = requireProject(this.destinationRoot());
+    this.useProjectLanguage(this.project.lang);
   }
 
   configuring(): void {
@@ -52,9 +54,9 @@ export default class RemoveGenerator extends PodIngestionGenerator {
 
   end(): void {
     const { name } = this.removed!;
-    this.log(`Removed the task ${name} from ${dagPath(this.config_!)}.`);
-    for (const pod of this.rewired) this.log(`  ${pod.name} now runs ${pod.after.length ? `after ${pod.after.join(', ')}` : 'first'}.`);
-    if (this.deleted.length > 0) this.log(`Deleted ${this.deleted.join(' and ')}.`);
-    else if (!this.options['delete-script'] && !this.options.deleteScript) this.log(`Kept pods/${name}.py and tests/test_${name}.py (your code; --delete-script deletes them).`);
+    this.log(t('remove.removed', { name, dag: dagPath(this.config_!) }));
+    for (const pod of this.rewired) this.log(t('remove.rewired', { name: pod.name, when: pod.after.length ? t('pod.runsAfter', { names: pod.after.join(', ') }) : t('pod.runsFirst') }));
+    if (this.deleted.length > 0) this.log(t('remove.deleted', { files: this.deleted.join(t('remove.and')) }));
+    else if (!this.options['delete-script'] && !this.options.deleteScript) this.log(t('remove.kept', { name }));
   }
 }

@@ -1,5 +1,6 @@
 // `yo pod-ingestion:run` / `pod-ingestion run [TASK...]`: runs the pipeline locally, each task a container of
 // the project's image, as Airflow would run it on Kubernetes.
+import { t } from '../../core/i18n/translate.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -32,6 +33,7 @@ export default class RunGenerator extends PodIngestionGenerator {
 
   initializing(): void {
     this.project = requireProject(this.destinationRoot());
+    this.useProjectLanguage(this.project.lang);
     this.answers = givenOptions(this, RUN_QUESTIONS);
   }
 
@@ -40,13 +42,13 @@ export default class RunGenerator extends PodIngestionGenerator {
     const errors = RUN_QUESTIONS.flatMap((question) => checkAnswer(question, this.answers[question.name]));
     const conf = String(value('conf'));
     const confFile = String(value('conf-file'));
-    if (conf && confFile) errors.push({ field: 'conf-file', value: confFile, rule: 'give --conf or --conf-file, not both' });
+    if (conf && confFile) errors.push({ field: 'conf-file', value: confFile, rule: t('run.confBoth') });
     let confText = conf;
     if (confFile) {
       try {
         confText = readFileSync(resolve(this.destinationRoot(), confFile), 'utf8');
       } catch (error) {
-        errors.push({ field: 'conf-file', value: confFile, rule: `the file must be readable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+        errors.push({ field: 'conf-file', value: confFile, rule: t('run.confUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }) });
       }
     }
     if (errors.length > 0) throw new InvalidAnswersError(errors);
@@ -77,7 +79,7 @@ export default class RunGenerator extends PodIngestionGenerator {
     const print = (line: string) => process.stdout.write(`${line}\n`);
     const image = await ensureImage(projectDir, this.project!, this.answers.build !== false, print);
     const groupAdd = prepareMounts(plan.mounts);
-    print(`Run ${plan.runId}: ${plan.tasks.map((task) => task.id).join(', ')} with ${image}, logical date ${plan.logicalDate}`);
+    print(t('run.started', { run: plan.runId, tasks: plan.tasks.map((task) => task.id).join(', '), image, date: plan.logicalDate }));
     const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
     // In a terminal, the task states are a frame redrawn under the containers' lines; elsewhere (logs, CI) a line
     // per state change. Loaded only here, so other commands never read it.
@@ -100,10 +102,10 @@ export default class RunGenerator extends PodIngestionGenerator {
     print(`\n${formatRunTable(record)}`);
     const succeeded = record.tasks.every((task) => task.state === 'success');
     if (record.interrupted) {
-      print('Interrupted: the run\'s containers were stopped and removed.');
+      print(t('run.interrupted'));
       process.exitCode = 130;
     } else if (!succeeded) {
-      print(`Not every task succeeded; the logs are in .pod-ingestion/runs/${plan.runId}/.`);
+      print(t('run.notAllSucceeded', { run: plan.runId }));
       process.exitCode = 1;
     }
   }
