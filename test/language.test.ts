@@ -155,7 +155,7 @@ describe.runIf(tools)('a project in Brazilian Portuguese (LANG=pt_BR.UTF-8)', as
     expect(files['pods/coleta.py']).toContain('Tarefa de ingestão coleta');
     expect(files['pods/coleta.py']).toContain('LOG.info("iniciando a ingestão de %s"');
     expect(files['pods/une_zonas.py']).toContain('"""Une as zonas de consumo');
-    expect(files['pods/une_zonas.py']).toContain('vem do conf da execução da DAG');
+    expect(files['pods/une_zonas.py']).toContain('o param LINHA da DAG, que o conf de uma execução substitui');
     expect(files['tests/test_coleta.py']).toContain('Testes unitários de pods/coleta.py');
     expect(files['dags/fabrica_pipeline.py']).toContain('DAG fabrica_pipeline do Airflow');
     expect(files['README.md']).toContain('## Implantar a DAG');

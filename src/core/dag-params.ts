@@ -5,6 +5,7 @@
 // refuses a schedule on a DAG that has one.
 import type { FieldError } from './field-error.js';
 import type { PodSpec, ProjectConfig } from './project-config.js';
+import { projectWords } from './i18n/project-words.js';
 
 /** Where the example pods write unless told otherwise; /tmp of a pod is deleted with the pod. */
 export const DEFAULT_OUTPUT_DIR = '/tmp/pod-ingestion-output';
@@ -70,10 +71,13 @@ export function dagParams(config: ProjectConfig): DagParam[] {
     }
   }
   const builtInOutput = !config.pods.some((pod) => pod.params.some((item) => item.name === OUTPUT_DIR));
+  // The descriptions show in Airflow's "Trigger DAG" form: in the project's language.
+  const w = projectWords(config.lang ?? 'en');
   for (const param of params.values()) {
+    const of = { name: param.name, pods: param.pods.join(', ') };
     param.description = param.name === OUTPUT_DIR && builtInOutput
-      ? 'Folder the pods write their results to. /tmp of a pod is deleted with the pod: use a mounted volume or a bucket path'
-      : `Environment variable ${param.name} of the pod${param.pods.length > 1 ? 's' : ''} ${param.pods.join(', ')}${param.default === null ? ' (required: give it when triggering)' : ''}`;
+      ? w('dag.paramOutputDir')
+      : `${w(param.pods.length > 1 ? 'dag.paramOfPods' : 'dag.paramOfPod', of)}${param.default === null ? w('dag.paramRequired') : ''}`;
   }
   return [...params.values()];
 }

@@ -17,7 +17,7 @@ export function taskId(pod: PodSpec): string {
 
 /** A task id is unique in the DAG (another pod's script name is its id unless it has its own). */
 function checkTaskIdFree(others: PodSpec[], pod: PodSpec): FieldError[] {
-  return others.some((other) => taskId(other) === taskId(pod)) ? [{ field: 'task-id', value: taskId(pod), rule: 'another task of the DAG has this id; task ids are unique' }] : [];
+  return others.some((other) => taskId(other) === taskId(pod)) ? [{ field: 'task-id', value: taskId(pod), rule: t('pipeline.taskIdTaken') }] : [];
 }
 
 /** Whether the upstream relation has a cycle; returns one cycle's names when it has. */

@@ -17,6 +17,7 @@ export const en = {
   'image.registryHost': 'a registry host is a DNS name or IPv4 address with an optional :port (e.g. ghcr.io, localhost:5000; Docker image names cannot hold an IPv6 address)',
   'image.unparsable': 'Docker cannot parse the image reference {reference} ({reason})',
   'image.refused': 'Docker refuses the image reference {reference} ({reason}); {rule}',
+  'pipeline.taskIdTaken': "another task of the DAG has this id; task ids are unique",
   'image.tooLong': 'an image reference without its tag is at most 255 characters',
   'python.rule': 'the Python version is major.minor, one of {versions}',
   'python.endOfLife': 'Python {version} reached end of life on {date} and gets no security fixes; the image will use it as asked, but consider --python {suggested}.',

@@ -80,6 +80,12 @@ export const projectPtBR: ProjectWords = {
   'dag.summary': 'DAG {dagId} do Airflow: executa os scripts de pod da imagem {image}, uma tarefa KubernetesPodOperator para cada um.',
   'dag.doc': 'Gerada pelo generator-pod-ingestion. Pode editar tudo o que está fora dos blocos marcados\n"pod-ingestion managed". Esses blocos são reescritos a partir do .yo-rc.json pelo `pod-ingestion pod NOME`\n(acrescenta uma tarefa), pelo `pod-ingestion publish --bump ...` (muda a tag da imagem) e ao rodar o gerador de novo.\nFunciona no Airflow 2.9+ e 3.x com o apache-airflow-providers-cncf-kubernetes 10 ou mais novo.',
   'dag.settingsMarker': '(reescrito a partir do .yo-rc.json; mude com o pod-ingestion, não aqui)',
+  'dag.paramOutputDir': "Pasta onde os pods gravam os resultados. O /tmp de um pod é apagado junto com ele: use um volume montado ou um caminho de bucket",
+  'dag.paramOfPod': "Variável de ambiente {name} do pod {pods}",
+  'dag.paramOfPods': "Variável de ambiente {name} dos pods {pods}",
+  'dag.paramRequired': " (obrigatório: informe ao disparar a DAG)",
+  'dag.paramsComment': "Os parâmetros da execução: aparecem no formulário \"Trigger DAG\"; o conf de uma execução tem precedência; as tarefas leem {{ params.NAME }}.",
+  'dag.paramsRequiredComment': "Um Param sem padrão é obrigatório, e aí o Airflow recusa um agendamento.",
   'dag.tasksMarker': '(reescrito a partir do .yo-rc.json; acrescente uma tarefa com `pod-ingestion pod NOME`)',
 
   // README.md

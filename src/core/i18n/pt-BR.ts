@@ -17,6 +17,7 @@ export const ptBR: Messages = {
   'image.registryHost': 'o host de um registry é um nome DNS ou um endereço IPv4, com :porta opcional (por exemplo ghcr.io, localhost:5000; nome de imagem do Docker não aceita endereço IPv6)',
   'image.unparsable': 'o Docker não consegue ler a referência de imagem {reference} ({reason})',
   'image.refused': 'o Docker recusa a referência de imagem {reference} ({reason}); {rule}',
+  'pipeline.taskIdTaken': "outra tarefa da DAG já tem este id; os ids de tarefa são únicos",
   'image.tooLong': 'uma referência de imagem, sem a tag, tem no máximo 255 caracteres',
   'python.rule': 'a versão do Python é major.minor, uma destas: {versions}',
   'python.endOfLife': 'O Python {version} chegou ao fim do suporte em {date} e não recebe mais correções de segurança; a imagem vai usar essa versão, como pedido, mas considere --python {suggested}.',

@@ -76,9 +76,15 @@ export const questionTextsPtBR: Readonly<Record<string, string>> = {
   'Runs after which pods (names separated by commas; empty for none)': 'Roda depois de quais pods (nomes separados por vírgula; vazio para nenhum)',
   'a constant environment variable KEY=VALUE (Airflow renders {{ ... }} in it)': 'uma variável de ambiente constante CHAVE=VALOR (o Airflow renderiza {{ ... }} dentro dela)',
   'Constant environment variable KEY=VALUE': 'Variável de ambiente constante CHAVE=VALOR',
-  'an environment variable filled from the DAG run conf: NAME (required) or NAME=DEFAULT':
-    'uma variável de ambiente preenchida pelo conf da execução da DAG: NOME (obrigatória) ou NOME=PADRÃO',
-  'Run-time parameter from the DAG run conf, NAME or NAME=DEFAULT': 'Parâmetro de execução vindo do conf da DAG, NOME ou NOME=PADRÃO',
+  'an Airflow DAG param passed to the pod as an environment variable ({{ params.NAME }}; a run conf overrides it): NAME (required, not on a scheduled DAG) or NAME=DEFAULT':
+    'um param da DAG do Airflow passado ao pod como variável de ambiente ({{ params.NAME }}; o conf de uma execução tem precedência): NOME (obrigatório, não numa DAG agendada) ou NOME=PADRÃO',
+  'DAG param passed as an environment variable, NAME or NAME=DEFAULT': 'Param da DAG passado como variável de ambiente, NOME ou NOME=PADRÃO',
+  'the task id in the DAG when it is not the script name (an adopted task keeps its id)':
+    'o id da tarefa na DAG quando não é o nome do script (uma tarefa adotada mantém o seu id)',
+  'default of the DAG param OUTPUT_DIR the example pods write to; /tmp in a pod is deleted with the pod, so use a mounted volume or a bucket path':
+    'padrão do param OUTPUT_DIR da DAG, onde os pods de exemplo gravam; o /tmp de um pod é apagado junto com ele, então use um volume montado ou um caminho de bucket',
+  'Where the pods write their results (a mounted volume or a bucket path; /tmp of a pod is deleted with it)':
+    'Onde os pods gravam os resultados (um volume montado ou um caminho de bucket; o /tmp de um pod é apagado junto com ele)',
   'a Kubernetes secret mounted read-only: SECRET:/mount/path': 'um secret do Kubernetes montado somente leitura: SECRET:/caminho/de/montagem',
   'Secret to mount, SECRET:/mount/path': 'Secret a montar, SECRET:/caminho/de/montagem',
   "one line: the task's doc and the script's docstring": 'uma linha: a documentação da tarefa e a docstring do script',
