@@ -1,24 +1,19 @@
 // A hand edit inside a "pod-ingestion managed" block (the DAG's settings and tasks, the README's pipeline) would
 // be lost when a command rewrites the block from .yo-rc.json: every command that does so refuses, names the
 // block, shows the difference and writes nothing; --force replaces the block and keeps edits outside it.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findManagedBlockEdits } from '../src/core/managed-block-edits.js';
 import { unifiedDiff } from '../src/core/line-diff.js';
 import { runBin } from './support/run-bin.js';
-import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
+import { cleanupTempDirs, copyOfProject, tempDir } from './support/temp-dirs.js';
 import { snapshot, snapshotDiff } from './support/tree.js';
 
 const DAG = 'dags/edited_pipeline.py';
 let base = '';
 
-/** A fresh copy of the base project (pods collect, clean after collect). */
-function copyOfBase(label: string): string {
-  const project = join(tempDir(label), 'edited');
-  cpSync(base, project, { recursive: true });
-  return project;
-}
+const copyOfBase = (label: string) => copyOfProject(base, label, 'edited');
 
 function editFile(project: string, path: string, from: string | RegExp, to: string): void {
   const file = join(project, path);

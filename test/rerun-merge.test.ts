@@ -3,12 +3,12 @@
 // and settled by the write policy (asked in a terminal, the user's lines under --defaults, the new ones under
 // --force); a project without a stored base gets the overwrite question as before.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeThreeWays } from '../src/core/three-way-merge.js';
 import { runBin } from './support/run-bin.js';
-import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
+import { cleanupTempDirs, copyOfProject, tempDir } from './support/temp-dirs.js';
 import { snapshot, snapshotDiff } from './support/tree.js';
 import { requireTool, toolMissing } from './support/required-tool.js';
 import { runGenerator } from './support/run-generator.js';
@@ -17,11 +17,7 @@ const USER_LINE = 'LABEL org.opencontainers.image.authors="data-team@example.com
 const NOTE = '\n## Notes from the team\n\nThe collect pod reads the nightly export.\n';
 let base = '';
 
-function copyOfBase(label: string): string {
-  const project = join(tempDir(label), 'merging');
-  cpSync(base, project, { recursive: true });
-  return project;
-}
+const copyOfBase = (label: string) => copyOfProject(base, label, 'merging');
 const read = (project: string, path: string) => readFileSync(join(project, path), 'utf8');
 function edit(project: string, path: string, change: (text: string) => string): void {
   const before = read(project, path);

@@ -1,21 +1,17 @@
 // A re-run of the generator in a project asks every question with the project's current value as its default
 // (packages: the current list), so Enter keeps things; a word typed at one question changes only that setting.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBin } from './support/run-bin.js';
 import { runGenerator } from './support/run-generator.js';
-import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
+import { cleanupTempDirs, copyOfProject, tempDir } from './support/temp-dirs.js';
 import { snapshot, snapshotDiff } from './support/tree.js';
 
 const COMMENT = '# pinned for the plant\'s old server\n';
 let base = '';
 
-function copyOfBase(label: string): string {
-  const project = join(tempDir(label), 'plant');
-  cpSync(base, project, { recursive: true });
-  return project;
-}
+const copyOfBase = (label: string) => copyOfProject(base, label, 'plant');
 const config = (project: string) => JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'];
 
 afterAll(cleanupTempDirs);

@@ -1,5 +1,5 @@
 // Temporary folders for tests, removed together at the end of a file (kept with KEEP_TEST_DIRS=1, to look at).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -10,6 +10,13 @@ export function tempDir(prefix: string): string {
   const folder = mkdtempSync(join(tmpdir(), `pod-ingestion-${prefix}-`));
   made.push(folder);
   return folder;
+}
+
+/** A copy of the project `source`, as `name` in a new temporary folder: each test changes its own copy. */
+export function copyOfProject(source: string, label: string, name: string): string {
+  const project = join(tempDir(label), name);
+  cpSync(source, project, { recursive: true });
+  return project;
 }
 
 export function cleanupTempDirs(): void {
