@@ -13,7 +13,9 @@ export interface FieldError {
 
 export function formatFieldError(error: FieldError): string {
   const hint = error.suggestion ? ` ${t('refusal.try', { suggestion: error.suggestion })}` : '';
-  return `${error.source ?? `--${error.field}`} ${JSON.stringify(error.value)}: ${error.rule}.${hint}`;
+  // A rule that ends a sentence itself ("did you mean ...?") gets no second full stop.
+  const stop = /[.?!]$/.test(error.rule) ? '' : '.';
+  return `${error.source ?? `--${error.field}`} ${JSON.stringify(error.value)}: ${error.rule}${stop}${hint}`;
 }
 
 /** Thrown with every bad field at once, so a non-interactive run reports them together. */
