@@ -36,7 +36,9 @@ function run(command, args, options = {}) {
   const seconds = (performance.now() - started) / 1000;
   const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.error || result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}):\n${output.split('\n').slice(-25).join('\n')}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}):\n${output.split('\n').slice(-25).join('\n')}`,
+    );
   }
   return { output, stdout: result.stdout ?? '', seconds };
 }
@@ -72,7 +74,24 @@ try {
   const base = `python:${PYTHON}-slim`;
   run(DOCKER, ['image', 'inspect', base]);
   // A local-only image (no --repository), files only: the builds below are timed on their own.
-  run(process.execPath, [BIN, container, '--container', container, '--tag', '1.0.0', '--python', PYTHON, '--packages', PACKAGES, '--pods', 'collect,clean_orders'], { cwd: work });
+  run(
+    process.execPath,
+    [
+      BIN,
+      container,
+      '--container',
+      container,
+      '--tag',
+      '1.0.0',
+      '--python',
+      PYTHON,
+      '--packages',
+      PACKAGES,
+      '--pods',
+      'collect,clean_orders',
+    ],
+    { cwd: work },
+  );
 
   const cold = run(DOCKER, ['build', '--no-cache', '-t', image, project]);
   // The rebuild moves the tag: remember the cold image to remove it too.
@@ -95,7 +114,8 @@ try {
   const rebuildSteps = steps(rebuild.output);
   const pip = rebuildSteps.find((step) => /pip install/.test(step.instruction));
   if (!pip) failures.push(`no pip install step in the rebuild output:\n${rebuild.output}`);
-  else if (!pip.cached) failures.push(`the pip-install step was rebuilt after a pod script change (no "Using cache"/"CACHED"):\n${rebuild.output}`);
+  else if (!pip.cached)
+    failures.push(`the pip-install step was rebuilt after a pod script change (no "Using cache"/"CACHED"):\n${rebuild.output}`);
   const podCopy = rebuildSteps.find((step) => /^COPY .*pods\//.test(step.instruction));
   if (podCopy?.cached) failures.push('the pod scripts step came from the cache although a script changed');
   const ratio = rebuild.seconds / cold.seconds;
@@ -106,12 +126,17 @@ try {
   const baseBytes = imageSize(base);
   const imageBytes = imageSize(image);
   const addedBytes = imageBytes - baseBytes;
-  if (!(addedBytes / 1e6 < MAX_ADDED_MB)) failures.push(`the image adds ${(addedBytes / 1e6).toFixed(2)} MB to the base (limit ${MAX_ADDED_MB} MB)`);
+  if (!(addedBytes / 1e6 < MAX_ADDED_MB))
+    failures.push(`the image adds ${(addedBytes / 1e6).toFixed(2)} MB to the base (limit ${MAX_ADDED_MB} MB)`);
   // The layers this project adds, largest first: a chown layer would show up as a second copy of /app.
   const history = (name) => run(DOCKER, ['history', '--no-trunc', '--format', '{{.Size}}\t{{.CreatedBy}}', name]).stdout.trim().split('\n');
   const imageHistory = history(image);
-  const layers = imageHistory.slice(0, imageHistory.length - history(base).length)
-    .map((line) => { const [size, ...by] = line.split('\t'); return { size, createdBy: by.join('\t').replace(/\s+/g, ' ') }; })
+  const layers = imageHistory
+    .slice(0, imageHistory.length - history(base).length)
+    .map((line) => {
+      const [size, ...by] = line.split('\t');
+      return { size, createdBy: by.join('\t').replace(/\s+/g, ' ') };
+    })
     .filter((layer) => layer.size !== '0B');
   const chownLayer = layers.find((layer) => /\bchown\b/.test(layer.createdBy) && !/#\(nop\)|^COPY /.test(layer.createdBy));
   if (chownLayer) failures.push(`a RUN chown layer copies files a second time: ${chownLayer.size} ${chownLayer.createdBy}`);
@@ -127,10 +152,16 @@ try {
     addedBytes,
     addedMB: Number((addedBytes / 1e6).toFixed(3)),
     layers,
-    requirements: readFileSync(join(project, 'requirements.txt'), 'utf8').split('\n').filter((line) => line && !line.startsWith('#')),
+    requirements: readFileSync(join(project, 'requirements.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#')),
   };
-  console.log(`image-quality: cold ${cold.seconds.toFixed(1)} s, rebuild ${rebuild.seconds.toFixed(1)} s (${ratio.toFixed(2)} of cold), added size ${(addedBytes / 1e6).toFixed(2)} MB (image ${(imageBytes / 1e6).toFixed(1)} MB, base ${(baseBytes / 1e6).toFixed(1)} MB), pip step cached on rebuild: ${pip?.cached ? 'yes' : 'NO'}, builder: ${BUILDER}`);
-  console.log(`image-quality: non-empty layers added: ${layers.map((layer) => `${layer.size} ${layer.createdBy.slice(0, 70)}`).join(' | ') || '(none)'}`);
+  console.log(
+    `image-quality: cold ${cold.seconds.toFixed(1)} s, rebuild ${rebuild.seconds.toFixed(1)} s (${ratio.toFixed(2)} of cold), added size ${(addedBytes / 1e6).toFixed(2)} MB (image ${(imageBytes / 1e6).toFixed(1)} MB, base ${(baseBytes / 1e6).toFixed(1)} MB), pip step cached on rebuild: ${pip?.cached ? 'yes' : 'NO'}, builder: ${BUILDER}`,
+  );
+  console.log(
+    `image-quality: non-empty layers added: ${layers.map((layer) => `${layer.size} ${layer.createdBy.slice(0, 70)}`).join(' | ') || '(none)'}`,
+  );
   if (json) console.log(JSON.stringify(figures));
 } catch (error) {
   failures.push(error.message);

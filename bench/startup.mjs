@@ -50,17 +50,48 @@ function snapshot(folder) {
 
 const work = mkdtempSync(join(tmpdir(), 'pod-ingestion-bench-'));
 const PODS = ['collect', 'clean_orders', 'clean_parts', 'join_zones', 'oee'];
-const newProjectArgs = (destination) => [bin, destination, '--defaults', '--repository', 'ghcr.io/acme', '--container', 'factory-pods', '--tag', '1.0.0',
-  '--packages', 'pandas==2.2.3 pyarrow>=14,<20 requests', '--pods', PODS.join(',')];
+const newProjectArgs = (destination) => [
+  bin,
+  destination,
+  '--defaults',
+  '--repository',
+  'ghcr.io/acme',
+  '--container',
+  'factory-pods',
+  '--tag',
+  '1.0.0',
+  '--packages',
+  'pandas==2.2.3 pyarrow>=14,<20 requests',
+  '--pods',
+  PODS.join(','),
+];
 
 // A project for `pod` and `package` to work in, copied afresh before every run (outside the timing).
 const base = join(work, 'base');
 timed(work, newProjectArgs(base));
 
 const SCENARIOS = [
-  { name: 'new project (5 pods)', command: 'pod-ingestion DIR --defaults ...', fresh: () => undefined, args: (dir) => newProjectArgs(dir), cwd: () => work },
-  { name: 'pod NAME', command: 'pod-ingestion pod report --after join_zones', fresh: (dir) => cpSync(base, dir, { recursive: true }), args: () => [bin, 'pod', 'report', '--after', 'join_zones'], cwd: (dir) => dir },
-  { name: 'package SPEC', command: 'pod-ingestion package requests==2.32.3', fresh: (dir) => cpSync(base, dir, { recursive: true }), args: () => [bin, 'package', 'requests==2.32.3'], cwd: (dir) => dir },
+  {
+    name: 'new project (5 pods)',
+    command: 'pod-ingestion DIR --defaults ...',
+    fresh: () => undefined,
+    args: (dir) => newProjectArgs(dir),
+    cwd: () => work,
+  },
+  {
+    name: 'pod NAME',
+    command: 'pod-ingestion pod report --after join_zones',
+    fresh: (dir) => cpSync(base, dir, { recursive: true }),
+    args: () => [bin, 'pod', 'report', '--after', 'join_zones'],
+    cwd: (dir) => dir,
+  },
+  {
+    name: 'package SPEC',
+    command: 'pod-ingestion package requests==2.32.3',
+    fresh: (dir) => cpSync(base, dir, { recursive: true }),
+    args: () => [bin, 'package', 'requests==2.32.3'],
+    cwd: (dir) => dir,
+  },
 ];
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -107,9 +138,13 @@ try {
       `${megabytes <= TARGET_MEGABYTES ? 'within' : 'OVER'} the ${TARGET_MEGABYTES} MB target`,
     ].join(', ');
     console.log(`bench: ${scenario.name}: \`${scenario.command}\` (${Object.keys(written).length} files written)`);
-    console.log(`bench:   median ${seconds.toFixed(3)} s (min ${Math.min(...command.map((s) => s.seconds)).toFixed(3)}, max ${Math.max(...command.map((s) => s.seconds)).toFixed(3)}), CPU ${cpu.toFixed(3)} s, peak RSS ${megabytes.toFixed(1)} MB`);
+    console.log(
+      `bench:   median ${seconds.toFixed(3)} s (min ${Math.min(...command.map((s) => s.seconds)).toFixed(3)}, max ${Math.max(...command.map((s) => s.seconds)).toFixed(3)}), CPU ${cpu.toFixed(3)} s, peak RSS ${megabytes.toFixed(1)} MB`,
+    );
     console.log(`bench:   floor  ${floorSeconds.toFixed(3)} s, CPU ${floorCpu.toFixed(3)} s, peak RSS ${floorMegabytes.toFixed(1)} MB`);
-    console.log(`bench:   ratio  ${(seconds / floorSeconds).toFixed(1)}x wall time, ${(cpu / floorCpu).toFixed(1)}x CPU, ${(megabytes / floorMegabytes).toFixed(1)}x memory; ${verdict}`);
+    console.log(
+      `bench:   ratio  ${(seconds / floorSeconds).toFixed(1)}x wall time, ${(cpu / floorCpu).toFixed(1)}x CPU, ${(megabytes / floorMegabytes).toFixed(1)}x memory; ${verdict}`,
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -33,7 +33,8 @@ const REWRITES = [
   },
   {
     file: 'yeoman-environment/dist/module-lookup.js',
-    edit: (text) => text.replace("JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json')).toString()).name", JSON.stringify('yeoman-environment')),
+    edit: (text) =>
+      text.replace("JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json')).toString()).name", JSON.stringify('yeoman-environment')),
   },
   // So does yeoman-generator (its name and version go into .yo-rc.json's metadata and version checks).
   {
@@ -45,12 +46,20 @@ const REWRITES = [
   },
   // Yeoman makes a fly-import repository (npm's arborist, pacote, sigstore: installs generators on the fly) with
   // every environment; a stand-in class loads the real one when an install is asked for.
-  lazy('yeoman-environment/dist/environment-base.js', "import { FlyRepository } from 'fly-import';", `
+  lazy(
+    'yeoman-environment/dist/environment-base.js',
+    "import { FlyRepository } from 'fly-import';",
+    `
 class FlyRepository {
   constructor(config) { this.config = config; this.repositoryPath = config.repositoryPath; }
   async install(...args) { const { FlyRepository: Real } = await import('fly-import'); return new Real(this.config).install(...args); }
-}`),
-  lazy('yeoman-generator/dist/actions/package-json.js', "import latestVersion from 'latest-version';", "const latestVersion = async (...args) => (await import('latest-version')).default(...args);"),
+}`,
+  ),
+  lazy(
+    'yeoman-generator/dist/actions/package-json.js',
+    "import latestVersion from 'latest-version';",
+    "const latestVersion = async (...args) => (await import('latest-version')).default(...args);",
+  ),
   // commander builds Yeoman's own command line (`yo`'s --help and its generator options), which a run with its
   // arguments already parsed never uses: it loads when `execute` needs it, and the package's index no longer
   // re-exports it.
@@ -61,11 +70,23 @@ class FlyRepository {
   lazy('yeoman-generator/dist/generator.js', "import * as _ from 'lodash-es';", "import * as _ from 'lazy:lodash-es';"),
   // string-width (ora's, for the progress spinner) builds a grapheme segmenter and compiles the whole Unicode
   // emoji set at load, about a third of a start-up; a run that measures no text never needs them.
-  lazy('string-width/index.js', 'const segmenter = new Intl.Segmenter();', 'let madeSegmenter;\nconst segmenter = { segment: (text) => (madeSegmenter ??= new Intl.Segmenter()).segment(text) };'),
-  lazy('string-width/index.js', 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let madeRgiEmojiRegex;\nconst rgiEmojiRegex = { test: (text) => (madeRgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text) };'),
+  lazy(
+    'string-width/index.js',
+    'const segmenter = new Intl.Segmenter();',
+    'let madeSegmenter;\nconst segmenter = { segment: (text) => (madeSegmenter ??= new Intl.Segmenter()).segment(text) };',
+  ),
+  lazy(
+    'string-width/index.js',
+    'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+    'let madeRgiEmojiRegex;\nconst rgiEmojiRegex = { test: (text) => (madeRgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text) };',
+  ),
   // The conflict question's diff legend printed its two words with nothing between ("removedadded"); each now
   // carries the sign its lines start with.
-  lazy('@yeoman/conflicter/dist/conflicter.js', "{ message: 'removed', color: 'removed' },\n                { message: '' },\n                { message: 'added', color: 'added' },", "{ message: '- removed', color: 'removed' },\n                { message: ' ' },\n                { message: '+ added', color: 'added' },"),
+  lazy(
+    '@yeoman/conflicter/dist/conflicter.js',
+    "{ message: 'removed', color: 'removed' },\n                { message: '' },\n                { message: 'added', color: 'added' },",
+    "{ message: '- removed', color: 'removed' },\n                { message: ' ' },\n                { message: '+ added', color: 'added' },",
+  ),
   // @yeoman/adapter builds inquirer's prompt module when any adapter is made; a run that asks nothing never needs
   // inquirer, so its import waits for the first question.
   {
@@ -89,17 +110,33 @@ export const createAdapterPromptModule = (parameter) => {
 // (Yeoman's lookup; ours are registered directly), simple-git (Yeoman's git helpers), read-package-up (our
 // generators name their package themselves), tinyglobby and multimatch (mem-fs-editor's copy and delete of
 // glob patterns). `lazy:<name>` in a rewrite asks the same for one import only.
-const LAZY_FILES = ['fly-import', 'pip-requirements-js', 'cron-parser', 'execa', 'globby', 'simple-git', 'read-package-up', 'tinyglobby', 'multimatch'];
+const LAZY_FILES = [
+  'fly-import',
+  'pip-requirements-js',
+  'cron-parser',
+  'execa',
+  'globby',
+  'simple-git',
+  'read-package-up',
+  'tinyglobby',
+  'multimatch',
+];
 
 /** The lazy files to write: name -> the module's resolved path. */
 const lazyFiles = new Map();
-const lazyNameOf = (path) => relative(join(root, 'node_modules'), path).replace(/\.[cm]?js$/, '').replace(/^@/, '').replaceAll(/[\\/]/g, '-');
+const lazyNameOf = (path) =>
+  relative(join(root, 'node_modules'), path)
+    .replace(/\.[cm]?js$/, '')
+    .replace(/^@/, '')
+    .replaceAll(/[\\/]/g, '-');
 
 /** The facade's body: each export a stand-in that loads the module's file when called, constructed or read. */
 function facadeOf(name, exported) {
-  const lines = [`const load = () => require(${JSON.stringify(`../lazy/${name}.cjs`)});`,
+  const lines = [
+    `const load = () => require(${JSON.stringify(`../lazy/${name}.cjs`)});`,
     // A function target, so that the stand-in can be called and constructed as the real export can.
-    'const standIn = (get) => new Proxy(function () {}, { apply: (_, self, args) => Reflect.apply(get(), self, args), construct: (_, args) => Reflect.construct(get(), args), get: (_, key) => get()[key], has: (_, key) => key in get() });'];
+    'const standIn = (get) => new Proxy(function () {}, { apply: (_, self, args) => Reflect.apply(get(), self, args), construct: (_, args) => Reflect.construct(get(), args), get: (_, key) => get()[key], has: (_, key) => key in get() });',
+  ];
   for (const key of exported) {
     const get = `() => load()[${JSON.stringify(key)}]`;
     lines.push(key === 'default' ? `export default standIn(${get});` : `export const ${key} = standIn(${get});`);
@@ -133,7 +170,9 @@ var __builtinModule = (name) => {
 /** The bundle with its Node module imports made lazy (see BUILTIN_INTEROP). */
 function withLazyBuiltins(file) {
   const text = readFileSync(file, 'utf8');
-  const after = text.replace(BUILTIN_INTEROP, (whole, interop, named) => (isBuiltin(interop ?? named) ? `__builtinModule(${JSON.stringify(interop ?? named)})` : whole));
+  const after = text.replace(BUILTIN_INTEROP, (whole, interop, named) =>
+    isBuiltin(interop ?? named) ? `__builtinModule(${JSON.stringify(interop ?? named)})` : whole,
+  );
   // After the banner's first line (`var __importMetaUrl = ...`), before any module.
   const firstLineEnd = after.indexOf('\n') + 1;
   writeFileSync(file, after.slice(0, firstLineEnd) + BUILTIN_STAND_IN + '\n' + after.slice(firstLineEnd));
@@ -151,10 +190,16 @@ const rewritePlugin = {
       lazyFiles.set(name, real.path);
       return { path: real.path, namespace: 'lazy-facade', pluginData: { name } };
     };
-    build.onResolve({ filter: lazyFilter }, (args) => (args.pluginData?.facade ? undefined : toFacade(args, args.path.replace(/^lazy:/, ''))));
+    build.onResolve({ filter: lazyFilter }, (args) =>
+      args.pluginData?.facade ? undefined : toFacade(args, args.path.replace(/^lazy:/, '')),
+    );
     // (Our own modules stay in the bundle: a second copy of the core in a lazy file would have classes of its own.)
     const dependency = (args) => args.importer.includes('node_modules') || !/^\.\.?\//.test(args.path);
-    build.onResolve({ filter: /^[^.]|^\.\.?\// }, (args) => (args.kind === 'dynamic-import' && !args.pluginData?.facade && !args.path.startsWith('node:') && dependency(args) ? toFacade(args, args.path) : undefined));
+    build.onResolve({ filter: /^[^.]|^\.\.?\// }, (args) =>
+      args.kind === 'dynamic-import' && !args.pluginData?.facade && !args.path.startsWith('node:') && dependency(args)
+        ? toFacade(args, args.path)
+        : undefined,
+    );
     build.onLoad({ filter: /.*/, namespace: 'lazy-facade' }, async (args) => {
       const exported = Object.keys(await import(args.path));
       return { contents: facadeOf(args.pluginData.name, exported), loader: 'js' };
@@ -178,7 +223,17 @@ const rewritePlugin = {
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 rmSync(join(root, 'generators'), { recursive: true, force: true });
 
-const COMMON = { absWorkingDir: root, logOverride: { 'require-resolve-not-external': 'silent' }, bundle: true, platform: 'node', target: 'node20.17', logLevel: 'warning', legalComments: 'none', minifyWhitespace: true, minifySyntax: true };
+const COMMON = {
+  absWorkingDir: root,
+  logOverride: { 'require-resolve-not-external': 'silent' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20.17',
+  logLevel: 'warning',
+  legalComments: 'none',
+  minifyWhitespace: true,
+  minifySyntax: true,
+};
 // The bin's entry: an ES module (the package's type) with Node's modules only.
 await esbuild.build({ ...COMMON, entryPoints: { 'dist/bin/pod-ingestion': 'src/bin/start.ts' }, outdir: root, format: 'esm' });
 const result = await esbuild.build({
@@ -201,9 +256,22 @@ for (const [name, path] of lazyFiles) {
     format: 'cjs',
   });
 }
-const CLASSES = { app: 'AppGenerator', pod: 'PodGenerator', package: 'PackageGenerator', publish: 'PublishGenerator', remove: 'RemoveGenerator', run: 'RunGenerator', graph: 'GraphGenerator', adopt: 'AdoptGenerator', doctor: 'DoctorGenerator' };
+const CLASSES = {
+  app: 'AppGenerator',
+  pod: 'PodGenerator',
+  package: 'PackageGenerator',
+  publish: 'PublishGenerator',
+  remove: 'RemoveGenerator',
+  run: 'RunGenerator',
+  graph: 'GraphGenerator',
+  adopt: 'AdoptGenerator',
+  doctor: 'DoctorGenerator',
+};
 for (const name of GENERATORS) {
   mkdirSync(join(root, 'generators', name), { recursive: true });
-  writeFileSync(join(root, 'generators', name, 'index.js'), `// Built by scripts/build.mjs: the ${name} generator, bundled in dist/bin/cli.cjs.\nimport bundle from '../../dist/bin/cli.cjs';\n\nexport default bundle.${CLASSES[name]};\n`);
+  writeFileSync(
+    join(root, 'generators', name, 'index.js'),
+    `// Built by scripts/build.mjs: the ${name} generator, bundled in dist/bin/cli.cjs.\nimport bundle from '../../dist/bin/cli.cjs';\n\nexport default bundle.${CLASSES[name]};\n`,
+  );
 }
 if (process.env.BUILD_METAFILE) writeFileSync(process.env.BUILD_METAFILE, JSON.stringify(result.metafile));

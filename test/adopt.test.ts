@@ -24,7 +24,10 @@ import { requireTool } from './support/required-tool.js';
 afterAll(cleanupTempDirs);
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/hand-made/', import.meta.url));
-const tools = requireTool(pythonToolsMissing() ?? shellToolsMissing() ?? packagingMissing() ?? jinjaMissing(), 'adopted projects (shellcheck, pyflakes3, python3-packaging, python3-jinja2)');
+const tools = requireTool(
+  pythonToolsMissing() ?? shellToolsMissing() ?? packagingMissing() ?? jinjaMissing(),
+  'adopted projects (shellcheck, pyflakes3, python3-packaging, python3-jinja2)',
+);
 
 function fixture(name: string): string {
   const root = join(tempDir(`adopt-${name}`), name);
@@ -46,17 +49,28 @@ const VARIABLES = { gcp_project_id: 'acme-project', gcp_bucket: 'acme-raw' };
  */
 function record(file: string, confs: Record<string, string>[] = []): Recorded {
   const executed = executeDag(file);
-  const defaults = Object.fromEntries(Object.entries(executed.params).flatMap(([name, param]) => ('default' in param ? [[name, param.default]] : [])));
-  const jobs = Object.values(executed.tasks).flatMap((task) => confs.flatMap((conf) => Object.values(task.env_vars).map((template) => ({
-    template, context: { dag_run: { conf }, params: { ...defaults, ...conf }, var: { value: VARIABLES }, ds: '2026-01-31' },
-  }))));
+  const defaults = Object.fromEntries(
+    Object.entries(executed.params).flatMap(([name, param]) => ('default' in param ? [[name, param.default]] : [])),
+  );
+  const jobs = Object.values(executed.tasks).flatMap((task) =>
+    confs.flatMap((conf) =>
+      Object.values(task.env_vars).map((template) => ({
+        template,
+        context: { dag_run: { conf }, params: { ...defaults, ...conf }, var: { value: VARIABLES }, ds: '2026-01-31' },
+      })),
+    ),
+  );
   const results = renderJinja(jobs);
   const rendered: Recorded['rendered'] = {};
   for (const [id, task] of Object.entries(executed.tasks)) {
-    rendered[id] = confs.map(() => Object.fromEntries(Object.keys(task.env_vars).map((key) => {
-      const result = results.shift()!;
-      return [key, result.ok ? result.value : 'fails'];
-    })));
+    rendered[id] = confs.map(() =>
+      Object.fromEntries(
+        Object.keys(task.env_vars).map((key) => {
+          const result = results.shift()!;
+          return [key, result.ok ? result.value : 'fails'];
+        }),
+      ),
+    );
   }
   return { ...executed, rendered };
 }
@@ -117,16 +131,30 @@ describe.runIf(tools)('adopt', () => {
     expect(result.exitCode, result.output).toBe(0);
     const saved = config(root);
     expect(saved.pods.map((pod) => [pod.name, pod.taskId ?? pod.name])).toEqual([
-      ['job_collect', 'coleta_dados'], ['job_clean_orders', 'clean_orders'], ['job_clean_parts', 'clean_parts'],
-      ['job_clean_confirmations', 'clean_confirmations'], ['job_join_zones', 'join_zones'], ['job_oee', 'oee'],
+      ['job_collect', 'coleta_dados'],
+      ['job_clean_orders', 'clean_orders'],
+      ['job_clean_parts', 'clean_parts'],
+      ['job_clean_confirmations', 'clean_confirmations'],
+      ['job_join_zones', 'join_zones'],
+      ['job_oee', 'oee'],
     ]);
-    expect(saved.pods[0]!.params).toEqual([{ name: 'PARAM_DATE', default: '2026-01-01' }, { name: 'PARAM_LINE_ID', default: '1' }]);
-    expect(saved.airflow).toMatchObject({ tags: ['ingestion', 'industrial'], catchup: false, defaultArgs: { owner: 'smedina', email: ['smedina@example.com'] } });
+    expect(saved.pods[0]!.params).toEqual([
+      { name: 'PARAM_DATE', default: '2026-01-01' },
+      { name: 'PARAM_LINE_ID', default: '1' },
+    ]);
+    expect(saved.airflow).toMatchObject({
+      tags: ['ingestion', 'industrial'],
+      catchup: false,
+      defaultArgs: { owner: 'smedina', email: ['smedina@example.com'] },
+    });
     expect(saved.kubernetes).toMatchObject({ namespace: 'airflow', imagePullPolicy: 'Always', onFinishAction: 'delete_pod', retries: 1 });
     expect(saved.schedule).toBe('@daily');
 
     // PARAM_DATE now has a default, so only the conf-less run differs from the old DAG (which failed it).
-    expectSameBehaviour(join(root, 'legacy_dag.py'), join(root, 'dags/industrial_ingestion.py'), [{ PARAM_DATE: '2026-01-31', PARAM_LINE_ID: '7' }, { PARAM_DATE: '2026-02-01' }]);
+    expectSameBehaviour(join(root, 'legacy_dag.py'), join(root, 'dags/industrial_ingestion.py'), [
+      { PARAM_DATE: '2026-01-31', PARAM_LINE_ID: '7' },
+      { PARAM_DATE: '2026-02-01' },
+    ]);
     expectCheckersPass(root);
     expect([...snapshot(join(root, 'pods'))]).toEqual(pods);
     expect(readFileSync(join(root, 'legacy_dag.py'))).toEqual(before.get('legacy_dag.py'));
@@ -145,7 +173,8 @@ describe.runIf(tools)('adopt', () => {
       'cp /var/secrets/google/key.json /app/key.json',
       'not tasks (helpers or unused scripts, still copied into the image): pods/common.py',
       'task coleta_dados keeps its id and runs pods/job_collect.py',
-    ]) expect(result.output, line).toContain(line);
+    ])
+      expect(result.output, line).toContain(line);
 
     // The adopted scripts' smoke tests pass (they compile and have a main guard).
     const unit = spawnSync(PYTHON, ['-B', '-m', 'unittest', 'discover', '-s', 'tests'], { cwd: root, encoding: 'utf8' });
@@ -168,13 +197,17 @@ describe.runIf(tools)('adopt', () => {
     const before = snapshot(root);
     const result = await runBin(['adopt', '--defaults', '--triggered', '--prune', '--dag', 'old_dag.py'], root);
     expect(result.exitCode, result.output).toBe(0);
-    for (const file of ['Dockerfile', 'run_in_docker.sh', 'README.md', 'old_dag.py']) expect(readFileSync(join(root, file)), file).toEqual(before.get(file));
+    for (const file of ['Dockerfile', 'run_in_docker.sh', 'README.md', 'old_dag.py'])
+      expect(readFileSync(join(root, file)), file).toEqual(before.get(file));
     expect(result.output).toContain('kept your Dockerfile (it differs from the template; --force replaces it)');
     expect(result.output).toContain('schedule @daily dropped (--triggered)');
     expect(config(root).schedule).toBe('');
     expect(readFileSync(join(root, 'requirements.txt'), 'utf8')).toBe('google-cloud-storage==1.43.0\npandas==1.3.5\npyarrow==6.0.1\n');
     expect(result.output).toContain('removed: requirements.txt:1: apache-airflow==2.2.3');
-    expectSameBehaviour(join(root, 'old_dag.py'), join(root, 'dags/industrial_ingestion.py'), [{ PARAM_DATE: '2026-01-31', PARAM_LINE_ID: '7' }, {}]);
+    expectSameBehaviour(join(root, 'old_dag.py'), join(root, 'dags/industrial_ingestion.py'), [
+      { PARAM_DATE: '2026-01-31', PARAM_LINE_ID: '7' },
+      {},
+    ]);
   });
 
   it('the @dag decorator with chain(), set_upstream/set_downstream, Secret objects and an EmptyOperator', async () => {
@@ -184,8 +217,24 @@ describe.runIf(tools)('adopt', () => {
     const result = await runBin(['adopt', '--force'], root);
     expect(result.exitCode, result.output).toBe(0);
     const saved = config(root);
-    expect(saved).toMatchObject({ repository: 'ghcr.io/acme', container: 'sales-pods', tag: '2.3.0', dagId: 'sales_daily', schedule: '0 6 * * *', python: '3.11' });
-    expect(saved.kubernetes).toMatchObject({ namespace: 'data', imagePullPolicy: 'IfNotPresent', onFinishAction: 'delete_succeeded_pod', retries: 2, retryDelayMinutes: 10, cpuRequest: '250m', memoryRequest: '256Mi', memoryLimit: '1Gi' });
+    expect(saved).toMatchObject({
+      repository: 'ghcr.io/acme',
+      container: 'sales-pods',
+      tag: '2.3.0',
+      dagId: 'sales_daily',
+      schedule: '0 6 * * *',
+      python: '3.11',
+    });
+    expect(saved.kubernetes).toMatchObject({
+      namespace: 'data',
+      imagePullPolicy: 'IfNotPresent',
+      onFinishAction: 'delete_succeeded_pod',
+      retries: 2,
+      retryDelayMinutes: 10,
+      cpuRequest: '250m',
+      memoryRequest: '256Mi',
+      memoryLimit: '1Gi',
+    });
     expect(saved.pods.find((pod) => pod.name === 'report')?.taskId).toBe('build_report');
     expect(result.output).toContain('import from airflow.kubernetes.secret -> airflow.providers.cncf.kubernetes.secret');
     expect(result.output).toContain('EmptyOperator(task_id="joined") -> direct edges');
@@ -211,11 +260,19 @@ describe.runIf(tools)('adopt', () => {
     const root = fixture('decorator');
     renameSync(join(root, 'dags/sales.py'), join(root, 'sales_old.py'));
     const dag = join(root, 'sales_old.py');
-    writeFileSync(dag, readFileSync(dag, 'utf8').replace('    chain(', '    audit = PythonOperator(task_id="audit", python_callable=print)\n    chain(').replace('from datetime', 'from airflow.operators.python import PythonOperator\nfrom datetime'));
+    writeFileSync(
+      dag,
+      readFileSync(dag, 'utf8')
+        .replace('    chain(', '    audit = PythonOperator(task_id="audit", python_callable=print)\n    chain(')
+        .replace('from datetime', 'from airflow.operators.python import PythonOperator\nfrom datetime'),
+    );
     const before = snapshot(root);
     const result = await runBin(['adopt', '--defaults'], root);
     expect(result.exitCode).toBe(1);
-    const line = readFileSync(dag, 'utf8').split('\n').findIndex((text) => text.includes('PythonOperator(')) + 1;
+    const line =
+      readFileSync(dag, 'utf8')
+        .split('\n')
+        .findIndex((text) => text.includes('PythonOperator(')) + 1;
     expect(result.output).toContain(`sales_old.py:${line}: a PythonOperator task: only KubernetesPodOperator tasks are carried`);
     expect(result.output).toContain('--skip-unsupported');
     expect(result.output).not.toMatch(/at .*\.js:\d+/);
@@ -244,7 +301,9 @@ describe.runIf(tools)('adopt', () => {
     const before = snapshot(root);
     const result = await runBin(['adopt', '--defaults'], root, { env: { PATH: join(root, 'no-such-dir') }, extendEnv: false });
     expect(result.exitCode).toBe(1);
-    expect(String(result.stderr)).toContain('adopt reads the old DAG with Python\'s own parser and needs python3 on PATH, which was not found');
+    expect(String(result.stderr)).toContain(
+      "adopt reads the old DAG with Python's own parser and needs python3 on PATH, which was not found",
+    );
     expect(snapshotDiff(before, snapshot(root))).toEqual([]);
   });
 });

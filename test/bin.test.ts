@@ -36,9 +36,13 @@ describe('pod-ingestion (bin)', () => {
 
   it('reports every bad field, exits 1 and leaves no folder behind', async () => {
     const dir = workspace();
-    const run = await runBin(['--repository', 'smedina1304', '--container', 'runPodsPython', '--tag', 'v 1', '--packages', 'flask==', '--pods', 'logging'], dir);
+    const run = await runBin(
+      ['--repository', 'smedina1304', '--container', 'runPodsPython', '--tag', 'v 1', '--packages', 'flask==', '--pods', 'logging'],
+      dir,
+    );
     expect(run.exitCode).toBe(1);
-    for (const field of ['--container "runPodsPython"', '--tag "v 1"', '--packages "flask=="', '--pods "logging"']) expect(run.stderr).toContain(field);
+    for (const field of ['--container "runPodsPython"', '--tag "v 1"', '--packages "flask=="', '--pods "logging"'])
+      expect(run.stderr).toContain(field);
     // Our message only: no Yeoman banner ("An error occured while running ..."), no prefix for an unexpected error.
     expect(run.stderr.startsWith('Nothing was written: 4 answers are invalid.\n'), run.stderr).toBe(true);
     expect(readdirSync(dir)).toEqual([]);
@@ -64,7 +68,7 @@ describe('pod-ingestion (bin)', () => {
     expect(existsSync(join(dir, 'proj2'))).toBe(false);
   });
 
-  it('re-run in a project keeps the user\'s edits and pods, and adds new pods', async () => {
+  it("re-run in a project keeps the user's edits and pods, and adds new pods", async () => {
     const dir = workspace();
     expect((await runBin(['proj', '--pods', 'collect'], dir)).exitCode).toBe(0);
     const project = join(dir, 'proj');

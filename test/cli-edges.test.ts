@@ -81,7 +81,8 @@ describe('output', () => {
   it('an unexpected error is one line and what to do; its stack only with --debug or DEBUG=pod-ingestion', async () => {
     // A broken installation (a template missing) is not the user's doing.
     const broken = tempDir('broken');
-    for (const part of ['dist', 'generators', 'templates', 'package.json']) cpSync(join(ROOT, part), join(broken, part), { recursive: true });
+    for (const part of ['dist', 'generators', 'templates', 'package.json'])
+      cpSync(join(ROOT, part), join(broken, part), { recursive: true });
     rmSync(join(broken, 'templates/app/Dockerfile.ejs'));
     const brokenBin = join(broken, 'dist/bin/pod-ingestion.js');
     const dir = workspace();
@@ -92,7 +93,10 @@ describe('output', () => {
     expect(lines[0]).toMatch(/^pod-ingestion: unexpected error: .*Dockerfile\.ejs/);
     expect(lines[1]).toContain('--debug');
     expect(plain.stderr).not.toMatch(/^\s+at /m);
-    for (const debug of [await bin(['proj', '--debug'], dir, {}, { bin: brokenBin }), await bin(['proj'], dir, { DEBUG: 'pod-ingestion' }, { bin: brokenBin })]) {
+    for (const debug of [
+      await bin(['proj', '--debug'], dir, {}, { bin: brokenBin }),
+      await bin(['proj'], dir, { DEBUG: 'pod-ingestion' }, { bin: brokenBin }),
+    ]) {
       expect(debug.code).toBe(1);
       expect(debug.stderr).toMatch(/^\s+at /m);
     }
@@ -126,8 +130,19 @@ describe('the destination', () => {
     const dir = workspace();
     chmodSync(dir, 0o755);
     mkdirSync(join(dir, 'locked'), { mode: 0o555 });
-    if (!requireTool(toolMissing('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', '1']), 'a folder the user cannot write')) return;
-    const run = await bin(['locked/proj', '--defaults'], dir, { HOME: dir }, { under: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] });
+    if (
+      !requireTool(
+        toolMissing('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', '1']),
+        'a folder the user cannot write',
+      )
+    )
+      return;
+    const run = await bin(
+      ['locked/proj', '--defaults'],
+      dir,
+      { HOME: dir },
+      { under: ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] },
+    );
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain(`the folder ${join(dir, 'locked')} cannot be written`);
     expect(run.stderr).not.toMatch(/^\s+at /m);
@@ -143,9 +158,18 @@ describe('a new project appears whole or not at all', () => {
     const reference = await bin(['reference', '--pods', PODS], dir);
     expect(reference.code, reference.stderr).toBe(0);
     // The reader goes away after the first line, as `| head -1` does.
-    const run = await bin(['proj', '--pods', PODS], dir, {}, { onStart: (child) => child.stdout.once('data', () => child.stdout.destroy()) });
+    const run = await bin(
+      ['proj', '--pods', PODS],
+      dir,
+      {},
+      { onStart: (child) => child.stdout.once('data', () => child.stdout.destroy()) },
+    );
     expect(run.code, run.stderr).toBe(0);
-    expect(tree(join(dir, 'proj'))).toEqual(tree(join(dir, 'reference')).map((file) => file.replace('reference', 'proj')).sort());
+    expect(tree(join(dir, 'proj'))).toEqual(
+      tree(join(dir, 'reference'))
+        .map((file) => file.replace('reference', 'proj'))
+        .sort(),
+    );
   });
 
   it('Ctrl-C while the files are written leaves nothing behind', async () => {
@@ -153,15 +177,20 @@ describe('a new project appears whole or not at all', () => {
     // The moment the hidden folder the project is written into appears, as a user's Ctrl-C would land.
     let pressed = false;
     let watcher: ReturnType<typeof watch> | undefined;
-    const run = await bin(['proj', '--pods', PODS], dir, {}, {
-      onStart: (child) => {
-        watcher = watch(dir, (_, file) => {
-          if (pressed || !String(file).startsWith('.proj.pod-ingestion-')) return;
-          pressed = true;
-          child.kill('SIGINT');
-        });
+    const run = await bin(
+      ['proj', '--pods', PODS],
+      dir,
+      {},
+      {
+        onStart: (child) => {
+          watcher = watch(dir, (_, file) => {
+            if (pressed || !String(file).startsWith('.proj.pod-ingestion-')) return;
+            pressed = true;
+            child.kill('SIGINT');
+          });
+        },
       },
-    });
+    );
     watcher?.close();
     expect(run.code, run.stderr).toBe(130);
     expect(run.stderr).toContain('cancelled, nothing written');
@@ -186,7 +215,9 @@ describe('one option, one value', () => {
     const added = await bin(['pod', 'clean', '--description', '- removes old rows', '--after', 'collect'], project);
     expect(added.code, added.stderr).toBe(0);
     expect(readFileSync(join(project, 'pods/clean.py'), 'utf8')).toContain('- removes old rows');
-    expect(JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'].pods[1].description).toBe('- removes old rows');
+    expect(JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'].pods[1].description).toBe(
+      '- removes old rows',
+    );
     // Taken as --env's value, and refused by its rule rather than lost.
     const env = await bin(['pod', 'load', '--env', '-X=1'], project);
     expect(env.code).toBe(1);

@@ -25,7 +25,9 @@ describe('the conflict question', () => {
       ],
     });
     expect(run.exitCode, run.output).toBe(0);
-    const legend = plain(run.output).split(/\r?\n/).find((line) => line.includes('removed'));
+    const legend = plain(run.output)
+      .split(/\r?\n/)
+      .find((line) => line.includes('removed'));
     expect(legend?.trim()).toBe('- removed + added');
     expect(plain(run.output)).toMatch(/^\+# mine|^-# mine/m);
     // In colour: each word on its own background.

@@ -23,7 +23,19 @@ function readConfig(project: string): ProjectConfig {
 
 /** A local run of every task with this conf, on this logical date. */
 function localRun(projectDir: string, conf: Record<string, unknown>, logicalDate: string): RunRequest {
-  return { tasks: [], downstream: false, confText: JSON.stringify(conf), confField: 'conf', logicalDate, runId: 'local_test', sets: [], secretsDir: '', mounts: [], retries: true, projectDir };
+  return {
+    tasks: [],
+    downstream: false,
+    confText: JSON.stringify(conf),
+    confField: 'conf',
+    logicalDate,
+    runId: 'local_test',
+    sets: [],
+    secretsDir: '',
+    mounts: [],
+    retries: true,
+    projectDir,
+  };
 }
 
 async function ok(args: string[], cwd: string) {
@@ -42,7 +54,10 @@ beforeAll(async () => {
   await ok(['daily', '--container', 'daily', '--pods', 'collect', '--schedule', '@daily'], root);
   scheduled = join(root, 'daily');
   await ok(['pod', 'clean_orders', '--after', 'collect', '--param', 'LINE_ID=1'], scheduled);
-  await ok(['pod', 'join_zones', '--after', 'clean_orders', '--param', 'LINE_ID=1', '--env', 'ZONE=consumer', '--env', 'OUTPUT_DIR=/mnt/zones'], scheduled);
+  await ok(
+    ['pod', 'join_zones', '--after', 'clean_orders', '--param', 'LINE_ID=1', '--env', 'ZONE=consumer', '--env', 'OUTPUT_DIR=/mnt/zones'],
+    scheduled,
+  );
   await ok(['manual', '--container', 'manual', '--pods', 'collect'], root);
   manual = join(root, 'manual');
   await ok(['pod', 'report', '--after', 'collect', '--param', 'REPORT_DAY'], manual);
@@ -56,10 +71,22 @@ describe('the DAG of a scheduled project, rendered as Airflow would (real Jinja2
     const run = renderDagRun(dag(), {}, '2026-03-14');
     expect(run).not.toHaveProperty('refused');
     if ('refused' in run) return;
-    const values = (task: string) => Object.fromEntries(Object.entries(run.tasks[task]!).map(([name, result]) => [name, result.value ?? result.error]));
+    const values = (task: string) =>
+      Object.fromEntries(Object.entries(run.tasks[task]!).map(([name, result]) => [name, result.value ?? result.error]));
     expect(values('collect')).toEqual({ PRG_NAME: 'collect.py', RUN_DATE: '2026-03-14', OUTPUT_DIR: '/tmp/pod-ingestion-output' });
-    expect(values('clean_orders')).toEqual({ PRG_NAME: 'clean_orders.py', RUN_DATE: '2026-03-14', OUTPUT_DIR: '/tmp/pod-ingestion-output', LINE_ID: '1' });
-    expect(values('join_zones')).toEqual({ PRG_NAME: 'join_zones.py', RUN_DATE: '2026-03-14', ZONE: 'consumer', OUTPUT_DIR: '/mnt/zones', LINE_ID: '1' });
+    expect(values('clean_orders')).toEqual({
+      PRG_NAME: 'clean_orders.py',
+      RUN_DATE: '2026-03-14',
+      OUTPUT_DIR: '/tmp/pod-ingestion-output',
+      LINE_ID: '1',
+    });
+    expect(values('join_zones')).toEqual({
+      PRG_NAME: 'join_zones.py',
+      RUN_DATE: '2026-03-14',
+      ZONE: 'consumer',
+      OUTPUT_DIR: '/mnt/zones',
+      LINE_ID: '1',
+    });
   });
 
   it("with a conf, the conf overrides the params; and the local run's plan gives every task the same env", () => {
@@ -73,7 +100,9 @@ describe('the DAG of a scheduled project, rendered as Airflow would (real Jinja2
     expect(run.params).toEqual(values);
     const plan = planRun(config, localRun(scheduled, conf, '2026-03-14'), () => true);
     for (const pod of config.pods) {
-      const rendered = Object.fromEntries(Object.entries(run.tasks[pod.name]!).map(([name, result]) => [name, result.value ?? result.error]));
+      const rendered = Object.fromEntries(
+        Object.entries(run.tasks[pod.name]!).map(([name, result]) => [name, result.value ?? result.error]),
+      );
       expect(Object.fromEntries(plan.tasks.find((task) => task.id === pod.name)!.env), pod.name).toEqual(rendered);
     }
     expect(run.tasks.clean_orders!.LINE_ID).toEqual({ value: '7' });
@@ -82,7 +111,9 @@ describe('the DAG of a scheduled project, rendered as Airflow would (real Jinja2
 
   it('declares each param once, with its default and a description, and passes it as {{ params.X }}', () => {
     const text = readFileSync(dag(), 'utf8');
-    expect(text).toContain('"LINE_ID": Param("1", type="string", description="Environment variable LINE_ID of the pods clean_orders, join_zones")');
+    expect(text).toContain(
+      '"LINE_ID": Param("1", type="string", description="Environment variable LINE_ID of the pods clean_orders, join_zones")',
+    );
     expect(text).toContain('"LINE_ID": "{{ params.LINE_ID }}"');
     expect(text).toContain('"RUN_DATE": "{{ ds }}"');
     expect(text).not.toContain('dag_run.conf');
@@ -103,7 +134,10 @@ describe('a DAG triggered by hand may have a required param', () => {
     // The local run refuses it the same way, before any container starts; and runs it with the conf.
     expect(() => planRun(readConfig(manual), localRun(manual, {}, '2026-02-01'), () => true)).toThrow(RunRefusedError);
     const plan = planRun(readConfig(manual), localRun(manual, { REPORT_DAY: '2026-02-01' }, '2026-02-02'), () => true);
-    expect(Object.fromEntries(plan.tasks.find((task) => task.id === 'report')!.env)).toMatchObject({ REPORT_DAY: '2026-02-01', RUN_DATE: '2026-02-02' });
+    expect(Object.fromEntries(plan.tasks.find((task) => task.id === 'report')!.env)).toMatchObject({
+      REPORT_DAY: '2026-02-01',
+      RUN_DATE: '2026-02-02',
+    });
   });
 });
 
@@ -160,7 +194,9 @@ describe('a required param on a scheduled DAG is refused by every path, which sa
     const before = snapshot(project);
     const result = await runBin(['pod', 'audit', '--after', 'collect', '--param', 'LINE_ID=2'], project);
     expect(result.exitCode, result.output).toBe(1);
-    expect(result.stderr).toContain('LINE_ID is one DAG param, which pod clean_orders declares with the default "1" and pod audit with the default "2"');
+    expect(result.stderr).toContain(
+      'LINE_ID is one DAG param, which pod clean_orders declares with the default "1" and pod audit with the default "2"',
+    );
     expect(snapshotDiff(before, snapshot(project))).toEqual([]);
   });
 });
@@ -174,11 +210,15 @@ describe('the output location is a parameter', () => {
     const command = /^pod-ingestion --output-dir .*$/m.exec(readme)?.[0];
     expect(command).toBe('pod-ingestion --output-dir /data/ingestion --defaults');
     await ok(command!.split(' ').slice(1), project);
-    expect(readFileSync(join(project, 'dags/manual_pipeline.py'), 'utf8')).toContain('"OUTPUT_DIR": Param("/data/ingestion", type="string"');
+    expect(readFileSync(join(project, 'dags/manual_pipeline.py'), 'utf8')).toContain(
+      '"OUTPUT_DIR": Param("/data/ingestion", type="string"',
+    );
     expect(readConfig(project).outputDir).toBe('/data/ingestion');
     const script = readFileSync(join(project, 'pods/collect.py'), 'utf8');
     expect(script).toMatch(/\/tmp in a pod is deleted with the pod, so nothing written\s+there lasts/);
-    expect(script).toMatch(/The DAG sets it to the run's logical date \(\{\{ ds \}\}\), so a\s+run of a given day always processes that day/);
+    expect(script).toMatch(
+      /The DAG sets it to the run's logical date \(\{\{ ds \}\}\), so a\s+run of a given day always processes that day/,
+    );
   });
 
   it('--output-dir is checked', async () => {
@@ -189,20 +229,57 @@ describe('the output location is a parameter', () => {
 });
 
 describe('the core rule, as the local run uses it', () => {
-  const pod = (name: string, params: { name: string; default: string | null }[], env: { name: string; value: string }[] = []) =>
-    ({ name, description: '', after: [], env, params, secrets: [] });
+  const pod = (name: string, params: { name: string; default: string | null }[], env: { name: string; value: string }[] = []) => ({
+    name,
+    description: '',
+    after: [],
+    env,
+    params,
+    secrets: [],
+  });
   const config = (schedule: string, pods: ReturnType<typeof pod>[]): ProjectConfig => ({
-    repository: '', container: 'c', tag: '1', python: '3.12', dagId: 'd', schedule, pods,
-    kubernetes: { namespace: 'a', imagePullPolicy: 'Always', imagePullSecret: '', onFinishAction: 'delete_pod', retries: 0, retryDelayMinutes: 0, cpuRequest: '', memoryRequest: '', cpuLimit: '', memoryLimit: '', kubernetesConnId: '' },
+    repository: '',
+    container: 'c',
+    tag: '1',
+    python: '3.12',
+    dagId: 'd',
+    schedule,
+    pods,
+    kubernetes: {
+      namespace: 'a',
+      imagePullPolicy: 'Always',
+      imagePullSecret: '',
+      onFinishAction: 'delete_pod',
+      retries: 0,
+      retryDelayMinutes: 0,
+      cpuRequest: '',
+      memoryRequest: '',
+      cpuLimit: '',
+      memoryLimit: '',
+      kubernetesConnId: '',
+    },
   });
 
   it('value = conf value if given, else the default; no default = required', () => {
-    const project = config('', [pod('a', [{ name: 'X', default: 'x0' }, { name: 'Y', default: null }])]);
-    expect(resolveParams(project, {})).toEqual({ values: { OUTPUT_DIR: '/tmp/pod-ingestion-output', X: 'x0' }, missing: ['Y'], invalid: [] });
+    const project = config('', [
+      pod('a', [
+        { name: 'X', default: 'x0' },
+        { name: 'Y', default: null },
+      ]),
+    ]);
+    expect(resolveParams(project, {})).toEqual({
+      values: { OUTPUT_DIR: '/tmp/pod-ingestion-output', X: 'x0' },
+      missing: ['Y'],
+      invalid: [],
+    });
     // Params are Param(type="string"): Airflow refuses a conf that gives a number, so does the local run.
     expect(resolveParams(project, { X: 5, Y: 'y' }).invalid).toEqual(['X']);
     expect(resolveParams(project, { X: 'x1', Y: 'y1' }).values).toEqual({ OUTPUT_DIR: '/tmp/pod-ingestion-output', X: 'x1', Y: 'y1' });
-    expect(dagParams(project).map((param) => [param.name, param.default])).toEqual([['OUTPUT_DIR', '/tmp/pod-ingestion-output'], ['X', 'x0'], ['Y', null]]);
+    expect(dagParams(project).map((param) => [param.name, param.default])).toEqual([
+      ['OUTPUT_DIR', '/tmp/pod-ingestion-output'],
+      ['X', 'x0'],
+      ['Y', null],
+    ]);
   });
 
   it('a pod that sets RUN_DATE or OUTPUT_DIR itself keeps its own', () => {

@@ -22,7 +22,8 @@ describe('shared declarations', () => {
       expect(questionNamed(PUBLISH_QUESTIONS, name).check, name).toBe(questionNamed(APP_QUESTIONS, name).check);
     }
     const defaults = questionNamed(APP_QUESTIONS, 'defaults');
-    for (const questions of [POD_QUESTIONS, PACKAGE_QUESTIONS, PUBLISH_QUESTIONS]) expect(questionNamed(questions, 'defaults')).toEqual(defaults);
+    for (const questions of [POD_QUESTIONS, PACKAGE_QUESTIONS, PUBLISH_QUESTIONS])
+      expect(questionNamed(questions, 'defaults')).toEqual(defaults);
     // publish asks nothing, so none of its options is a prompt.
     expect(PUBLISH_QUESTIONS.filter((question) => question.message !== undefined)).toEqual([]);
   });
@@ -36,9 +37,25 @@ describe('shared declarations', () => {
 describe('answers <-> configuration', () => {
   // Every answer differs from its default, so a field missing from the mapping cannot go unnoticed.
   const ANSWERS = {
-    repository: 'ghcr.io/acme', container: 'line-pods', tag: 'v2.1', python: '3.11', pods: 'collect clean_orders', 'dag-id': 'line.pipeline',
-    schedule: '@hourly', 'output-dir': '/data/line', namespace: 'data', 'image-pull-policy': 'IfNotPresent', 'image-pull-secret': 'regcred', 'on-finish-action': 'keep_pod',
-    retries: '3', 'retry-delay': '10', 'cpu-request': '250m', 'memory-request': '256Mi', 'cpu-limit': '1', 'memory-limit': '1Gi', 'kubernetes-conn-id': 'k8s_lab',
+    repository: 'ghcr.io/acme',
+    container: 'line-pods',
+    tag: 'v2.1',
+    python: '3.11',
+    pods: 'collect clean_orders',
+    'dag-id': 'line.pipeline',
+    schedule: '@hourly',
+    'output-dir': '/data/line',
+    namespace: 'data',
+    'image-pull-policy': 'IfNotPresent',
+    'image-pull-secret': 'regcred',
+    'on-finish-action': 'keep_pod',
+    retries: '3',
+    'retry-delay': '10',
+    'cpu-request': '250m',
+    'memory-request': '256Mi',
+    'cpu-limit': '1',
+    'memory-limit': '1Gi',
+    'kubernetes-conn-id': 'k8s_lab',
     lang: 'pt-BR',
   };
 
@@ -48,7 +65,9 @@ describe('answers <-> configuration', () => {
     expect(answersFromConfig(config)).toEqual(ANSWERS);
     expect(resolveAppAnswers(answersFromConfig(config)).config).toEqual(config);
     for (const question of APP_QUESTIONS.filter((item) => item.name in ANSWERS)) {
-      expect(String(question.default({ container: ANSWERS.container })), question.name).not.toBe(ANSWERS[question.name as keyof typeof ANSWERS]);
+      expect(String(question.default({ container: ANSWERS.container })), question.name).not.toBe(
+        ANSWERS[question.name as keyof typeof ANSWERS],
+      );
     }
   });
 
@@ -62,17 +81,28 @@ describe('answers <-> configuration', () => {
     const existing: ProjectConfig = resolveAppAnswers(ANSWERS).config;
     existing.pods[1] = { ...existing.pods[1]!, after: ['collect'], description: 'Cleans' };
     const { config } = resolveAppAnswers({ ...answersFromConfig(existing), pods: 'collect oee' }, undefined, existing);
-    expect(config.pods.map((pod) => [pod.name, pod.after, pod.description])).toEqual([['collect', [], ''], ['clean_orders', ['collect'], 'Cleans'], ['oee', [], '']]);
+    expect(config.pods.map((pod) => [pod.name, pod.after, pod.description])).toEqual([
+      ['collect', [], ''],
+      ['clean_orders', ['collect'], 'Cleans'],
+      ['oee', [], ''],
+    ]);
   });
 });
 
 describe('pod questions check their answers', () => {
-  const questions = podQuestions({ pods: [{ name: 'collect', description: '', after: [], env: [], params: [], secrets: [] }], name: 'clean' });
+  const questions = podQuestions({
+    pods: [{ name: 'collect', description: '', after: [], env: [], params: [], secrets: [] }],
+    name: 'clean',
+  });
   const verdict = (name: string, value: string) => (questionNamed(questions, name).check as NonNullable<Question['check']>)(value, name);
 
   it('refuses what addPod would refuse, naming the field', () => {
     expect(verdict('after', 'collect')).toEqual([]);
-    expect(verdict('after', 'colect')[0]).toMatchObject({ field: 'after', value: 'colect', rule: expect.stringMatching(/no pod of that name; the project has: collect/) });
+    expect(verdict('after', 'colect')[0]).toMatchObject({
+      field: 'after',
+      value: 'colect',
+      rule: expect.stringMatching(/no pod of that name; the project has: collect/),
+    });
     expect(verdict('after', 'clean')[0]?.rule).toMatch(/cannot run after itself/);
     // A repeatable question's check reads one value, spaces and all.
     expect(verdict('env', 'SQL=select * from t where a=1')).toEqual([]);
@@ -102,25 +132,32 @@ describe('pod questions check their answers', () => {
       .cd(project)
       .withArguments(['clean'])
       .withOptions({ secret: ['gcp-key:/var/secrets/gcp', 'aws-key:/var/secrets/aws'], force: false } as Record<string, unknown>)
-      .withAnswers({ after: 'collect', description: 'Cleans' }, {
-        callback: (answer, { question }) => {
-          const validate = (question as { validate: (input: string) => unknown }).validate;
-          const message = String(question.message);
-          if (question.name === 'after') verdicts.after = [validate('colect'), validate(String(answer))];
-          if (message.startsWith('Constant environment variable')) {
-            verdicts.env ??= [validate('ZONE'), validate('ZONE=raw')];
-            return envValues.shift() ?? '';
-          }
-          if (message.startsWith('Secret')) verdicts.secret = ['asked'];
-          return answer;
+      .withAnswers(
+        { after: 'collect', description: 'Cleans' },
+        {
+          callback: (answer, { question }) => {
+            const validate = (question as { validate: (input: string) => unknown }).validate;
+            const message = String(question.message);
+            if (question.name === 'after') verdicts.after = [validate('colect'), validate(String(answer))];
+            if (message.startsWith('Constant environment variable')) {
+              verdicts.env ??= [validate('ZONE'), validate('ZONE=raw')];
+              return envValues.shift() ?? '';
+            }
+            if (message.startsWith('Secret')) verdicts.secret = ['asked'];
+            return answer;
+          },
         },
-      });
+      );
     expect(verdicts.after?.[0]).toMatch(/--after "colect": no pod of that name; the project has: collect/);
     expect(verdicts.after?.[1]).toBe(true);
     expect(verdicts.env?.[0]).toMatch(/--env "ZONE": an --env value is KEY=VALUE/);
     expect(verdicts.env?.[1]).toBe(true);
     expect(verdicts.secret).toBeUndefined();
     const saved = JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'] as ProjectConfig;
-    expect(saved.pods.find((pod) => pod.name === 'clean')).toMatchObject({ after: ['collect'], env: [{ name: 'ZONE', value: 'raw' }], secrets: [{ secret: 'gcp-key' }, { secret: 'aws-key' }] });
+    expect(saved.pods.find((pod) => pod.name === 'clean')).toMatchObject({
+      after: ['collect'],
+      env: [{ name: 'ZONE', value: 'raw' }],
+      secrets: [{ secret: 'gcp-key' }, { secret: 'aws-key' }],
+    });
   });
 });

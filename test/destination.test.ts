@@ -29,7 +29,13 @@ function runIn(name: 'app' | 'pod' | 'package', cwd: string) {
 
 describe('edit distance and the command a word meant', () => {
   it.each([
-    ['publsh', 'publish'], ['pubilsh', 'publish'], ['publis', 'publish'], ['pakage', 'package'], ['packages', 'package'], ['pdo', 'pod'], ['pods', 'pod'],
+    ['publsh', 'publish'],
+    ['pubilsh', 'publish'],
+    ['publis', 'publish'],
+    ['pakage', 'package'],
+    ['packages', 'package'],
+    ['pdo', 'pod'],
+    ['pods', 'pod'],
   ])('%s -> %s', (word, command) => expect(commandLike(word)).toBe(command));
 
   it.each(['factory', 'orders-2026', 'ingestion'])('%s is no command', (word) => expect(commandLike(word)).toBeUndefined());
@@ -68,7 +74,10 @@ describe('inside a project', () => {
     mkdirSync(sub, { recursive: true });
     await expect(runIn('app', sub).withArguments(['inner']).withAnswers({ nested: false })).rejects.toThrow(/inner.*inside the project/s);
     expect(existsSync(join(sub, 'inner'))).toBe(false);
-    await runIn('app', sub).withArguments(['inner']).withAnswers({ nested: true }).withOptions({ pods: 'collect', defaults: false, build: false, push: false } as object);
+    await runIn('app', sub)
+      .withArguments(['inner'])
+      .withAnswers({ nested: true })
+      .withOptions({ pods: 'collect', defaults: false, build: false, push: false } as object);
     expect(existsSync(join(sub, 'inner/.yo-rc.json'))).toBe(true);
   });
 

@@ -17,7 +17,12 @@ const BENCH = fileURLToPath(new URL('../bench/image-quality.mjs', import.meta.ur
 const ready = requireTool(await engineProblem(), 'the Docker end-to-end tests (real engine, real registry)');
 
 function docker(args: string[], env?: NodeJS.ProcessEnv, command = 'docker'): SpawnSyncReturns<string> {
-  return spawnSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024, env: env ?? process.env });
+  return spawnSync(command, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+    env: env ?? process.env,
+  });
 }
 
 async function registryJson(path: string): Promise<unknown> {
@@ -56,7 +61,22 @@ describe.runIf(ready)('docker end to end: real engine, registry at ' + REGISTRY,
   function shipped() {
     shipping ??= (async () => {
       const run = await runDockerBin(
-        ['--repository', repository, '--container', 'factory-pods', '--tag', '1.0.0', '--packages', 'requests', '--python', '3.11', '--pods', 'collect,clean_orders', '--build', '--push'],
+        [
+          '--repository',
+          repository,
+          '--container',
+          'factory-pods',
+          '--tag',
+          '1.0.0',
+          '--packages',
+          'requests',
+          '--python',
+          '3.11',
+          '--pods',
+          'collect,clean_orders',
+          '--build',
+          '--push',
+        ],
         work,
         // docker's own output reaches the pipe as it happens (the bin passes it through).
         ['The push refers to repository', '1.0.0: digest: sha256:'],
@@ -99,9 +119,19 @@ describe.runIf(ready)('docker end to end: real engine, registry at ' + REGISTRY,
     const cached = run.output.match(/^ ---> Using cache$/gm)?.length ?? 0;
     const pushed = run.output.match(/: Pushed$/gm)?.length ?? 0;
     const mounted = run.output.match(/: (Mounted from|Layer already exists)/gm)?.length ?? 0;
-    figures.push(`generate + build + push: ${run.seconds.toFixed(1)} s (docker part ${publishSeconds} s, build with ${cached} of ${steps} steps from cache; `
-      + `push of the ${size} MB image ${push.toFixed(1)} s: ${pushed} layers uploaded, ${mounted} already there)`);
-    for (const file of ['Dockerfile', 'requirements.txt', 'run_in_docker.sh', 'dags/factory_pods_pipeline.py', 'pods/collect.py', 'pods/clean_orders.py', '.yo-rc.json']) {
+    figures.push(
+      `generate + build + push: ${run.seconds.toFixed(1)} s (docker part ${publishSeconds} s, build with ${cached} of ${steps} steps from cache; ` +
+        `push of the ${size} MB image ${push.toFixed(1)} s: ${pushed} layers uploaded, ${mounted} already there)`,
+    );
+    for (const file of [
+      'Dockerfile',
+      'requirements.txt',
+      'run_in_docker.sh',
+      'dags/factory_pods_pipeline.py',
+      'pods/collect.py',
+      'pods/clean_orders.py',
+      '.yo-rc.json',
+    ]) {
       expect(existsSync(join(project, file)), file).toBe(true);
     }
 
@@ -117,7 +147,9 @@ describe.runIf(ready)('docker end to end: real engine, registry at ' + REGISTRY,
     expect(pull.status, describeRun(pull)).toBe(0);
     const downloaded = pull.stdout.match(/: Pull complete$/gm)?.length ?? 0;
     const present = pull.stdout.match(/: Already exists$/gm)?.length ?? 0;
-    figures.push(`pull after rmi: ${((performance.now() - pullStarted) / 1000).toFixed(1)} s (${downloaded} layers downloaded, ${present} still in the engine)`);
+    figures.push(
+      `pull after rmi: ${((performance.now() - pullStarted) / 1000).toFixed(1)} s (${downloaded} layers downloaded, ${present} still in the engine)`,
+    );
     expect(docker(['image', 'inspect', '--format', '{{.Id}}', image('1.0.0')]).stdout.trim()).toBe(builtId);
   }, 300_000);
 
@@ -135,7 +167,7 @@ describe.runIf(ready)('docker end to end: real engine, registry at ' + REGISTRY,
     expect(docker(['run', '--rm', image('1.0.0')]).stderr).toContain('collect: wrote 3 rows');
   }, 300_000);
 
-  it('passes a failing pod\'s exit code to docker run, rejects an unknown PRG_NAME with 64, runs as uid 5678', async () => {
+  it("passes a failing pod's exit code to docker run, rejects an unknown PRG_NAME with 64, runs as uid 5678", async () => {
     await shipped();
     const bad = docker(['run', '--rm', '-e', 'PRG_NAME=collect.py', '-e', 'RUN_DATE=bad', image('1.0.0')]);
     expect(bad.status, describeRun(bad)).toBe(2);
@@ -178,7 +210,10 @@ describe.runIf(ready)('docker end to end: real engine, registry at ' + REGISTRY,
   it('builds a local-only image, and `publish --push` refuses it with an explanation while the files remain', async () => {
     const localWork = join(work, 'local');
     const container = localImage.split(':')[0]!;
-    const build = await runDockerBin([localWork, '--container', container, '--tag', '1.0.0', '--python', '3.11', '--pods', 'collect', '--build'], work);
+    const build = await runDockerBin(
+      [localWork, '--container', container, '--tag', '1.0.0', '--python', '3.11', '--pods', 'collect', '--build'],
+      work,
+    );
     expect(build.exitCode, build.output).toBe(0);
     expect(build.output).toContain(`Image:  ${localImage}`);
     expect(build.output).toContain('Pushed: no (local image)');
@@ -188,7 +223,14 @@ describe.runIf(ready)('docker end to end: real engine, registry at ' + REGISTRY,
     expect(push.exitCode, push.output).toBe(1);
     expect(push.stderr).toContain(`${localImage} has no repository, so it is a local-only image and there is nowhere to push it`);
     expect(push.stderr).toContain('--repository');
-    for (const file of ['Dockerfile', 'requirements.txt', 'run_in_docker.sh', `dags/${container.replace(/-/g, '_')}_pipeline.py`, 'pods/collect.py', '.yo-rc.json']) {
+    for (const file of [
+      'Dockerfile',
+      'requirements.txt',
+      'run_in_docker.sh',
+      `dags/${container.replace(/-/g, '_')}_pipeline.py`,
+      'pods/collect.py',
+      '.yo-rc.json',
+    ]) {
       expect(existsSync(join(localWork, file)), file).toBe(true);
     }
     expect(JSON.parse(readFileSync(join(localWork, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'].tag).toBe('1.0.0');
@@ -221,7 +263,7 @@ describe.runIf(ready)('docker end to end: real engine, registry at ' + REGISTRY,
     }
   }, 300_000);
 
-  it('builds the generated project with BuildKit too (Debian\'s /usr/bin/docker 20.10, built-in BuildKit)', async (context) => {
+  it("builds the generated project with BuildKit too (Debian's /usr/bin/docker 20.10, built-in BuildKit)", async (context) => {
     // The generator uses the classic builder; the 28.x client in /usr/local/bin has no buildx, so BuildKit is
     // checked with the 20.10 client that has it built in.
     if (!requireTool(toolMissing('/usr/bin/docker', ['--version']), 'the BuildKit build')) return context.skip();
@@ -238,17 +280,32 @@ describe.runIf(ready)('docker end to end: real engine, registry at ' + REGISTRY,
   }, 300_000);
 
   it('image quality: cold build, cached rebuild after a script change, size added to the base (bench/image-quality.mjs)', () => {
-    for (const builder of [{ label: 'classic', env: {} }, { label: 'BuildKit', env: { DOCKER: '/usr/bin/docker', DOCKER_BUILDKIT: '1' } }]) {
+    for (const builder of [
+      { label: 'classic', env: {} },
+      { label: 'BuildKit', env: { DOCKER: '/usr/bin/docker', DOCKER_BUILDKIT: '1' } },
+    ]) {
       if (builder.label === 'BuildKit' && toolMissing('/usr/bin/docker', ['--version'])) continue;
-      const bench = spawnSync(process.execPath, [BENCH, '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...builder.env } });
+      const bench = spawnSync(process.execPath, [BENCH, '--json'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, ...builder.env },
+      });
       const lines = bench.stdout.trim().split('\n');
       for (const line of lines.filter((text) => text.startsWith('image-quality:'))) console.log(line);
       expect(bench.status, `${bench.stdout}\n${bench.stderr}`).toBe(0);
-      const result = JSON.parse(lines.at(-1)!) as { coldSeconds: number; rebuildSeconds: number; ratio: number; pipStepCached: boolean; addedMB: number };
+      const result = JSON.parse(lines.at(-1)!) as {
+        coldSeconds: number;
+        rebuildSeconds: number;
+        ratio: number;
+        pipStepCached: boolean;
+        addedMB: number;
+      };
       expect(result.pipStepCached).toBe(true);
       expect(result.ratio).toBeLessThan(1);
       expect(result.addedMB).toBeLessThan(5);
-      figures.push(`image quality (${builder.label}): cold ${result.coldSeconds} s, rebuild ${result.rebuildSeconds} s (${result.ratio} of cold), added ${result.addedMB} MB`);
+      figures.push(
+        `image quality (${builder.label}): cold ${result.coldSeconds} s, rebuild ${result.rebuildSeconds} s (${result.ratio} of cold), added ${result.addedMB} MB`,
+      );
     }
   }, 300_000);
 });

@@ -25,7 +25,7 @@ function optionsDoc(): string {
     'after answering yes to "Adjust the Kubernetes settings".',
     '',
     'Every command takes `--lang en|pt-BR`: a new project saves it in `.yo-rc.json` and its files and messages are in',
-    'that language; inside a project it changes only the messages of that run (see the project command\'s table and',
+    "that language; inside a project it changes only the messages of that run (see the project command's table and",
     'the last one).',
     '',
     '## `pod-ingestion [destination]` / `yo pod-ingestion`',
@@ -83,6 +83,16 @@ describe('docs/options.md', () => {
 
   it('lists every option of every generator', () => {
     const doc = readFileSync(DOC, 'utf8');
-    for (const question of [...APP_QUESTIONS, ...POD_QUESTIONS, ...REMOVE_QUESTIONS, ...PACKAGE_QUESTIONS, ...PUBLISH_QUESTIONS, ...RUN_QUESTIONS, ...GRAPH_QUESTIONS, ...ADOPT_QUESTIONS]) expect(doc).toContain(`\`--${question.name}\``);
+    for (const question of [
+      ...APP_QUESTIONS,
+      ...POD_QUESTIONS,
+      ...REMOVE_QUESTIONS,
+      ...PACKAGE_QUESTIONS,
+      ...PUBLISH_QUESTIONS,
+      ...RUN_QUESTIONS,
+      ...GRAPH_QUESTIONS,
+      ...ADOPT_QUESTIONS,
+    ])
+      expect(doc).toContain(`\`--${question.name}\``);
   });
 });

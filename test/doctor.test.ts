@@ -22,7 +22,9 @@ function handMade(): string {
 }
 
 function lineOf(root: string, file: string, text: string): number {
-  const index = readFileSync(join(root, file), 'utf8').split('\n').findIndex((line) => line.includes(text));
+  const index = readFileSync(join(root, file), 'utf8')
+    .split('\n')
+    .findIndex((line) => line.includes(text));
   if (index === -1) throw new Error(`${file} has no line with ${text}`);
   return index + 1;
 }
@@ -76,21 +78,45 @@ describe('doctor on a hand-made project in the original shape', () => {
   });
 
   it('a DAG whose KubernetesPodOperator names an image Docker refuses', () => {
-    const findings = doctorProject({ 'dags/x.py': 'from airflow import DAG\nwith DAG("x") as dag:\n    t = KubernetesPodOperator(task_id="t", image="Acme/App:1")\n' });
-    expect(findings).toEqual([expect.objectContaining({ file: 'dags/x.py', line: 3, why: expect.stringMatching(/Acme\/App:1/), fix: 'use acme/app:1 (every part lowercase)' })]);
+    const findings = doctorProject({
+      'dags/x.py': 'from airflow import DAG\nwith DAG("x") as dag:\n    t = KubernetesPodOperator(task_id="t", image="Acme/App:1")\n',
+    });
+    expect(findings).toEqual([
+      expect.objectContaining({
+        file: 'dags/x.py',
+        line: 3,
+        why: expect.stringMatching(/Acme\/App:1/),
+        fix: 'use acme/app:1 (every part lowercase)',
+      }),
+    ]);
   });
 
   it('an end-of-life Python chosen through an ARG default', () => {
     const findings = doctorProject({ Dockerfile: 'ARG PYTHON_VERSION=3.8\nFROM python:${PYTHON_VERSION}-slim\n' }, new Date('2026-11-26'));
-    expect(findings).toEqual([expect.objectContaining({ line: 2, why: expect.stringMatching(/python:3\.8-slim is end-of-life \(Python 3\.8\)/) })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ line: 2, why: expect.stringMatching(/python:3\.8-slim is end-of-life \(Python 3\.8\)/) }),
+    ]);
   });
 });
 
 describe('doctor on generated projects', () => {
   it('finds nothing in a generated project, grown with pods and secrets (exit 0)', async () => {
     const root = tempDir('doctor-generated');
-    const plan = resolveAppAnswers({ repository: 'ghcr.io/acme', container: 'factory-pods', tag: 'v1.0', pods: 'collect', python: '3.12', defaults: true, packages: 'pandas==2.2.3' });
-    let { config } = addPod(plan.config, 'clean', { after: 'collect', param: 'LINE_ID', secret: 'gcs-key:/var/secrets/gcs', env: 'ZONE=raw' });
+    const plan = resolveAppAnswers({
+      repository: 'ghcr.io/acme',
+      container: 'factory-pods',
+      tag: 'v1.0',
+      pods: 'collect',
+      python: '3.12',
+      defaults: true,
+      packages: 'pandas==2.2.3',
+    });
+    let { config } = addPod(plan.config, 'clean', {
+      after: 'collect',
+      param: 'LINE_ID',
+      secret: 'gcs-key:/var/secrets/gcs',
+      env: 'ZONE=raw',
+    });
     ({ config } = addPod(config, 'report', { after: 'collect,clean' }));
     const files = renderProject(config, plan.requirementsText);
     expect(doctorProject(files)).toEqual([]);
@@ -102,7 +128,10 @@ describe('doctor on generated projects', () => {
 
   it('finds nothing in a project the bin generated with defaults', async () => {
     const parent = tempDir('doctor-bin');
-    const made = await runBin(['demo', '--defaults', '--repository', 'smedina1304', '--container', 'run-pods-python', '--pods', 'collect,clean_orders'], parent);
+    const made = await runBin(
+      ['demo', '--defaults', '--repository', 'smedina1304', '--container', 'run-pods-python', '--pods', 'collect,clean_orders'],
+      parent,
+    );
     expect(made.exitCode, made.output).toBe(0);
     const result = await runBin(['doctor'], join(parent, 'demo'));
     expect(result.exitCode, result.output).toBe(0);

@@ -18,10 +18,16 @@ function thrown(action: () => unknown): unknown {
 describe('PodIngestionError', () => {
   it('InvalidAnswersError, ManagedRegionError and DockerError derive from it and carry their kind', () => {
     const invalid = new InvalidAnswersError([{ field: 'tag', value: 'v 1', rule: 'no spaces' }]);
-    const region = thrown(() => replaceManagedRegions('no markers here\n', '# >>> pod-ingestion managed: tasks\n# <<< pod-ingestion managed: tasks\n', 'dags/x.py'));
+    const region = thrown(() =>
+      replaceManagedRegions('no markers here\n', '# >>> pod-ingestion managed: tasks\n# <<< pod-ingestion managed: tasks\n', 'dags/x.py'),
+    );
     const docker = new DockerError('Building', 'daemon-down', '', 'start Docker');
     expect(region).toBeInstanceOf(ManagedRegionError);
-    for (const [error, kind, name] of [[invalid, 'invalid-answers', 'InvalidAnswersError'], [region, 'managed-region', 'ManagedRegionError'], [docker, 'docker', 'DockerError']] as const) {
+    for (const [error, kind, name] of [
+      [invalid, 'invalid-answers', 'InvalidAnswersError'],
+      [region, 'managed-region', 'ManagedRegionError'],
+      [docker, 'docker', 'DockerError'],
+    ] as const) {
       expect(error).toBeInstanceOf(PodIngestionError);
       expect(error).toMatchObject({ kind, name });
     }

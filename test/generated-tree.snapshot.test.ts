@@ -12,8 +12,13 @@ import { isExecutable, readTree } from './support/tree.js';
 import { generatorPath } from './support/run-generator.js';
 
 const ANSWERS = {
-  repository: 'smedina1304', container: 'run-pods-python', tag: 'v1.0',
-  packages: 'pandas==2.2.3 pyarrow>=14,<20 google-cloud-storage==2.18.2', python: '3.12', pods: 'collect', defaults: true,
+  repository: 'smedina1304',
+  container: 'run-pods-python',
+  tag: 'v1.0',
+  packages: 'pandas==2.2.3 pyarrow>=14,<20 google-cloud-storage==2.18.2',
+  python: '3.12',
+  pods: 'collect',
+  defaults: true,
 };
 
 const BASES = '.pod-ingestion/generated/';
@@ -26,7 +31,8 @@ function serialize(root: string): string {
   const tree = readTree(root);
   return Object.entries(tree)
     .map(([path, content]) => {
-      if (path.startsWith(BASES) && tree[path.slice(BASES.length)] === content) return `===== ${path} (a copy of ${path.slice(BASES.length)}) =====\n`;
+      if (path.startsWith(BASES) && tree[path.slice(BASES.length)] === content)
+        return `===== ${path} (a copy of ${path.slice(BASES.length)}) =====\n`;
       return `===== ${path}${isExecutable(join(root, path)) ? ' (executable)' : ''} =====\n${content}${content.endsWith('\n') ? '' : '\n(no newline at end of file)\n'}`;
     })
     .join('\n');
@@ -41,7 +47,9 @@ describe('the generated tree of smedina1304/run-pods-python:v1.0', () => {
   });
 
   it('matches the file snapshot, and holds no path, date or machine detail', async () => {
-    await helpers.run(generatorPath('app'), { namespace: 'pod-ingestion:app', tmpdir: false, cwd: work, autoCleanup: false }).withOptions(ANSWERS as object);
+    await helpers
+      .run(generatorPath('app'), { namespace: 'pod-ingestion:app', tmpdir: false, cwd: work, autoCleanup: false })
+      .withOptions(ANSWERS as object);
     const root = join(work, ANSWERS.container);
     const tree = serialize(root);
 

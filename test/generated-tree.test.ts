@@ -26,7 +26,10 @@ import { generatorPath } from './support/run-generator.js';
 import { isExecutable, readTree, writeTree } from './support/tree.js';
 
 const ORIGINAL_CWD = process.cwd();
-const tools = requireTool(pythonToolsMissing() ?? shellToolsMissing() ?? packagingMissing() ?? jinjaMissing(), 'the generated project (shellcheck, pyflakes3, python3-packaging, python3-jinja2)');
+const tools = requireTool(
+  pythonToolsMissing() ?? shellToolsMissing() ?? packagingMissing() ?? jinjaMissing(),
+  'the generated project (shellcheck, pyflakes3, python3-packaging, python3-jinja2)',
+);
 
 // A default with everything that could break out of a Python string, a Jinja string or a docstring.
 const TRICKY = `it's "quoted" }} {{ ds }} {% raw %} \\n back\\slash ünïcødé 日本 🙂 """ '''\\`;
@@ -35,10 +38,21 @@ const TRICKY = `it's "quoted" }} {{ ds }} {% raw %} \\n back\\slash ünïcødé 
 const list = (...items: string[]) => items as unknown as string;
 
 const APP_ANSWERS: Record<string, string | boolean> = {
-  repository: 'ghcr.io/acme-data', container: 'factory-pods', tag: 'v2.1.0',
+  repository: 'ghcr.io/acme-data',
+  container: 'factory-pods',
+  tag: 'v2.1.0',
   packages: 'pandas==2.2.3 pyarrow>=14,<20 google-cloud-storage==2.18.2 requests[socks]>=2.31',
-  python: '3.12', pods: 'collect', 'dag-id': 'factory_ingestion', schedule: '', namespace: 'data-pipelines',
-  'image-pull-secret': 'ghcr-cred', 'cpu-request': '250m', 'memory-request': '256Mi', 'memory-limit': '1Gi', retries: '2', defaults: true,
+  python: '3.12',
+  pods: 'collect',
+  'dag-id': 'factory_ingestion',
+  schedule: '',
+  namespace: 'data-pipelines',
+  'image-pull-secret': 'ghcr-cred',
+  'cpu-request': '250m',
+  'memory-request': '256Mi',
+  'memory-limit': '1Gi',
+  retries: '2',
+  defaults: true,
 };
 
 function realisticProject(): { base: ProjectConfig; config: ProjectConfig; requirementsText: string } {
@@ -50,13 +64,20 @@ function realisticProject(): { base: ProjectConfig; config: ProjectConfig; requi
     secret: list('gcs-key:/var/secrets/gcs'),
     description: 'Cleans the "orders" export \\ into {parquet} files',
   });
-  ({ config } = addPod(config, 'publish_report', { after: 'collect,clean_orders', param: list('RUN_DATE=2026-01-31'), description: 'Publishes the daily report' }));
+  ({ config } = addPod(config, 'publish_report', {
+    after: 'collect,clean_orders',
+    param: list('RUN_DATE=2026-01-31'),
+    description: 'Publishes the daily report',
+  }));
   return { base: plan.config, config, requirementsText: plan.requirementsText };
 }
 
 /** A compiled generator run in an existing folder, which yeoman-test neither empties nor deletes. */
 function runIn(name: 'app' | 'pod', cwd: string, args: string[], options: Record<string, unknown>) {
-  return helpers.run(generatorPath(name), { namespace: `pod-ingestion:${name}`, tmpdir: false, cwd, autoCleanup: false }).withArguments(args).withOptions(options as object);
+  return helpers
+    .run(generatorPath(name), { namespace: `pod-ingestion:${name}`, tmpdir: false, cwd, autoCleanup: false })
+    .withArguments(args)
+    .withOptions(options as object);
 }
 
 describe.runIf(tools)('the generated project, checked by real tools', () => {
@@ -79,11 +100,17 @@ describe.runIf(tools)('the generated project, checked by real tools', () => {
     await runIn('app', join(work, 'generator'), ['--namespace', String(namespace)], appOptions);
     generatorRoot = join(work, 'generator', String(APP_ANSWERS.container));
     await runIn('pod', generatorRoot, ['clean_orders', '--env', 'SOURCE_BUCKET=gs://acme-raw/orders', '--env', 'REPORT_DATE={{ ds }}'], {
-      after: 'collect', param: ['LINE_ID', `TRICKY=${TRICKY}`],
-      secret: ['gcs-key:/var/secrets/gcs'], description: 'Cleans the "orders" export \\ into {parquet} files', defaults: true,
+      after: 'collect',
+      param: ['LINE_ID', `TRICKY=${TRICKY}`],
+      secret: ['gcs-key:/var/secrets/gcs'],
+      description: 'Cleans the "orders" export \\ into {parquet} files',
+      defaults: true,
     });
     await runIn('pod', generatorRoot, ['publish_report'], {
-      after: 'collect,clean_orders', param: ['RUN_DATE=2026-01-31'], description: 'Publishes the daily report', defaults: true,
+      after: 'collect,clean_orders',
+      param: ['RUN_DATE=2026-01-31'],
+      description: 'Publishes the daily report',
+      defaults: true,
     });
   });
 
@@ -125,12 +152,18 @@ describe.runIf(tools)('the generated project, checked by real tools', () => {
     // Triggered by hand: LINE_ID is a required param, which Airflow refuses on a scheduled DAG.
     expect(report.constants.SCHEDULE).toBeNull();
     expect(report.task_ids).toEqual({ collect_task: 'collect', clean_orders_task: 'clean_orders', publish_report_task: 'publish_report' });
-    expect(report.edges.map((edge) => edge.join(' >> ')).sort()).toEqual(['clean_orders >> publish_report', 'collect >> clean_orders', 'collect >> publish_report']);
+    expect(report.edges.map((edge) => edge.join(' >> ')).sort()).toEqual([
+      'clean_orders >> publish_report',
+      'collect >> clean_orders',
+      'collect >> publish_report',
+    ]);
     expect(report.unresolved).toEqual([]);
   });
 
   it('Jinja (real jinja2, as Airflow renders env_vars): a param default comes back exactly; conf wins; a required param must be given', () => {
-    const task = inspectDag(join(coreRoot, dagPath(project.config))).operators.find((operator) => operator.variable === 'clean_orders_task');
+    const task = inspectDag(join(coreRoot, dagPath(project.config))).operators.find(
+      (operator) => operator.variable === 'clean_orders_task',
+    );
     const env = task?.keywords.find((keyword) => keyword.name === 'env_vars')?.value as Record<string, string>;
     expect(env.PRG_NAME).toBe('clean_orders.py');
     // Airflow's context: the DAG's params (their defaults, overridden by the run's conf), the conf, the logical date.
@@ -154,7 +187,14 @@ describe.runIf(tools)('the generated project, checked by real tools', () => {
     let bin: string;
     let output: string;
     const runScript = (prgName: string | undefined, args: string[] = [], appDir = join(coreRoot, 'pods')) => {
-      const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`, APP_DIR: appDir, OUTPUT_DIR: output, RUN_DATE: '2026-01-31', PYTHONDONTWRITEBYTECODE: '1' };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
+        APP_DIR: appDir,
+        OUTPUT_DIR: output,
+        RUN_DATE: '2026-01-31',
+        PYTHONDONTWRITEBYTECODE: '1',
+      };
       delete env.PRG_NAME;
       if (prgName !== undefined) env.PRG_NAME = prgName;
       return spawnSync('bash', [join(coreRoot, 'run_in_docker.sh'), ...args], { encoding: 'utf8', env });
@@ -205,7 +245,10 @@ describe.runIf(tools)('the generated project, checked by real tools', () => {
       const probeDir = join(work, 'probe-pods');
       mkdirSync(probeDir, { recursive: true });
       copyFileSync(join(coreRoot, 'pods/collect.py'), join(probeDir, 'collect.py'));
-      writeFileSync(join(probeDir, 'show_args.py'), 'import json, os, sys\nprint(json.dumps({"argv": sys.argv[1:], "cwd": os.getcwd()}))\n');
+      writeFileSync(
+        join(probeDir, 'show_args.py'),
+        'import json, os, sys\nprint(json.dumps({"argv": sys.argv[1:], "cwd": os.getcwd()}))\n',
+      );
       const args = ['--date', '2026-01-31', 'two words', "it's", '$HOME', ''];
       const result = runScript('show_args', args, probeDir);
       expect(result.status, result.stderr).toBe(0);
@@ -215,11 +258,16 @@ describe.runIf(tools)('the generated project, checked by real tools', () => {
   });
 
   it("runs the generated project's own tests (python -m unittest discover -s tests): pass, DAG integrity skipped for lack of Airflow", () => {
-    const result = spawnSync(PYTHON, ['-m', 'unittest', 'discover', '-s', 'tests', '-v'], { cwd: coreRoot, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    const result = spawnSync(PYTHON, ['-m', 'unittest', 'discover', '-s', 'tests', '-v'], {
+      cwd: coreRoot,
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/test_no_import_errors .* skipped ["']Airflow is not installed here \(No module named 'airflow'\)/);
     expect(result.stderr).toMatch(/^OK \(skipped=2\)$/m);
-    for (const pod of ['collect', 'clean_orders', 'publish_report']) expect(result.stderr).toMatch(new RegExp(`test_runs_with_its_parameters \\(test_${pod}\\.`));
+    for (const pod of ['collect', 'clean_orders', 'publish_report'])
+      expect(result.stderr).toMatch(new RegExp(`test_runs_with_its_parameters \\(test_${pod}\\.`));
   });
 });
 
@@ -247,16 +295,46 @@ describe.runIf(tools)('the checkers catch the faults they are for', () => {
     ['lowercase instruction', (text: string) => text.replace('USER appuser', 'user appuser'), /casing|uppercase/i],
     ['a second CMD', (text: string) => `${text}CMD ["python"]\n`, /CMD/],
     ['shell-form CMD', (text: string) => text.replace('CMD ["/run_in_docker.sh"]', 'CMD /run_in_docker.sh'), /exec form/],
-    ['single-quoted JSON CMD', (text: string) => text.replace('CMD ["/run_in_docker.sh"]', "CMD ['/run_in_docker.sh']"), /single quotes|exec form/i],
+    [
+      'single-quoted JSON CMD',
+      (text: string) => text.replace('CMD ["/run_in_docker.sh"]', "CMD ['/run_in_docker.sh']"),
+      /single quotes|exec form/i,
+    ],
     ['no USER', (text: string) => text.replace('USER appuser', ''), /no USER/],
     ['USER root', (text: string) => text.replace('USER appuser', 'USER 0:0'), /root/],
-    ['an undefined variable in ENV', (text: string) => text.replace('ENV PYTHONUNBUFFERED=1', 'ENV PYTHONUNBUFFERED=$UNBUFFERED'), /\$UNBUFFERED is used/],
-    ['an undefined variable in COPY', (text: string) => text.replace('COPY run_in_docker.sh /run_in_docker.sh', 'COPY ${SCRIPT} /run_in_docker.sh'), /\$SCRIPT is used/],
-    ['an ARG after FROM used by FROM', (text: string) => text.replace(/ARG PYTHON_VERSION=.*\n/, '').replace('ENV PYTHONDONTWRITEBYTECODE=1', 'ARG PYTHON_VERSION=3.12\nENV PYTHONDONTWRITEBYTECODE=1'), /\$PYTHON_VERSION is used .*before FROM/],
+    [
+      'an undefined variable in ENV',
+      (text: string) => text.replace('ENV PYTHONUNBUFFERED=1', 'ENV PYTHONUNBUFFERED=$UNBUFFERED'),
+      /\$UNBUFFERED is used/,
+    ],
+    [
+      'an undefined variable in COPY',
+      (text: string) => text.replace('COPY run_in_docker.sh /run_in_docker.sh', 'COPY ${SCRIPT} /run_in_docker.sh'),
+      /\$SCRIPT is used/,
+    ],
+    [
+      'an ARG after FROM used by FROM',
+      (text: string) =>
+        text
+          .replace(/ARG PYTHON_VERSION=.*\n/, '')
+          .replace('ENV PYTHONDONTWRITEBYTECODE=1', 'ARG PYTHON_VERSION=3.12\nENV PYTHONDONTWRITEBYTECODE=1'),
+      /\$PYTHON_VERSION is used .*before FROM/,
+    ],
     ['pip keeping its cache', (text: string) => text.replace('pip install --no-cache-dir', 'pip install'), /--no-cache-dir/],
-    ['scripts copied before the packages', (text: string) => text.replace('COPY --chown=appuser:appuser pods/ /app/\n', '').replace('COPY requirements.txt', 'COPY pods/ /app/\nCOPY requirements.txt'), /COPY pods comes before/],
+    [
+      'scripts copied before the packages',
+      (text: string) =>
+        text
+          .replace('COPY --chown=appuser:appuser pods/ /app/\n', '')
+          .replace('COPY requirements.txt', 'COPY pods/ /app/\nCOPY requirements.txt'),
+      /COPY pods comes before/,
+    ],
     ['a # syntax= line', (text: string) => `# syntax=docker/dockerfile:1\n${text}`, /syntax/],
-    ['chown -R', (text: string) => text.replace('RUN chmod 0755 /run_in_docker.sh', 'RUN chmod 0755 /run_in_docker.sh && chown -R appuser /app'), /chown -R/],
+    [
+      'chown -R',
+      (text: string) => text.replace('RUN chmod 0755 /run_in_docker.sh', 'RUN chmod 0755 /run_in_docker.sh && chown -R appuser /app'),
+      /chown -R/,
+    ],
     ['a relative WORKDIR', (text: string) => text.replace('WORKDIR /app', 'WORKDIR app'), /absolute|relative/i],
     ['MAINTAINER', (text: string) => text.replace('ENV PYTHONUNBUFFERED=1', 'ENV PYTHONUNBUFFERED=1\nMAINTAINER someone'), /MAINTAINER/i],
   ])('Dockerfile: %s', (_name, mutate, expected) => {
@@ -282,7 +360,9 @@ describe.runIf(tools)('the checkers catch the faults they are for', () => {
   });
 
   it('requirements: the PEP 508 reference parser', () => {
-    expect(checkRequirements('# comment\n\npandas==2.2.3  # pinned\npyarrow>=14,<20\nrequests[socks]>=2.31; python_version >= "3.9"\n')).toEqual([]);
+    expect(
+      checkRequirements('# comment\n\npandas==2.2.3  # pinned\npyarrow>=14,<20\nrequests[socks]>=2.31; python_version >= "3.9"\n'),
+    ).toEqual([]);
     const problems = checkRequirements('flask==\npandas=2\n-r other.txt\n');
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/requirements\.txt:1: 'flask==' is not a PEP 508 requirement/);
@@ -296,17 +376,57 @@ describe.runIf(tools)('the checkers catch the faults they are for', () => {
   });
 
   it.each([
-    ['the removed kubernetes_pod module', (text: string) => text.replace('operators.pod import', 'operators.kubernetes_pod import'), /kubernetes_pod/],
-    ['is_delete_operator_pod', (text: string) => text.replace('get_logs=True,', 'get_logs=True,\n        is_delete_operator_pod=True,'), /is_delete_operator_pod: ignored/],
-    ['progress_callback', (text: string) => text.replace('get_logs=True,', 'get_logs=True,\n        progress_callback=print,'), /progress_callback: replaced/],
-    ['an unknown keyword', (text: string) => text.replace('get_logs=True,', 'get_logs=True,\n        delete_pod=True,'), /delete_pod= is not a KubernetesPodOperator or BaseOperator keyword/],
-    ['schedule_interval', (text: string) => text.replace('schedule=SCHEDULE,', 'schedule_interval=SCHEDULE,'), /no schedule=[\s\S]*schedule_interval/],
-    ['days_ago', (text: string) => text.replace('start_date=datetime(2026, 1, 1),', 'start_date=days_ago(1),'), /days_ago[\s\S]*not a fixed datetime|not a fixed datetime[\s\S]*days_ago/],
-    ['a start date that moves', (text: string) => text.replace('start_date=datetime(2026, 1, 1),', 'start_date=datetime.now(),'), /not a fixed datetime/],
+    [
+      'the removed kubernetes_pod module',
+      (text: string) => text.replace('operators.pod import', 'operators.kubernetes_pod import'),
+      /kubernetes_pod/,
+    ],
+    [
+      'is_delete_operator_pod',
+      (text: string) => text.replace('get_logs=True,', 'get_logs=True,\n        is_delete_operator_pod=True,'),
+      /is_delete_operator_pod: ignored/,
+    ],
+    [
+      'progress_callback',
+      (text: string) => text.replace('get_logs=True,', 'get_logs=True,\n        progress_callback=print,'),
+      /progress_callback: replaced/,
+    ],
+    [
+      'an unknown keyword',
+      (text: string) => text.replace('get_logs=True,', 'get_logs=True,\n        delete_pod=True,'),
+      /delete_pod= is not a KubernetesPodOperator or BaseOperator keyword/,
+    ],
+    [
+      'schedule_interval',
+      (text: string) => text.replace('schedule=SCHEDULE,', 'schedule_interval=SCHEDULE,'),
+      /no schedule=[\s\S]*schedule_interval/,
+    ],
+    [
+      'days_ago',
+      (text: string) => text.replace('start_date=datetime(2026, 1, 1),', 'start_date=days_ago(1),'),
+      /days_ago[\s\S]*not a fixed datetime|not a fixed datetime[\s\S]*days_ago/,
+    ],
+    [
+      'a start date that moves',
+      (text: string) => text.replace('start_date=datetime(2026, 1, 1),', 'start_date=datetime.now(),'),
+      /not a fixed datetime/,
+    ],
     ['DummyOperator', (text: string) => `${text}\nfrom airflow.operators.dummy import DummyOperator\n`, /DummyOperator/],
-    ['another image', (text: string) => text.replace(`IMAGE = "${image}"`, 'IMAGE = "ghcr.io/acme-data/factory-pods:latest"'), /expected "ghcr\.io\/acme-data\/factory-pods:v2\.1\.0"/],
-    ['PRG_NAME of another script', (text: string) => text.replace('"PRG_NAME": "clean_orders.py"', '"PRG_NAME": "collect.py"'), /PRG_NAME is "collect\.py", expected "clean_orders\.py"/],
-    ['a dependency on a name that is no task', (text: string) => text.replace('collect_task >> clean_orders_task', 'collect_task >> cleaner'), /names cleaner/],
+    [
+      'another image',
+      (text: string) => text.replace(`IMAGE = "${image}"`, 'IMAGE = "ghcr.io/acme-data/factory-pods:latest"'),
+      /expected "ghcr\.io\/acme-data\/factory-pods:v2\.1\.0"/,
+    ],
+    [
+      'PRG_NAME of another script',
+      (text: string) => text.replace('"PRG_NAME": "clean_orders.py"', '"PRG_NAME": "collect.py"'),
+      /PRG_NAME is "collect\.py", expected "clean_orders\.py"/,
+    ],
+    [
+      'a dependency on a name that is no task',
+      (text: string) => text.replace('collect_task >> clean_orders_task', 'collect_task >> cleaner'),
+      /names cleaner/,
+    ],
   ])('DAG: %s', (name, mutate, expected) => {
     const mutated = mutate(dag);
     expect(mutated).not.toBe(dag);
@@ -317,14 +437,19 @@ describe.runIf(tools)('the checkers catch the faults they are for', () => {
 
   it('DAG edges: a >> [b, c] >> d, c << e and chain() are all read', () => {
     const file = join(work, 'edges.py');
-    writeFileSync(file, [
-      'from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator as KPO',
-      ...['a', 'b', 'c', 'd', 'e', 'f'].map((task) => `${task}_t = KPO(task_id="${task}")`),
-      'a_t >> [b_t, c_t] >> d_t',
-      'c_t << e_t',
-      'chain(d_t, f_t)',
-    ].join('\n'));
-    const edges = inspectDag(file).edges.map((edge) => edge.join('>')).sort();
+    writeFileSync(
+      file,
+      [
+        'from airflow.providers.cncf.kubernetes.operators.pod import KubernetesPodOperator as KPO',
+        ...['a', 'b', 'c', 'd', 'e', 'f'].map((task) => `${task}_t = KPO(task_id="${task}")`),
+        'a_t >> [b_t, c_t] >> d_t',
+        'c_t << e_t',
+        'chain(d_t, f_t)',
+      ].join('\n'),
+    );
+    const edges = inspectDag(file)
+      .edges.map((edge) => edge.join('>'))
+      .sort();
     expect(edges).toEqual(['a>b', 'a>c', 'b>d', 'c>d', 'd>f', 'e>c']);
   });
 });

@@ -27,7 +27,9 @@ describe.runIf(ready)('the image build stops a pod that hides a module the offli
 
     const build = await runBin(['publish'], project, { timeout: 0 });
     expect(build.exitCode, build.output).toBe(1);
-    expect(build.stderr).toContain('pod scripts named like installed modules, which they would hide from every script in /app: pip. Rename them (e.g. pip_job.py) and build again.');
+    expect(build.stderr).toContain(
+      'pod scripts named like installed modules, which they would hide from every script in /app: pip. Rename them (e.g. pip_job.py) and build again.',
+    );
     expect(build.stderr).toMatch(/What to do: the pod script docker names above is named like a module the image installs/);
     // Docker's own stream names buildx (the classic builder's notice); our diagnosis must not.
     expect(build.stderr.split('docker said:')[1]).not.toMatch(/buildx/);

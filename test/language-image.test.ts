@@ -44,7 +44,7 @@ describe.runIf(ready)('a pt-BR project on the real engine', () => {
     expect(badDate.stderr).toContain("parâmetro inválido: RUN_DATE='31/01/2026' não é uma data no formato AAAA-MM-DD");
   });
 
-  it("the build check names a script that hides an installed module, in Portuguese", async () => {
+  it('the build check names a script that hides an installed module, in Portuguese', async () => {
     const work = tempDir('pt-br-shadow');
     const made = await runBinWithLocale(['sombra', '--pods', 'coleta', '--python', '3.11'], work, PORTUGUESE);
     expect(made.exitCode, made.output).toBe(0);
@@ -55,6 +55,8 @@ describe.runIf(ready)('a pt-BR project on the real engine', () => {
     const build = docker(['build', '-t', `${image}-shadow`, project]);
     docker(['rmi', '-f', `${image}-shadow`]);
     expect(build.status).not.toBe(0);
-    expect(`${build.stdout}${build.stderr}`).toContain('scripts de pod com nome de módulo instalado, que esconderiam esse módulo de todos os scripts em /app: json. Renomeie os scripts (por exemplo, json_job.py)');
+    expect(`${build.stdout}${build.stderr}`).toContain(
+      'scripts de pod com nome de módulo instalado, que esconderiam esse módulo de todos os scripts em /app: json. Renomeie os scripts (por exemplo, json_job.py)',
+    );
   });
 });

@@ -26,7 +26,14 @@ import { readTree } from './support/tree.js';
 import { pythonToolsMissing } from './checkers/python.js';
 import { shellToolsMissing } from './checkers/shell.js';
 import { packagingMissing } from './checkers/requirements.js';
-import { englishByCatalogPhrases, englishByFunctionWords, englishCatalogPhrases, proseOf, pythonProse, type EnglishFinding } from './support/english-text.js';
+import {
+  englishByCatalogPhrases,
+  englishByFunctionWords,
+  englishCatalogPhrases,
+  proseOf,
+  pythonProse,
+  type EnglishFinding,
+} from './support/english-text.js';
 import { ENGLISH, PORTUGUESE, runBinWithLocale } from './support/locale-run.js';
 import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 import { PYTHON } from './checkers/python.js';
@@ -35,7 +42,8 @@ import { requireTool } from './support/required-tool.js';
 afterAll(cleanupTempDirs);
 
 const placeholders = (text: string) => [...text.matchAll(/\{([A-Za-z][A-Za-z0-9]*)\}/g)].map((match) => match[1]).sort();
-const yoRc = (project: string) => JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'] as Record<string, unknown>;
+const yoRc = (project: string) =>
+  JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'] as Record<string, unknown>;
 
 describe('the language of a run', () => {
   it('comes from the first of LC_ALL, LC_MESSAGES, LANG that is set; pt_BR, pt-BR and pt mean Portuguese, anything else English', () => {
@@ -80,7 +88,8 @@ describe('the catalogs', () => {
   it('hold no English text copied as a translation (the few texts that read the same in both are listed)', () => {
     const same = new Set(['shell.noScripts']);
     for (const { name, english, portuguese } of pairs) {
-      for (const key of Object.keys(english)) if (!same.has(key)) expect(portuguese[key], `${name} ${key} is the English text`).not.toBe(english[key]);
+      for (const key of Object.keys(english))
+        if (!same.has(key)) expect(portuguese[key], `${name} ${key} is the English text`).not.toBe(english[key]);
     }
   });
 
@@ -90,19 +99,31 @@ describe('the catalogs', () => {
     const rules: [RegExp, RegExp, string][] = [
       [/^shell\.(notSet|unknown|running)$/, /["$`\\]/, 'a double-quoted bash string'],
       [/^shell\.noScripts$/, /['\\]/, 'a single-quoted printf format'],
-      [/^(pod\.(log\w+|notADate|notAFolder)|podTest\.noFile|dagTest\.(missing|noDag|noTags|noImage))$/, /["\\]|\{(?![A-Za-z]+\})|(?<!\{[A-Za-z]+)\}/, 'a Python string'],
-      [/^dockerfile\.shadowingFound$/, /['"\\]/, "a Python string inside a single-quoted shell word"],
-      [/^(pod\.\w+Doc|pod\.(summary|runsAs|parameters|runDate|sourceDir|outputDir|constant|param\w*|secret|exitCodes)|podTest\.doc|dagTest\.doc|dag\.(summary|doc))$/, /"""|\\/, 'a docstring'],
+      [
+        /^(pod\.(log\w+|notADate|notAFolder)|podTest\.noFile|dagTest\.(missing|noDag|noTags|noImage))$/,
+        /["\\]|\{(?![A-Za-z]+\})|(?<!\{[A-Za-z]+)\}/,
+        'a Python string',
+      ],
+      [/^dockerfile\.shadowingFound$/, /['"\\]/, 'a Python string inside a single-quoted shell word'],
+      [
+        /^(pod\.\w+Doc|pod\.(summary|runsAs|parameters|runDate|sourceDir|outputDir|constant|param\w*|secret|exitCodes)|podTest\.doc|dagTest\.doc|dag\.(summary|doc))$/,
+        /"""|\\/,
+        'a docstring',
+      ],
     ];
     for (const catalog of [projectEn, projectPtBR] as Record<string, string>[]) {
       for (const [key, text] of Object.entries(catalog)) {
-        for (const [keys, forbidden, place] of rules) if (keys.test(key)) expect(forbidden.test(text), `${key} lands in ${place}: ${text}`).toBe(false);
+        for (const [keys, forbidden, place] of rules)
+          if (keys.test(key)) expect(forbidden.test(text), `${key} lands in ${place}: ${text}`).toBe(false);
       }
     }
   });
 });
 
-const tools = requireTool(pythonToolsMissing() ?? shellToolsMissing() ?? packagingMissing(), 'the pt-BR generated project (shellcheck, pyflakes3, python3-packaging)');
+const tools = requireTool(
+  pythonToolsMissing() ?? shellToolsMissing() ?? packagingMissing(),
+  'the pt-BR generated project (shellcheck, pyflakes3, python3-packaging)',
+);
 
 /** English found in the files of a generated project (by the two checks of support/english-text.ts). */
 function englishIn(root: string): EnglishFinding[] {
@@ -111,7 +132,10 @@ function englishIn(root: string): EnglishFinding[] {
   const findings: EnglishFinding[] = [];
   const prose = Object.entries(files).map(([path, content]) => [path, proseOf(path, content)] as const);
   const pythonFiles = Object.keys(files).filter((path) => path.endsWith('.py'));
-  for (const [where, text] of [...prose, ...pythonProse(pythonFiles.map((path) => join(root, path))).map(([where, text]) => [where.slice(root.length + 1), text] as const)]) {
+  for (const [where, text] of [
+    ...prose,
+    ...pythonProse(pythonFiles.map((path) => join(root, path))).map(([where, text]) => [where.slice(root.length + 1), text] as const),
+  ]) {
     if (!text) continue;
     findings.push(...englishByFunctionWords(where, text), ...englishByCatalogPhrases(where, text, phrases));
   }
@@ -123,9 +147,32 @@ describe.runIf(tools)('a project in Brazilian Portuguese (LANG=pt_BR.UTF-8)', as
   // Two projects: one pushed to a registry with a pull secret, one local only: both README branches.
   const pushed = join(work, 'fabrica');
   const local = join(work, 'local');
-  const first = await runBinWithLocale(['fabrica', '--repository', 'ghcr.io/acme', '--pods', 'coleta,limpa_pedidos', '--image-pull-secret', 'ghcr-cred', '--python', '3.11'], work, PORTUGUESE);
+  const first = await runBinWithLocale(
+    ['fabrica', '--repository', 'ghcr.io/acme', '--pods', 'coleta,limpa_pedidos', '--image-pull-secret', 'ghcr-cred', '--python', '3.11'],
+    work,
+    PORTUGUESE,
+  );
   const second = await runBinWithLocale(['local', '--pods', 'coleta'], work, PORTUGUESE);
-  const grown = await runBinWithLocale(['pod', 'une_zonas', '--after', 'coleta,limpa_pedidos', '--param', 'RUN_DATE', '--param', 'LINHA=1', '--env', 'ZONA=consumo', '--secret', 'gcp-key:/var/secrets/gcp', '--description', 'Une as zonas de consumo'], pushed, PORTUGUESE);
+  const grown = await runBinWithLocale(
+    [
+      'pod',
+      'une_zonas',
+      '--after',
+      'coleta,limpa_pedidos',
+      '--param',
+      'RUN_DATE',
+      '--param',
+      'LINHA=1',
+      '--env',
+      'ZONA=consumo',
+      '--secret',
+      'gcp-key:/var/secrets/gcp',
+      '--description',
+      'Une as zonas de consumo',
+    ],
+    pushed,
+    PORTUGUESE,
+  );
 
   it('is written, with pt-BR saved in .yo-rc.json', () => {
     for (const run of [first, second, grown]) expect(run.exitCode, run.output).toBe(0);
@@ -171,17 +218,40 @@ describe.runIf(tools)('a project in Brazilian Portuguese (LANG=pt_BR.UTF-8)', as
     const run = await runBinWithLocale(['control', '--pods', 'collect'], englishWork, ENGLISH);
     expect(run.exitCode, run.output).toBe(0);
     const found = englishIn(join(englishWork, 'control'));
-    const files = ['Dockerfile', 'run_in_docker.sh', 'README.md', 'pods/collect.py', 'tests/test_collect.py', 'dags/control_pipeline.py', 'tests/test_dag_integrity.py', 'requirements.txt', '.dockerignore', '.gitattributes', '.gitignore'];
+    const files = [
+      'Dockerfile',
+      'run_in_docker.sh',
+      'README.md',
+      'pods/collect.py',
+      'tests/test_collect.py',
+      'dags/control_pipeline.py',
+      'tests/test_dag_integrity.py',
+      'requirements.txt',
+      '.dockerignore',
+      '.gitattributes',
+      '.gitignore',
+    ];
     // Every generated file but .yo-rc.json (JSON keys and values, no prose) is looked at; .pod-ingestion/generated/
     // holds copies of them (the re-run's merge bases).
-    expect([...files, '.yo-rc.json'].sort()).toEqual(Object.keys(readTree(join(englishWork, 'control'))).filter((path) => !path.startsWith('.pod-ingestion/')).sort());
+    expect([...files, '.yo-rc.json'].sort()).toEqual(
+      Object.keys(readTree(join(englishWork, 'control')))
+        .filter((path) => !path.startsWith('.pod-ingestion/'))
+        .sort(),
+    );
     for (const file of files) {
-      expect(found.some((finding) => finding.where.startsWith(file)), `nothing English found in ${file}`).toBe(true);
+      expect(
+        found.some((finding) => finding.where.startsWith(file)),
+        `nothing English found in ${file}`,
+      ).toBe(true);
     }
   });
 
-  it("runs its own unit tests (the pt-BR scripts work, and their messages say what happened)", () => {
-    const result = spawnSync(PYTHON, ['-m', 'unittest', 'discover', '-s', 'tests', '-v'], { cwd: pushed, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  it('runs its own unit tests (the pt-BR scripts work, and their messages say what happened)', () => {
+    const result = spawnSync(PYTHON, ['-m', 'unittest', 'discover', '-s', 'tests', '-v'], {
+      cwd: pushed,
+      encoding: 'utf8',
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+    });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain('iniciando a ingestão de 2026-01-31');
     expect(result.stderr).toContain("parâmetro inválido: RUN_DATE='31/01/2026' não é uma data no formato AAAA-MM-DD");
@@ -198,7 +268,16 @@ const COMMANDS = ['', 'pod', 'remove', 'package', 'publish', 'run', 'graph'];
 
 describe('questions and --help in Brazilian Portuguese', () => {
   it('every text declared with a question (help, prompt, description of its default) has its translation', () => {
-    const texts = [...APP_QUESTIONS, ...POD_QUESTIONS, ...REMOVE_QUESTIONS, ...PACKAGE_QUESTIONS, ...PUBLISH_QUESTIONS, ...RUN_QUESTIONS, ...GRAPH_QUESTIONS, MESSAGES_LANGUAGE_QUESTION]
+    const texts = [
+      ...APP_QUESTIONS,
+      ...POD_QUESTIONS,
+      ...REMOVE_QUESTIONS,
+      ...PACKAGE_QUESTIONS,
+      ...PUBLISH_QUESTIONS,
+      ...RUN_QUESTIONS,
+      ...GRAPH_QUESTIONS,
+      MESSAGES_LANGUAGE_QUESTION,
+    ]
       .flatMap((question) => [question.help, question.message, question.defaultHelp])
       .filter((text): text is string => Boolean(text));
     expect(texts.length).toBeGreaterThan(60);
@@ -223,8 +302,33 @@ describe('questions and --help in Brazilian Portuguese', () => {
 });
 
 describe('refusals in Brazilian Portuguese', () => {
-  const BAD = ['projeto', '--container', 'runPodsPython', '--tag', 'v 1', '--pods', 'Coleta,json,test_x,class,a/b', '--schedule', 'H * * * *', '--namespace', 'Air_flow',
-    '--python', '2.7', '--cpu-request', '2', '--cpu-limit', '1', '--memory-limit', '1GB', '--image-pull-secret', 'Bad_Secret', '--dag-id', 'bad id', '--repository', 'Ghcr.io:x/Acme'];
+  const BAD = [
+    'projeto',
+    '--container',
+    'runPodsPython',
+    '--tag',
+    'v 1',
+    '--pods',
+    'Coleta,json,test_x,class,a/b',
+    '--schedule',
+    'H * * * *',
+    '--namespace',
+    'Air_flow',
+    '--python',
+    '2.7',
+    '--cpu-request',
+    '2',
+    '--cpu-limit',
+    '1',
+    '--memory-limit',
+    '1GB',
+    '--image-pull-secret',
+    'Bad_Secret',
+    '--dag-id',
+    'bad id',
+    '--repository',
+    'Ghcr.io:x/Acme',
+  ];
 
   it('the detector finds English: the same refusal under LANG=C.UTF-8 is flagged', async () => {
     const run = await runBinWithLocale(BAD, tempDir('en-refusals'), ENGLISH);
@@ -253,7 +357,11 @@ describe('the commands inside a pt-BR project speak Portuguese, whatever the she
     expect(made.stdout).toContain('Projeto gravado em');
     const project = join(work, 'fabrica');
     const steps: [string[], number, string][] = [
-      [['pod', 'limpa', '--after', 'coleta', '--param', 'RUN_DATE'], 0, 'Acrescentados pods/limpa.py e a tarefa limpa depois de coleta em dags/fabrica_pipeline.py.'],
+      [
+        ['pod', 'limpa', '--after', 'coleta', '--param', 'RUN_DATE'],
+        0,
+        'Acrescentados pods/limpa.py e a tarefa limpa depois de coleta em dags/fabrica_pipeline.py.',
+      ],
       [['pod', 'une', '--after', 'coleta,limpo'], 1, 'não há pod com esse nome; o projeto tem: coleta, limpa'],
       [['pod', 'limpa'], 1, 'o projeto já tem um pod "limpa"'],
       [['pod', 'limpa', '--update', '--env', 'ZONA=consumo'], 0, 'Tarefa limpa atualizada'],
@@ -282,7 +390,9 @@ describe('an interactive run in Brazilian Portuguese (a pseudo-terminal, LANG=pt
   it('a refused answer is explained and asked again in Portuguese; Ctrl-C says so in Portuguese (exit 130, nothing written)', async () => {
     const work = tempDir('pt-br-terminal');
     const result = await runInTerminal(['projeto', '--repository', 'acme', '--container', 'runPodsPython'], work, {
-      wait: 'Nome da imagem', keys: '\\x03', env: { LANG: 'pt_BR.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined },
+      wait: 'Nome da imagem',
+      keys: '\\x03',
+      env: { LANG: 'pt_BR.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined },
     });
     const output = result.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
     expect(output).toContain('--container "runPodsPython": o Docker exige letras minúsculas');
@@ -365,7 +475,9 @@ describe('which language decides', () => {
     const made = await runBinWithLocale(['plain'], work, ENGLISH);
     expect(made.exitCode, made.output).toBe(0);
     expect(yoRc(join(work, 'plain')).lang).toBe('en');
-    const portuguese = Object.values(projectPtBR).flatMap((text) => text.split(/\{[A-Za-z]+\}|\n/)).filter((piece) => piece.trim().split(/\s+/).length >= 4);
+    const portuguese = Object.values(projectPtBR)
+      .flatMap((text) => text.split(/\{[A-Za-z]+\}|\n/))
+      .filter((piece) => piece.trim().split(/\s+/).length >= 4);
     for (const [path, content] of Object.entries(readTree(join(work, 'plain')))) {
       for (const piece of portuguese) expect(content.includes(piece), `${path} holds Portuguese: ${piece}`).toBe(false);
     }

@@ -85,7 +85,7 @@ describe('an edited managed block is refused and kept', () => {
     expect(dag).toContain('tags=["pod-ingestion", "mine"]');
   });
 
-  it('a block the generator wrote from an older .yo-rc.json is no hand edit: the DAG\'s stored base tells them apart', async () => {
+  it("a block the generator wrote from an older .yo-rc.json is no hand edit: the DAG's stored base tells them apart", async () => {
     const project = copyOfBase('config-edit');
     editFile(project, '.yo-rc.json', '"namespace": "airflow"', '"namespace": "prod"');
     const result = await runBin(['pod', 'report', '--after', 'clean'], project);
@@ -119,7 +119,15 @@ describe('the comparison', () => {
     const [edit, ...rest] = findManagedBlockEdits('x.py', file.replace('b', 'B'), file);
     expect(rest).toEqual([]);
     expect(edit!.block).toBe('tasks');
-    expect(edit!.diff.split('\n').slice(2)).toEqual(['@@ -1,5 +1,5 @@', ' # >>> pod-ingestion managed: tasks', ' a', '-b', '+B', ' c', ' # <<< pod-ingestion managed: tasks']);
+    expect(edit!.diff.split('\n').slice(2)).toEqual([
+      '@@ -1,5 +1,5 @@',
+      ' # >>> pod-ingestion managed: tasks',
+      ' a',
+      '-b',
+      '+B',
+      ' c',
+      ' # <<< pod-ingestion managed: tasks',
+    ]);
   });
   it('a block missing from the file is not an edit (a lost marker is refused elsewhere)', () => {
     expect(findManagedBlockEdits('x.py', 'no blocks\n', file)).toEqual([]);

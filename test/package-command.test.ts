@@ -12,7 +12,10 @@ import { runGenerator } from './support/run-generator.js';
 let project = '';
 const requirements = () => readFileSync(join(project, 'requirements.txt'), 'utf8');
 /** The requirement lines (no comments, no blanks). */
-const specs = () => requirements().split('\n').filter((line) => line.trim() && !line.trim().startsWith('#'));
+const specs = () =>
+  requirements()
+    .split('\n')
+    .filter((line) => line.trim() && !line.trim().startsWith('#'));
 /** How many lines name each package, by normalised name. */
 function counts(): Record<string, number> {
   const result: Record<string, number> = {};
@@ -36,7 +39,22 @@ afterAll(cleanupTempDirs);
 
 beforeAll(async () => {
   const root = tempDir('package');
-  const made = await runBin(['lab', '--repository', 'ghcr.io/acme', '--container', 'lab', '--tag', '1.0.0', '--pods', 'collect', '--packages', 'requests==2.32.3 typing_extensions>=4.12'], root);
+  const made = await runBin(
+    [
+      'lab',
+      '--repository',
+      'ghcr.io/acme',
+      '--container',
+      'lab',
+      '--tag',
+      '1.0.0',
+      '--pods',
+      'collect',
+      '--packages',
+      'requests==2.32.3 typing_extensions>=4.12',
+    ],
+    root,
+  );
   expect(made.exitCode, made.output).toBe(0);
   project = join(root, 'lab');
 });
@@ -74,12 +92,18 @@ describe('pod-ingestion package', () => {
     expect(again.exitCode, again.output).toBe(0);
     expect(again.output).toContain('already lists these; nothing changed');
     expect(snapshotDiff(before, snapshot(project))).toEqual([]);
-    expect(Object.values(counts()).every((count) => count === 1), JSON.stringify(counts())).toBe(true);
+    expect(
+      Object.values(counts()).every((count) => count === 1),
+      JSON.stringify(counts()),
+    ).toBe(true);
     expect(counts().numpy).toBe(1);
   });
 
   it('refuses the same package twice in one command', async () => {
-    await expectUnchangedRefusal(['scipy==1.14.1', 'SciPy>=1.13'], /--package "SciPy>=1\.13": the package is already listed as scipy==1\.14\.1; name each package once/);
+    await expectUnchangedRefusal(
+      ['scipy==1.14.1', 'SciPy>=1.13'],
+      /--package "SciPy>=1\.13": the package is already listed as scipy==1\.14\.1; name each package once/,
+    );
   });
 
   it('refuses "flask==" with the PEP 508 rule, and writes nothing', async () => {
@@ -94,13 +118,19 @@ describe('pod-ingestion package', () => {
 
   it('refuses "-r x.txt": as a pip include, and as options', async () => {
     // After "--" the text reaches the validator as a spec.
-    await expectUnchangedRefusal(['--defaults', '--', '-r x.txt'], /--package "-r x\.txt": pip options belong in a requirements file \(--requirements FILE\), not in a package list/);
+    await expectUnchangedRefusal(
+      ['--defaults', '--', '-r x.txt'],
+      /--package "-r x\.txt": pip options belong in a requirements file \(--requirements FILE\), not in a package list/,
+    );
     // Without "--", -r is an unknown option and no spec is left: without a terminal, nothing to add is refused, saying how.
     await expectUnchangedRefusal(['-r', 'x.txt'], /--package "": it is needed: pod-ingestion package SPEC\.\.\./);
   });
 
   it('works through yeoman-test too, inside the project', async () => {
-    await runGenerator('package').cd(project).withArguments(['polars==1.9.0']).withOptions({ force: false } as Record<string, unknown>);
+    await runGenerator('package')
+      .cd(project)
+      .withArguments(['polars==1.9.0'])
+      .withOptions({ force: false } as Record<string, unknown>);
     expect(specs().at(-1)).toBe('polars==1.9.0');
     expect(counts().polars).toBe(1);
   });

@@ -17,10 +17,22 @@ function project(): ProjectConfig {
     ...pod('clean_orders', 'collect'),
     description: 'Cleans orders',
     env: [{ name: 'ZONE', value: 'processing area' }],
-    params: [{ name: 'RUN_DATE', default: null }, { name: 'LINE_ID', default: '1' }],
+    params: [
+      { name: 'RUN_DATE', default: null },
+      { name: 'LINE_ID', default: '1' },
+    ],
     secrets: [{ secret: 'gcp-key', mountPath: '/var/secrets/gcp' }],
   };
-  return { ...base, pods: [...base.pods, cleanOrders, pod('clean_parts', 'collect'), pod('join_zones', 'clean_orders', 'clean_parts'), pod('oee', 'join_zones')] };
+  return {
+    ...base,
+    pods: [
+      ...base.pods,
+      cleanOrders,
+      pod('clean_parts', 'collect'),
+      pod('join_zones', 'clean_orders', 'clean_parts'),
+      pod('oee', 'join_zones'),
+    ],
+  };
 }
 
 /** The refusal's field errors, or a failure when nothing was refused. */
@@ -39,7 +51,16 @@ const byName = (config: ProjectConfig, name: string) => config.pods.find((item) 
 describe('updatePod', () => {
   const SETTINGS: [string, RawAnswers, Partial<PodSpec>][] = [
     ['after', { after: 'clean_parts' }, { after: ['clean_parts'] }],
-    ['env', { env: ['A=1', 'B={{ ds }}'] as unknown as string }, { env: [{ name: 'A', value: '1' }, { name: 'B', value: '{{ ds }}' }] }],
+    [
+      'env',
+      { env: ['A=1', 'B={{ ds }}'] as unknown as string },
+      {
+        env: [
+          { name: 'A', value: '1' },
+          { name: 'B', value: '{{ ds }}' },
+        ],
+      },
+    ],
     ['param', { param: 'SOURCE_DIR=/data' }, { params: [{ name: 'SOURCE_DIR', default: '/data' }] }],
     ['secret', { secret: 'db:/var/secrets/db' }, { secrets: [{ secret: 'db', mountPath: '/var/secrets/db' }] }],
     ['description', { description: 'Normalises orders' }, { description: 'Normalises orders' }],
@@ -51,7 +72,9 @@ describe('updatePod', () => {
       const { config, pod: updated } = updatePod(before, 'clean_orders', answers);
       expect(updated).toEqual({ ...byName(before, 'clean_orders'), ...changed });
       expect(config.pods.map((item) => item.name)).toEqual(before.pods.map((item) => item.name));
-      expect(config.pods.filter((item) => item.name !== 'clean_orders')).toEqual(before.pods.filter((item) => item.name !== 'clean_orders'));
+      expect(config.pods.filter((item) => item.name !== 'clean_orders')).toEqual(
+        before.pods.filter((item) => item.name !== 'clean_orders'),
+      );
       expect(before).toEqual(frozen);
     });
   }
@@ -77,7 +100,11 @@ describe('updatePod', () => {
 
   it('refuses an unknown pod, an unknown upstream and bad values, all at once', () => {
     expect(refusal(() => updatePod(project(), 'nope', { after: 'collect' }))).toEqual([
-      { field: 'name', value: 'nope', rule: 'the project has no pod of that name; it has: collect, clean_orders, clean_parts, join_zones, oee' },
+      {
+        field: 'name',
+        value: 'nope',
+        rule: 'the project has no pod of that name; it has: collect, clean_orders, clean_parts, join_zones, oee',
+      },
     ]);
     const errors = refusal(() => updatePod(project(), 'oee', { after: 'ghost', env: '1BAD=x', secret: 'nocolon' }));
     expect(errors.map((error) => `${error.field} ${error.value}`)).toEqual(['env 1BAD=x', 'secret nocolon', 'after ghost']);
@@ -91,22 +118,37 @@ describe('updatePod', () => {
 
 describe("the --update prompts' defaults", () => {
   it('read back as the same settings (parameters without a default first), and an accepted default is no change', () => {
-    const reordered: PodSpec = { ...pod('late'), params: [{ name: 'LINE_ID', default: '1 2' }, { name: 'RUN_DATE', default: null }] };
+    const reordered: PodSpec = {
+      ...pod('late'),
+      params: [
+        { name: 'LINE_ID', default: '1 2' },
+        { name: 'RUN_DATE', default: null },
+      ],
+    };
     // One value per item: a default with a space stays one value.
     expect(podSettingsAnswers(reordered).param).toEqual(['LINE_ID=1 2', 'RUN_DATE']);
     for (const item of [...project().pods, reordered]) {
       const answers = podSettingsAnswers(item);
       const errors: InvalidAnswersError['errors'] = [];
       const parsed = { ...item, ...parsePodSettings(answers, errors) };
-      expect({ ...parsed, params: [...parsed.params].sort((a, b) => a.name.localeCompare(b.name)) }).toEqual({ ...item, params: [...item.params].sort((a, b) => a.name.localeCompare(b.name)) });
+      expect({ ...parsed, params: [...parsed.params].sort((a, b) => a.name.localeCompare(b.name)) }).toEqual({
+        ...item,
+        params: [...item.params].sort((a, b) => a.name.localeCompare(b.name)),
+      });
       expect(changedSettings(answers, item)).toEqual({});
       expect(changedSettings({ ...answers, after: 'x', update: true }, item)).toEqual({ after: 'x', update: true });
       expect(errors).toEqual([]);
       const questions = podUpdateQuestions(item);
-      expect(Object.fromEntries(questions.filter((question) => question.message).map((question) => [question.name, question.default({})]))).toEqual(answers);
+      expect(
+        Object.fromEntries(questions.filter((question) => question.message).map((question) => [question.name, question.default({})])),
+      ).toEqual(answers);
     }
     expect(podSettingsAnswers(byName(project(), 'clean_orders'))).toEqual({
-      after: 'collect', env: ['ZONE=processing area'], param: ['RUN_DATE', 'LINE_ID=1'], secret: ['gcp-key:/var/secrets/gcp'], description: 'Cleans orders',
+      after: 'collect',
+      env: ['ZONE=processing area'],
+      param: ['RUN_DATE', 'LINE_ID=1'],
+      secret: ['gcp-key:/var/secrets/gcp'],
+      description: 'Cleans orders',
     });
   });
 });
@@ -122,9 +164,15 @@ describe('removePod', () => {
 
   it('refuses a pod others depend on, naming them and the way out', () => {
     expect(refusal(() => removePod(project(), 'collect'))).toEqual([
-      { field: 'name', value: 'collect', rule: 'clean_orders, clean_parts run after it; remove those pods first, or add --rewire to make them run first instead' },
+      {
+        field: 'name',
+        value: 'collect',
+        rule: 'clean_orders, clean_parts run after it; remove those pods first, or add --rewire to make them run first instead',
+      },
     ]);
-    expect(refusal(() => removePod(project(), 'join_zones'))[0]!.rule).toBe('oee runs after it; remove that pod first, or add --rewire to make it run after clean_orders, clean_parts instead');
+    expect(refusal(() => removePod(project(), 'join_zones'))[0]!.rule).toBe(
+      'oee runs after it; remove that pod first, or add --rewire to make it run after clean_orders, clean_parts instead',
+    );
     expect(refusal(() => removePod(project(), 'ghost'))[0]!.rule).toMatch(/no pod of that name; it has: collect, /);
   });
 

@@ -15,8 +15,12 @@ const DIAMOND = [pod('a'), pod('b', ['a']), pod('c', ['a']), pod('d', ['b', 'c']
 // `end` and `graph` are Mermaid keywords, and valid pod names.
 const AWKWARD = [pod('end'), pod('graph', ['end']), pod('subgraph', ['end']), pod('style', ['graph', 'subgraph'])];
 const SIX = [
-  pod('collect'), pod('clean_orders', ['collect']), pod('clean_parts', ['collect']), pod('clean_confirmations', ['collect']),
-  pod('join_zones', ['clean_orders', 'clean_parts', 'clean_confirmations']), pod('oee', ['join_zones']),
+  pod('collect'),
+  pod('clean_orders', ['collect']),
+  pod('clean_parts', ['collect']),
+  pod('clean_confirmations', ['collect']),
+  pod('join_zones', ['clean_orders', 'clean_parts', 'clean_confirmations']),
+  pod('oee', ['join_zones']),
 ];
 
 /** The edges a Mermaid text draws, as `upstream -> downstream` task ids, read back through the node labels. */
@@ -28,14 +32,16 @@ function mermaidEdges(text: string): string[] {
 const modelEdges = (pods: PodSpec[]) => pods.flatMap((item) => item.after.map((upstream) => `${upstream} -> ${item.name}`)).sort();
 
 describe('the Mermaid flowchart', () => {
-  it.each([['one pod', [pod('collect')]], ['a diamond', DIAMOND], ['Mermaid keywords as pod names', AWKWARD], ['the six-pod pipeline', SIX]])(
-    '%s: Mermaid parses it as a flowchart, with exactly the model\'s edges',
-    async (_, pods) => {
-      const text = renderMermaid(pods);
-      expect(await parseMermaid(text)).toBe('flowchart-v2');
-      expect(mermaidEdges(text)).toEqual(modelEdges(pods));
-    },
-  );
+  it.each([
+    ['one pod', [pod('collect')]],
+    ['a diamond', DIAMOND],
+    ['Mermaid keywords as pod names', AWKWARD],
+    ['the six-pod pipeline', SIX],
+  ])("%s: Mermaid parses it as a flowchart, with exactly the model's edges", async (_, pods) => {
+    const text = renderMermaid(pods);
+    expect(await parseMermaid(text)).toBe('flowchart-v2');
+    expect(mermaidEdges(text)).toEqual(modelEdges(pods));
+  });
 
   it('the checker is real: Mermaid refuses a broken flowchart', async () => {
     await expect(parseMermaid('flowchart LR\n  a["x"] --> \n  -->')).rejects.toThrow(/Parse error/);
@@ -43,7 +49,7 @@ describe('the Mermaid flowchart', () => {
 });
 
 describe('the text tree', () => {
-  it('puts each task under its upstreams and draws a fan-in task\'s subtree once', () => {
+  it("puts each task under its upstreams and draws a fan-in task's subtree once", () => {
     const text = renderTextTree([...SIX, pod('report', ['oee'])]);
     expect(text).toBe(
       [
@@ -75,7 +81,11 @@ describe('pod-ingestion graph and the README block', () => {
   it('the README block follows every pod, and a user edit outside it survives', async () => {
     const readme = join(project, 'README.md');
     writeFileSync(readme, readFileSync(readme, 'utf8').replace('## What is here', 'My own notes.\n\n## What is here'));
-    for (const [name, after] of [['b', 'a'], ['c', 'a'], ['d', 'b,c']] as const) {
+    for (const [name, after] of [
+      ['b', 'a'],
+      ['c', 'a'],
+      ['d', 'b,c'],
+    ] as const) {
       const result = await runBin(['pod', name, '--after', after], project);
       expect(result.exitCode, result.output).toBe(0);
     }

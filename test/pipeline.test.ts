@@ -24,7 +24,14 @@ describe('the pipeline model', () => {
   it('addPod returns the new project and the pod it made', () => {
     const base = resolveAppAnswers({ pods: 'collect' }).config;
     const { config, pod: added } = addPod(base, 'clean', { after: 'collect', env: 'A=1', description: 'Cleans' });
-    expect(added).toEqual({ name: 'clean', description: 'Cleans', after: ['collect'], env: [{ name: 'A', value: '1' }], params: [], secrets: [] });
+    expect(added).toEqual({
+      name: 'clean',
+      description: 'Cleans',
+      after: ['collect'],
+      env: [{ name: 'A', value: '1' }],
+      params: [],
+      secrets: [],
+    });
     expect(config.pods.map((item) => item.name)).toEqual(['collect', 'clean']);
     expect(base.pods).toHaveLength(1);
   });

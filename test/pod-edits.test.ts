@@ -26,14 +26,18 @@ afterAll(cleanupTempDirs);
 
 beforeAll(async () => {
   const root = tempDir('edits-base');
-  const result = await runBin(['line-pods', '--repository', 'factory', '--container', 'line-pods', '--tag', '2.0', '--pods', 'collect'], root);
+  const result = await runBin(
+    ['line-pods', '--repository', 'factory', '--container', 'line-pods', '--tag', '2.0', '--pods', 'collect'],
+    root,
+  );
   expect(result.exitCode, result.output).toBe(0);
   base = join(root, 'line-pods');
   expect(existsSync(join(base, 'dags/line_pods_pipeline.py'))).toBe(true);
 });
 
 const POD_EDIT = '\n\ndef summarise(rows):\n    """Added by hand: must survive pod-ingestion pod."""\n    return len(rows)\n';
-const HELPER = '\n# Hand-written helper: must survive pod-ingestion pod.\ndef on_failure_alert(context):\n    print("task failed:", context)\n\n';
+const HELPER =
+  '\n# Hand-written helper: must survive pod-ingestion pod.\ndef on_failure_alert(context):\n    print("task failed:", context)\n\n';
 const AFTER_WITH = '\n# Hand-written line after the with-block.\ndag.doc_md = "Factory pipeline, edited by hand"\n';
 
 describe('pod-ingestion pod keeps hand edits', () => {
@@ -53,7 +57,10 @@ describe('pod-ingestion pod keeps hand edits', () => {
 
     // First addition through yeoman-test, inside the project. yeoman-test passes force: true to generators
     // by default; a user's run has no --force.
-    await runGenerator('pod').cd(project).withArguments(['clean_orders']).withOptions({ after: 'collect', param: ['LINE_ID=1'], defaults: true, force: false } as Record<string, unknown>);
+    await runGenerator('pod')
+      .cd(project)
+      .withArguments(['clean_orders'])
+      .withOptions({ after: 'collect', param: ['LINE_ID=1'], defaults: true, force: false } as Record<string, unknown>);
     // Second through the bin, as a user would.
     const second = await runBin(['pod', 'oee', '--after', 'clean_orders'], project);
     expect(second.exitCode, second.output).toBe(0);
@@ -64,7 +71,8 @@ describe('pod-ingestion pod keeps hand edits', () => {
     expect(after).toContain('tags=["pod-ingestion", "factory", "hand-edited"]');
     expect(after).toContain(AFTER_WITH.trim());
     // The user's part is byte for byte what it was: only the managed blocks changed (tasks, and the params in settings).
-    const outsideTasks = (source: string) => source.replace(/# >>> pod-ingestion managed: (\w+)[\s\S]*?# <<< pod-ingestion managed: \1/g, '<$1>');
+    const outsideTasks = (source: string) =>
+      source.replace(/# >>> pod-ingestion managed: (\w+)[\s\S]*?# <<< pod-ingestion managed: \1/g, '<$1>');
     expect(outsideTasks(after)).toBe(outsideTasks(text));
     if (!pythonReady()) return;
     expect(checkPython([dag, join(project, 'pods')])).toEqual([]);
@@ -94,9 +102,21 @@ describe('pod-ingestion pod keeps hand edits', () => {
   });
 
   const MARKERS = [
-    ['the end marker of the tasks block', '    # <<< pod-ingestion managed: tasks\n', /"tasks" block .* is missing or incomplete.*Restore both marker lines/s],
-    ['the start marker of the tasks block', / {4}# >>> pod-ingestion managed: tasks[^\n]*\n/, /"tasks" block .* is missing or incomplete.*Restore both marker lines/s],
-    ['the start marker of the settings block', /# >>> pod-ingestion managed: settings[^\n]*\n/, /"settings" block .* is missing or incomplete.*Restore both marker lines/s],
+    [
+      'the end marker of the tasks block',
+      '    # <<< pod-ingestion managed: tasks\n',
+      /"tasks" block .* is missing or incomplete.*Restore both marker lines/s,
+    ],
+    [
+      'the start marker of the tasks block',
+      / {4}# >>> pod-ingestion managed: tasks[^\n]*\n/,
+      /"tasks" block .* is missing or incomplete.*Restore both marker lines/s,
+    ],
+    [
+      'the start marker of the settings block',
+      /# >>> pod-ingestion managed: settings[^\n]*\n/,
+      /"settings" block .* is missing or incomplete.*Restore both marker lines/s,
+    ],
   ] as const;
   for (const [what, marker, message] of MARKERS) {
     it(`refuses to add a pod when ${what} was deleted, and changes nothing`, async () => {

@@ -22,16 +22,28 @@ interface Step {
 
 // The steps of the original pipeline, in the order a user would add them.
 const STEPS: Step[] = [
-  { name: 'clean_orders', args: ['--after', 'collect', '--param', 'RUN_DATE', '--param', 'LINE_ID=1', '--secret', 'gcp-key:/var/secrets/gcp'], after: ['collect'] },
+  {
+    name: 'clean_orders',
+    args: ['--after', 'collect', '--param', 'RUN_DATE', '--param', 'LINE_ID=1', '--secret', 'gcp-key:/var/secrets/gcp'],
+    after: ['collect'],
+  },
   { name: 'clean_parts', args: ['--after', 'collect'], after: ['collect'] },
   { name: 'clean_confirmations', args: ['--after', 'collect', '--env', 'ZONE=processing'], after: ['collect'] },
-  { name: 'join_zones', args: ['--after', 'clean_orders,clean_parts,clean_confirmations'], after: ['clean_orders', 'clean_parts', 'clean_confirmations'] },
+  {
+    name: 'join_zones',
+    args: ['--after', 'clean_orders,clean_parts,clean_confirmations'],
+    after: ['clean_orders', 'clean_parts', 'clean_confirmations'],
+  },
   { name: 'oee', args: ['--after', 'join_zones', '--description', 'Computes OEE per line and day'], after: ['join_zones'] },
 ];
 
 const EXPECTED_EDGES = [
-  'collect -> clean_orders', 'collect -> clean_parts', 'collect -> clean_confirmations',
-  'clean_orders -> join_zones', 'clean_parts -> join_zones', 'clean_confirmations -> join_zones',
+  'collect -> clean_orders',
+  'collect -> clean_parts',
+  'collect -> clean_confirmations',
+  'clean_orders -> join_zones',
+  'clean_parts -> join_zones',
+  'clean_confirmations -> join_zones',
   'join_zones -> oee',
 ].sort();
 
@@ -53,7 +65,22 @@ describe('pod-ingestion pod: growing the six-pod pipeline', () => {
 
   beforeAll(async () => {
     const root = tempDir('pipeline');
-    const result = await runBin(['factory', '--repository', 'ghcr.io/acme', '--container', 'factory-pods', '--tag', '1.4.2', '--pods', 'collect', '--dag-id', 'factory'], root);
+    const result = await runBin(
+      [
+        'factory',
+        '--repository',
+        'ghcr.io/acme',
+        '--container',
+        'factory-pods',
+        '--tag',
+        '1.4.2',
+        '--pods',
+        'collect',
+        '--dag-id',
+        'factory',
+      ],
+      root,
+    );
     expect(result.exitCode, result.output).toBe(0);
     project = join(root, 'factory');
     dag = join(project, 'dags/factory.py');
@@ -87,13 +114,19 @@ describe('pod-ingestion pod: growing the six-pod pipeline', () => {
     const saved = JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'];
     expect(saved.pods.map((pod: { name: string }) => pod.name)).toEqual(['collect', ...STEPS.map((step) => step.name)]);
     expect(Object.fromEntries(saved.pods.map((pod: { name: string; after: string[] }) => [pod.name, pod.after]))).toEqual({
-      collect: [], ...Object.fromEntries(STEPS.map((step) => [step.name, step.after])),
+      collect: [],
+      ...Object.fromEntries(STEPS.map((step) => [step.name, step.after])),
     });
     if (!pythonReady()) return;
     const { report, tasks } = checkDag(['collect', ...STEPS.map((step) => step.name)]);
     expect(edgeSet(report.edges)).toEqual(EXPECTED_EDGES);
     // What each option became in the task.
-    expect(tasks.clean_confirmations!.env_vars).toEqual({ PRG_NAME: 'clean_confirmations.py', RUN_DATE: '{{ ds }}', OUTPUT_DIR: '{{ params.OUTPUT_DIR }}', ZONE: 'processing' });
+    expect(tasks.clean_confirmations!.env_vars).toEqual({
+      PRG_NAME: 'clean_confirmations.py',
+      RUN_DATE: '{{ ds }}',
+      OUTPUT_DIR: '{{ params.OUTPUT_DIR }}',
+      ZONE: 'processing',
+    });
     expect(Object.keys(tasks.clean_orders!)).toContain('secrets');
     expect(report.imports).toContainEqual(expect.objectContaining({ module: 'airflow.providers.cncf.kubernetes.secret', name: 'Secret' }));
     expect(Object.keys(tasks.oee!)).toContain('doc_md');
@@ -107,10 +140,15 @@ describe('pod-ingestion pod: growing the six-pod pipeline', () => {
     expect(result.status, output).toBe(0);
     // Two tests per pod, two DAG integrity tests.
     expect(output).toMatch(/Ran 14 tests/);
-    for (const name of ['collect', ...STEPS.map((step) => step.name)]) expect(output).toMatch(new RegExp(`test_runs_with_its_parameters \\(test_${name}\\.\\w+\\.test_runs_with_its_parameters\\) \\.\\.\\. .*?ok`, 's'));
+    for (const name of ['collect', ...STEPS.map((step) => step.name)])
+      expect(output).toMatch(
+        new RegExp(`test_runs_with_its_parameters \\(test_${name}\\.\\w+\\.test_runs_with_its_parameters\\) \\.\\.\\. .*?ok`, 's'),
+      );
     const airflowHere = spawnSync(PYTHON, ['-c', 'import airflow'], { encoding: 'utf8' }).status === 0;
     if (!airflowHere) {
-      expect(output).toMatch(/test_no_import_errors .*\.\.\. skipped .Airflow is not installed here \(No module named 'airflow'\); install apache-airflow/);
+      expect(output).toMatch(
+        /test_no_import_errors .*\.\.\. skipped .Airflow is not installed here \(No module named 'airflow'\); install apache-airflow/,
+      );
       expect(output).toMatch(/OK \(skipped=2\)/);
     }
   });

@@ -42,15 +42,51 @@ async function expectRefusal(args: string[], field: string, value: string, rule:
 }
 
 const CASES: [string, string[], string, string, RegExp][] = [
-  ['an unknown upstream pod', ['normalise', '--after', 'nope'], 'after', 'nope', /no pod of that name; the project has: collect, clean_orders/],
+  [
+    'an unknown upstream pod',
+    ['normalise', '--after', 'nope'],
+    'after',
+    'nope',
+    /no pod of that name; the project has: collect, clean_orders/,
+  ],
   ['a pod that runs after itself (a cycle)', ['loop', '--after', 'collect,loop'], 'after', 'loop', /cannot run after itself.*cycle/],
   ['a duplicate pod name', ['clean_orders', '--after', 'collect'], 'name', 'clean_orders', /already has a pod "clean_orders".*unique/],
   ['--env without "="', ['normalise', '--env', 'NOEQUALS'], 'env', 'NOEQUALS', /KEY=VALUE.*Try: NOEQUALS=value/],
-  ['--env whose name starts with a digit', ['normalise', '--env', '1BAD=x'], 'env', '1BAD=x', /environment variable name .*not starting with a digit/],
-  ['--param with a "-" in its name', ['normalise', '--param', 'BAD-NAME'], 'param', 'BAD-NAME', /environment variable name is letters, digits and "_".*Try: BAD_NAME/],
-  ['--secret without a mount path', ['normalise', '--secret', 'nocolon'], 'secret', 'nocolon', /SECRET:\/mount\/path.*Try: nocolon:\/var\/secrets\/nocolon/],
-  ['--secret with an invalid Kubernetes name', ['normalise', '--secret', 'Bad_Name:/x'], 'secret', 'Bad_Name:/x', /Kubernetes secret name is a DNS-1123 subdomain/],
-  ['--secret with a relative mount path', ['normalise', '--secret', 'ok:relative/path'], 'secret', 'ok:relative/path', /mount path is an absolute path/],
+  [
+    '--env whose name starts with a digit',
+    ['normalise', '--env', '1BAD=x'],
+    'env',
+    '1BAD=x',
+    /environment variable name .*not starting with a digit/,
+  ],
+  [
+    '--param with a "-" in its name',
+    ['normalise', '--param', 'BAD-NAME'],
+    'param',
+    'BAD-NAME',
+    /environment variable name is letters, digits and "_".*Try: BAD_NAME/,
+  ],
+  [
+    '--secret without a mount path',
+    ['normalise', '--secret', 'nocolon'],
+    'secret',
+    'nocolon',
+    /SECRET:\/mount\/path.*Try: nocolon:\/var\/secrets\/nocolon/,
+  ],
+  [
+    '--secret with an invalid Kubernetes name',
+    ['normalise', '--secret', 'Bad_Name:/x'],
+    'secret',
+    'Bad_Name:/x',
+    /Kubernetes secret name is a DNS-1123 subdomain/,
+  ],
+  [
+    '--secret with a relative mount path',
+    ['normalise', '--secret', 'ok:relative/path'],
+    'secret',
+    'ok:relative/path',
+    /mount path is an absolute path/,
+  ],
   ['--secret with ".." in the mount path', ['normalise', '--secret', 'ok:/a/../b'], 'secret', 'ok:/a/../b', /without "\.\."/],
   ['a standard-library module name', ['logging'], 'name', 'logging', /standard-library module.*Try: logging_job/],
   ['a Python keyword', ['class'], 'name', 'class', /Python keyword.*Try: class_job/],
@@ -66,7 +102,12 @@ describe('pod-ingestion pod refuses and writes nothing', () => {
   }
 
   it.concurrent('reports every bad option at once', async () => {
-    const result = await expectRefusal(['normalise', '--after', 'nope', '--env', '1BAD=x', '--secret', 'nocolon'], 'after', 'nope', /no pod of that name/);
+    const result = await expectRefusal(
+      ['normalise', '--after', 'nope', '--env', '1BAD=x', '--secret', 'nocolon'],
+      'after',
+      'nope',
+      /no pod of that name/,
+    );
     expect(result.stderr).toContain('3 answers are invalid');
     expect(result.stderr).toContain('--env "1BAD=x"');
     expect(result.stderr).toContain('--secret "nocolon"');
@@ -82,7 +123,9 @@ describe('pod-ingestion pod refuses and writes nothing', () => {
     const result = await runBin(['pod', 'normalise', '--after', 'collect'], project);
     expect(result.exitCode, result.output).toBe(1);
     // The .yo-rc.json schema names the key and the rule.
-    expect(result.stderr).toMatch(/\.yo-rc\.json generator-pod-ingestion\.pods "(collect -> clean_orders -> collect|clean_orders -> collect -> clean_orders)": the pods' "after" lists form a cycle/);
+    expect(result.stderr).toMatch(
+      /\.yo-rc\.json generator-pod-ingestion\.pods "(collect -> clean_orders -> collect|clean_orders -> collect -> clean_orders)": the pods' "after" lists form a cycle/,
+    );
     expect(snapshotDiff(before, snapshot(project))).toEqual([]);
   });
 

@@ -15,7 +15,8 @@ import { requireTool, toolMissing } from './support/required-tool.js';
 import { runGenerator } from './support/run-generator.js';
 
 const IMAGE = 'ghcr.io/acme/plant:1.0.0';
-const pythonReady = () => requireTool(toolMissing(PYTHON) ?? toolMissing('pyflakes3'), 'the changed DAG (ast, pyflakes3, structural checks)');
+const pythonReady = () =>
+  requireTool(toolMissing(PYTHON) ?? toolMissing('pyflakes3'), 'the changed DAG (ast, pyflakes3, structural checks)');
 
 interface SavedPod {
   name: string;
@@ -32,11 +33,13 @@ let dag = '';
 let userDag = '';
 let userScript: Buffer;
 
-const HELPER = '\n# Hand-written helper: must survive update and remove.\ndef on_failure_alert(context):\n    print("task failed:", context)\n\n';
+const HELPER =
+  '\n# Hand-written helper: must survive update and remove.\ndef on_failure_alert(context):\n    print("task failed:", context)\n\n';
 const AFTER_WITH = '\n# Hand-written line after the with-block.\ndag.doc_md = "Plant pipeline, edited by hand"\n';
 const SCRIPT_EDIT = '\n\ndef summarise(rows):\n    """Added by hand."""\n    return len(rows)\n';
 
-const savedPods = (folder = project): SavedPod[] => JSON.parse(readFileSync(join(folder, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'].pods;
+const savedPods = (folder = project): SavedPod[] =>
+  JSON.parse(readFileSync(join(folder, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'].pods;
 const pod = (name: string, folder = project) => savedPods(folder).find((item) => item.name === name)!;
 /** The DAG with its two managed blocks cut out: the user's part. */
 const outsideBlocks = (text: string) => text.replace(/# >>> pod-ingestion managed: (\w+)[\s\S]*?# <<< pod-ingestion managed: \1/g, '<$1>');
@@ -59,7 +62,9 @@ function checkDagAgainstConfig(folder: string) {
   const tasks = dagTasks(report);
   const pods = savedPods(folder);
   expect(Object.keys(tasks).sort()).toEqual(pods.map((item) => item.name).sort());
-  expect(edgeSet(report.edges)).toEqual(edgeSet(pods.flatMap((item) => item.after.map((upstream): [string, string] => [upstream, item.name]))));
+  expect(edgeSet(report.edges)).toEqual(
+    edgeSet(pods.flatMap((item) => item.after.map((upstream): [string, string] => [upstream, item.name]))),
+  );
   return { tasks, edges: report.edges, imports: report.imports.map((item) => `${item.module}.${item.name}`) };
 }
 
@@ -87,7 +92,12 @@ beforeAll(async () => {
   await expectSuccess(['plant', '--repository', 'ghcr.io/acme', '--container', 'plant', '--tag', '1.0.0', '--pods', 'collect'], root);
   project = join(root, 'plant');
   dag = join(project, 'dags/plant_pipeline.py');
-  for (const args of [['clean_orders', '--after', 'collect'], ['clean_parts', '--after', 'collect'], ['join_zones', '--after', 'clean_orders,clean_parts'], ['oee', '--after', 'join_zones']]) {
+  for (const args of [
+    ['clean_orders', '--after', 'collect'],
+    ['clean_parts', '--after', 'collect'],
+    ['join_zones', '--after', 'clean_orders,clean_parts'],
+    ['oee', '--after', 'join_zones'],
+  ]) {
     await expectSuccess(['pod', ...args]);
   }
   let text = readFileSync(dag, 'utf8');
@@ -103,16 +113,32 @@ describe('pod NAME --update', () => {
   it('--env replaces the constants and keeps the upstreams', async () => {
     const result = await expectSuccess(['pod', 'clean_orders', '--update', '--env', 'ZONE=processing', '--env', 'MODE=full']);
     expect(result.output).toMatch(/Updated the task clean_orders \(now runs after collect\)/);
-    expect(pod('clean_orders')).toMatchObject({ after: ['collect'], env: [{ name: 'ZONE', value: 'processing' }, { name: 'MODE', value: 'full' }] });
+    expect(pod('clean_orders')).toMatchObject({
+      after: ['collect'],
+      env: [
+        { name: 'ZONE', value: 'processing' },
+        { name: 'MODE', value: 'full' },
+      ],
+    });
     const graph = checkProject();
-    expect(graph?.tasks.clean_orders!.env_vars).toEqual({ PRG_NAME: 'clean_orders.py', RUN_DATE: '{{ ds }}', OUTPUT_DIR: '{{ params.OUTPUT_DIR }}', ZONE: 'processing', MODE: 'full' });
+    expect(graph?.tasks.clean_orders!.env_vars).toEqual({
+      PRG_NAME: 'clean_orders.py',
+      RUN_DATE: '{{ ds }}',
+      OUTPUT_DIR: '{{ params.OUTPUT_DIR }}',
+      ZONE: 'processing',
+      MODE: 'full',
+    });
   });
 
   it('--param replaces the run-time parameters and keeps the constants', async () => {
     await expectSuccess(['pod', 'clean_orders', '--update', '--param', 'LINE_ID=1', '--param', 'RUN_DATE']);
     expect(pod('clean_orders').env).toHaveLength(2);
     const graph = checkProject();
-    expect(graph?.tasks.clean_orders!.env_vars).toMatchObject({ LINE_ID: '{{ params.LINE_ID }}', RUN_DATE: '{{ params.RUN_DATE }}', ZONE: 'processing' });
+    expect(graph?.tasks.clean_orders!.env_vars).toMatchObject({
+      LINE_ID: '{{ params.LINE_ID }}',
+      RUN_DATE: '{{ params.RUN_DATE }}',
+      ZONE: 'processing',
+    });
   });
 
   it('--secret mounts a secret (and the DAG imports Secret)', async () => {
@@ -125,7 +151,13 @@ describe('pod NAME --update', () => {
 
   it("--description changes the task's doc, not the user's script", async () => {
     await expectSuccess(['pod', 'clean_orders', '--update', '--description', 'Cleans the orders of every line']);
-    expect(pod('clean_orders')).toMatchObject({ description: 'Cleans the orders of every line', params: [{ name: 'LINE_ID', default: '1' }, { name: 'RUN_DATE', default: null }] });
+    expect(pod('clean_orders')).toMatchObject({
+      description: 'Cleans the orders of every line',
+      params: [
+        { name: 'LINE_ID', default: '1' },
+        { name: 'RUN_DATE', default: null },
+      ],
+    });
     const graph = checkProject();
     expect(Object.keys(graph?.tasks.clean_orders ?? {})).toContain('doc_md');
     expect(readFileSync(dag, 'utf8')).toContain('doc_md="Cleans the orders of every line"');
@@ -151,7 +183,10 @@ describe('pod NAME --update', () => {
   });
 
   it('refuses an unknown pod, an unknown upstream and a bad value, and changes no byte', async () => {
-    await expectRefusal(['pod', 'ghost', '--update', '--env', 'A=1'], /--name "ghost": the project has no pod of that name; it has: collect, clean_orders/);
+    await expectRefusal(
+      ['pod', 'ghost', '--update', '--env', 'A=1'],
+      /--name "ghost": the project has no pod of that name; it has: collect, clean_orders/,
+    );
     await expectRefusal(['pod', 'oee', '--update', '--after', 'nope'], /--after "nope": no pod of that name/);
     await expectRefusal(['pod', 'oee', '--update', '--env', '1BAD=x'], /--env "1BAD=x": .*not starting with a digit/);
   });
@@ -165,10 +200,19 @@ describe('pod NAME --update', () => {
     cpSync(project, copy, { recursive: true });
     const before = pod('clean_orders', copy);
     // yeoman-test answers the prompts: only after is changed, every other prompt takes its default.
-    const result = await runGenerator('pod').cd(copy).withArguments(['clean_orders']).withOptions({ update: true, force: false } as Record<string, unknown>).withAnswers({ after: 'clean_parts' });
+    const result = await runGenerator('pod')
+      .cd(copy)
+      .withArguments(['clean_orders'])
+      .withOptions({ update: true, force: false } as Record<string, unknown>)
+      .withAnswers({ after: 'clean_parts' });
     const asked = Object.fromEntries(result.askedQuestions.map((question) => [question.name, question.answer]));
     // Repeatable settings first offer to keep their current values (one value each); no secret yet, so none to keep.
-    expect(asked).toMatchObject({ after: 'clean_parts', 'keep-env': true, 'keep-param': true, description: 'Cleans the orders of every line' });
+    expect(asked).toMatchObject({
+      after: 'clean_parts',
+      'keep-env': true,
+      'keep-param': true,
+      description: 'Cleans the orders of every line',
+    });
     expect(pod('clean_orders', copy)).toEqual({ ...before, after: ['clean_parts'] });
     checkProject(copy);
   });
@@ -176,7 +220,10 @@ describe('pod NAME --update', () => {
 
 describe('remove NAME', () => {
   it('refuses a pod others depend on, naming them, and changes no byte', async () => {
-    await expectRefusal(['remove', 'join_zones'], /--name "join_zones": oee runs after it; .*--rewire to make it run after clean_orders, clean_parts instead/);
+    await expectRefusal(
+      ['remove', 'join_zones'],
+      /--name "join_zones": oee runs after it; .*--rewire to make it run after clean_orders, clean_parts instead/,
+    );
     await expectRefusal(['remove', 'collect'], /clean_orders, clean_parts run after it/);
     await expectRefusal(['remove', 'ghost', '--rewire'], /no pod of that name/);
   });
@@ -190,7 +237,12 @@ describe('remove NAME', () => {
     expect(existsSync(join(project, 'pods/join_zones.py'))).toBe(true);
     expect(existsSync(join(project, 'tests/test_join_zones.py'))).toBe(true);
     const graph = checkProject();
-    expect(edgeSet(graph?.edges ?? [])).toEqual(['clean_orders -> oee', 'clean_parts -> oee', 'collect -> clean_orders', 'collect -> clean_parts']);
+    expect(edgeSet(graph?.edges ?? [])).toEqual([
+      'clean_orders -> oee',
+      'clean_parts -> oee',
+      'collect -> clean_orders',
+      'collect -> clean_parts',
+    ]);
   });
 
   it('--delete-script removes a pod without dependents with its script and test', async () => {
@@ -203,8 +255,14 @@ describe('remove NAME', () => {
   });
 
   it('works as `yo pod-ingestion:remove` too, and the kept scripts still pass their tests', async () => {
-    await runGenerator('remove').cd(project).withArguments(['collect']).withOptions({ rewire: true, force: false } as Record<string, unknown>);
-    expect(savedPods().map((item) => [item.name, item.after])).toEqual([['clean_orders', []], ['clean_parts', []]]);
+    await runGenerator('remove')
+      .cd(project)
+      .withArguments(['collect'])
+      .withOptions({ rewire: true, force: false } as Record<string, unknown>);
+    expect(savedPods().map((item) => [item.name, item.after])).toEqual([
+      ['clean_orders', []],
+      ['clean_parts', []],
+    ]);
     checkProject();
     if (!requireTool(toolMissing(PYTHON), "the project's own unit tests")) return;
     const { spawnSync } = await import('node:child_process');
@@ -219,10 +277,18 @@ describe("the README's commands for correcting a pipeline", () => {
     const block = /Correcting a pipeline:\n\n```sh\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(block, 'the README has a "Correcting a pipeline" sh block').toBeDefined();
     const root = tempDir('readme-correcting');
-    await expectSuccess(['plant', '--repository', 'ghcr.io/acme', '--container', 'plant', '--tag', '1.0.0', '--pods', 'collect clean_parts'], root);
+    await expectSuccess(
+      ['plant', '--repository', 'ghcr.io/acme', '--container', 'plant', '--tag', '1.0.0', '--pods', 'collect clean_parts'],
+      root,
+    );
     const folder = join(root, 'plant');
     await expectSuccess(['pod', 'clean_parts', '--update', '--after', 'collect'], folder);
-    for (const args of [['clean_orders', '--after', 'collect'], ['join_zones', '--after', 'clean_orders,clean_parts'], ['oee', '--after', 'join_zones']]) await expectSuccess(['pod', ...args], folder);
+    for (const args of [
+      ['clean_orders', '--after', 'collect'],
+      ['join_zones', '--after', 'clean_orders,clean_parts'],
+      ['oee', '--after', 'join_zones'],
+    ])
+      await expectSuccess(['pod', ...args], folder);
     const commands = block!.trim().split('\n');
     for (const command of commands) {
       // Words as a POSIX shell splits these lines: spaces, and double quotes around one word.
@@ -230,7 +296,11 @@ describe("the README's commands for correcting a pipeline", () => {
       expect(words[0]).toBe('pod-ingestion');
       await expectSuccess(words.slice(1), folder);
     }
-    expect(savedPods(folder).map((item) => [item.name, item.after])).toEqual([['collect', []], ['clean_parts', ['collect']], ['clean_orders', []]]);
+    expect(savedPods(folder).map((item) => [item.name, item.after])).toEqual([
+      ['collect', []],
+      ['clean_parts', ['collect']],
+      ['clean_orders', []],
+    ]);
     expect(pod('clean_orders', folder).env).toEqual([{ name: 'ZONE', value: 'processing' }]);
     expect(existsSync(join(folder, 'pods/join_zones.py'))).toBe(true);
     expect(existsSync(join(folder, 'pods/oee.py'))).toBe(false);

@@ -31,8 +31,17 @@ describe('the project README', () => {
 describe('prompts', () => {
   it('"Push it?" is asked only when the build was chosen', async () => {
     const result = await runGenerator('app').withArguments(['proj']).withAnswers({
-      repository: 'ghcr.io/acme', container: 'proj', tag: '1.0.0', packages: '', python: '3.12', pods: 'collect', 'dag-id': 'proj_pipeline',
-      schedule: '', namespace: 'airflow', advanced: false, build: false,
+      repository: 'ghcr.io/acme',
+      container: 'proj',
+      tag: '1.0.0',
+      packages: '',
+      python: '3.12',
+      pods: 'collect',
+      'dag-id': 'proj_pipeline',
+      schedule: '',
+      namespace: 'airflow',
+      advanced: false,
+      build: false,
     });
     const asked = result.askedQuestions.map((question) => question.name);
     expect(asked).toContain('build');

@@ -39,9 +39,13 @@ describe.runIf(ready)("the README's graph and run examples", () => {
     cleanupTempDirs();
   });
 
-  it('`graph --format text` draws the README\'s pipeline, grown with the README\'s own commands, as the README shows it', async () => {
-    expect((await runBin(['plant', '--container', 'plant', '--tag', '1.0.0', '--python', '3.11', '--pods', 'collect'], root)).exitCode).toBe(0);
-    const growing = blockAfter('## Growing a pipeline').split('\n').filter((line) => line.startsWith('pod-ingestion pod '));
+  it("`graph --format text` draws the README's pipeline, grown with the README's own commands, as the README shows it", async () => {
+    expect(
+      (await runBin(['plant', '--container', 'plant', '--tag', '1.0.0', '--python', '3.11', '--pods', 'collect'], root)).exitCode,
+    ).toBe(0);
+    const growing = blockAfter('## Growing a pipeline')
+      .split('\n')
+      .filter((line) => line.startsWith('pod-ingestion pod '));
     expect(growing.length).toBe(2);
     // join_zones (the second command) comes after clean_orders (the first) and clean_parts, which the README's project already has.
     for (const command of [growing[0]!, 'pod-ingestion pod clean_parts --after collect', growing[1]!]) {

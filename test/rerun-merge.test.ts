@@ -42,10 +42,20 @@ beforeAll(async () => {
 
 describe('a new project keeps what it generated', () => {
   it('stores the base of every file a re-run rewrites (the DAG too), not of the pods; git commits them, .dockerignore leaves them out', () => {
-    for (const path of ['Dockerfile', 'README.md', 'run_in_docker.sh', 'requirements.txt', '.dockerignore', '.gitattributes', '.gitignore', 'dags/merging_pipeline.py']) {
+    for (const path of [
+      'Dockerfile',
+      'README.md',
+      'run_in_docker.sh',
+      'requirements.txt',
+      '.dockerignore',
+      '.gitattributes',
+      '.gitignore',
+      'dags/merging_pipeline.py',
+    ]) {
       expect(read(base, `.pod-ingestion/generated/${path}`), path).toBe(read(base, path));
     }
-    for (const path of ['pods/collect.py', 'tests/test_collect.py', 'tests/test_dag_integrity.py']) expect(existsSync(join(base, '.pod-ingestion/generated', path)), path).toBe(false);
+    for (const path of ['pods/collect.py', 'tests/test_collect.py', 'tests/test_dag_integrity.py'])
+      expect(existsSync(join(base, '.pod-ingestion/generated', path)), path).toBe(false);
     if (!requireTool(toolMissing('git'), 'which files git ignores')) return;
     const project = copyOfBase('git');
     expect(spawnSync('git', ['init', '-q'], { cwd: project }).status).toBe(0);
@@ -121,9 +131,14 @@ describe('re-running with a changed setting', () => {
   it('in a terminal the overlap is asked: conflict markers when chosen', async () => {
     const project = copyOfBase('asked');
     edit(project, 'Dockerfile', (text) => text.replace('ARG PYTHON_VERSION=3.11\n', 'ARG PYTHON_VERSION=3.11.9\n'));
-    await runGenerator('app').cd(project).withOptions({ python: '3.12', force: false } as Record<string, unknown>).withAnswers({ choice: 'markers' });
+    await runGenerator('app')
+      .cd(project)
+      .withOptions({ python: '3.12', force: false } as Record<string, unknown>)
+      .withAnswers({ choice: 'markers' });
     const dockerfile = read(project, 'Dockerfile');
-    expect(dockerfile).toContain('<<<<<<< yours\nARG PYTHON_VERSION=3.11.9\n||||||| generated last time\nARG PYTHON_VERSION=3.11\n=======\nARG PYTHON_VERSION=3.12\n>>>>>>> generated now\n');
+    expect(dockerfile).toContain(
+      '<<<<<<< yours\nARG PYTHON_VERSION=3.11.9\n||||||| generated last time\nARG PYTHON_VERSION=3.11\n=======\nARG PYTHON_VERSION=3.12\n>>>>>>> generated now\n',
+    );
   });
 
   it('a project without a stored base behaves as before: --defaults keeps the edited file, --force replaces it', async () => {
@@ -144,7 +159,7 @@ describe('re-running with a changed setting', () => {
 });
 
 describe('commands that change a generated file change its base too', () => {
-  it('package: a later re-run with new --packages replaces the list without an overlap (the added line was the generator\'s)', async () => {
+  it("package: a later re-run with new --packages replaces the list without an overlap (the added line was the generator's)", async () => {
     const project = copyOfBase('package');
     const added = await runBin(['package', 'pandas==2.2.3'], project);
     expect(added.exitCode, added.output).toBe(0);
@@ -175,6 +190,8 @@ describe('mergeThreeWays', () => {
     expect(decision.overlaps).toEqual([{ base: ['c'], ours: ['mine'], theirs: ['new'], oursLine: 3 }]);
     expect(decision.resolve('ours')).toBe('a\nb\nmine\nd\ne\nZ\n');
     expect(decision.resolve('theirs')).toBe('a\nb\nnew\nd\ne\nZ\n');
-    expect(decision.resolve('markers')).toBe('a\nb\n<<<<<<< yours\nmine\n||||||| generated last time\nc\n=======\nnew\n>>>>>>> generated now\nd\ne\nZ\n');
+    expect(decision.resolve('markers')).toBe(
+      'a\nb\n<<<<<<< yours\nmine\n||||||| generated last time\nc\n=======\nnew\n>>>>>>> generated now\nd\ne\nZ\n',
+    );
   });
 });

@@ -8,7 +8,7 @@ import { runGenerator } from './support/run-generator.js';
 import { cleanupTempDirs, copyOfProject, tempDir } from './support/temp-dirs.js';
 import { snapshot, snapshotDiff } from './support/tree.js';
 
-const COMMENT = '# pinned for the plant\'s old server\n';
+const COMMENT = "# pinned for the plant's old server\n";
 let base = '';
 
 const copyOfBase = (label: string) => copyOfProject(base, label, 'plant');
@@ -19,7 +19,24 @@ afterAll(cleanupTempDirs);
 beforeAll(async () => {
   const root = tempDir('rerun-questions');
   const made = await runBin(
-    ['plant', '--defaults', '--repository', 'smedina', '--container', 'plant', '--tag', '1.4.0', '--python', '3.12', '--schedule', '@daily', '--packages', 'pandas==2.2.3 requests', '--pods', 'collect clean'],
+    [
+      'plant',
+      '--defaults',
+      '--repository',
+      'smedina',
+      '--container',
+      'plant',
+      '--tag',
+      '1.4.0',
+      '--python',
+      '3.12',
+      '--schedule',
+      '@daily',
+      '--packages',
+      'pandas==2.2.3 requests',
+      '--pods',
+      'collect clean',
+    ],
     root,
   );
   expect(made.exitCode, made.output).toBe(0);
@@ -33,15 +50,28 @@ describe('a re-run asks every question with the current value', () => {
   it('offers each saved setting and the current package list as defaults; Enter everywhere changes no byte', async () => {
     const project = copyOfBase('enter');
     const before = snapshot(project);
-    const result = await runGenerator('app').cd(project).withOptions({ build: false } as Record<string, unknown>);
+    const result = await runGenerator('app')
+      .cd(project)
+      .withOptions({ build: false } as Record<string, unknown>);
     const asked = Object.fromEntries(result.askedQuestions.map(({ name, answer }) => [name, answer]));
-    expect(asked).toMatchObject({ repository: 'smedina', container: 'plant', tag: '1.4.0', python: '3.12', schedule: '@daily', pods: 'collect clean', packages: 'pandas==2.2.3 requests' });
+    expect(asked).toMatchObject({
+      repository: 'smedina',
+      container: 'plant',
+      tag: '1.4.0',
+      python: '3.12',
+      schedule: '@daily',
+      pods: 'collect clean',
+      packages: 'pandas==2.2.3 requests',
+    });
     expect(snapshotDiff(before, snapshot(project))).toEqual([]);
   });
 
-  it('a new answer at one question changes that setting only; the package list and the user\'s requirements.txt stay', async () => {
+  it("a new answer at one question changes that setting only; the package list and the user's requirements.txt stay", async () => {
     const project = copyOfBase('tag');
-    await runGenerator('app').cd(project).withOptions({ build: false } as Record<string, unknown>).withAnswers({ tag: '1.5.0' });
+    await runGenerator('app')
+      .cd(project)
+      .withOptions({ build: false } as Record<string, unknown>)
+      .withAnswers({ tag: '1.5.0' });
     expect(config(project)).toMatchObject({ repository: 'smedina', container: 'plant', tag: '1.5.0', python: '3.12', schedule: '@daily' });
     expect(readFileSync(join(project, 'requirements.txt'), 'utf8')).toContain(COMMENT);
     expect(readFileSync(join(project, 'dags/plant_pipeline.py'), 'utf8')).toContain('smedina/plant:1.5.0');
@@ -49,7 +79,10 @@ describe('a re-run asks every question with the current value', () => {
 
   it('a changed package list replaces requirements.txt with the list typed', async () => {
     const project = copyOfBase('packages');
-    await runGenerator('app').cd(project).withOptions({ build: false } as Record<string, unknown>).withAnswers({ packages: 'pandas==2.2.3 requests pyarrow' });
+    await runGenerator('app')
+      .cd(project)
+      .withOptions({ build: false } as Record<string, unknown>)
+      .withAnswers({ packages: 'pandas==2.2.3 requests pyarrow' });
     const requirements = readFileSync(join(project, 'requirements.txt'), 'utf8');
     expect(requirements.split('\n').filter((line) => line && !line.startsWith('#'))).toEqual(['pandas==2.2.3', 'requests', 'pyarrow']);
   });

@@ -14,9 +14,15 @@ import { requireTool } from './support/required-tool.js';
 const BASE_IMAGE = 'python:3.11-slim';
 
 function engineProblem(): string | undefined {
-  const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (info.error || info.status !== 0) return `\`docker info\` fails (${info.error?.message ?? info.stderr.trim().split('\n')[0]}); start it with \`bash scripts/test-engine.sh start\``;
-  if (spawnSync('docker', ['image', 'inspect', BASE_IMAGE], { stdio: 'ignore' }).status !== 0) return `the base image ${BASE_IMAGE} is not in the engine; \`bash scripts/test-engine.sh start\``;
+  const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (info.error || info.status !== 0)
+    return `\`docker info\` fails (${info.error?.message ?? info.stderr.trim().split('\n')[0]}); start it with \`bash scripts/test-engine.sh start\``;
+  if (spawnSync('docker', ['image', 'inspect', BASE_IMAGE], { stdio: 'ignore' }).status !== 0)
+    return `the base image ${BASE_IMAGE} is not in the engine; \`bash scripts/test-engine.sh start\``;
   return undefined;
 }
 
@@ -54,7 +60,8 @@ describe.skipIf(!ready)('pod-ingestion run on a real engine', () => {
     return JSON.parse(readFileSync(join(runs, newest, 'run.json'), 'utf8')) as RunRecord;
   }
   const stateOf = (record: RunRecord) => Object.fromEntries(record.tasks.map((task) => [task.task, task.state]));
-  const logOf = (record: RunRecord, task: string) => readFileSync(join(project, record.tasks.find((entry) => entry.task === task)!.log), 'utf8');
+  const logOf = (record: RunRecord, task: string) =>
+    readFileSync(join(project, record.tasks.find((entry) => entry.task === task)!.log), 'utf8');
   const common = () => ['--secrets-dir', secrets, '--mount', `${shared}:/shared`];
 
   beforeAll(async () => {
@@ -71,7 +78,10 @@ describe.skipIf(!ready)('pod-ingestion run on a real engine', () => {
     }
     // a's constants use Airflow templates; .yo-rc.json is the model the run reads.
     const rc = JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8'));
-    rc['generator-pod-ingestion'].pods[0].env = [{ name: 'DAY', value: '{{ ds }}' }, { name: 'RUN', value: '{{ run_id }}' }];
+    rc['generator-pod-ingestion'].pods[0].env = [
+      { name: 'DAY', value: '{{ ds }}' },
+      { name: 'RUN', value: '{{ run_id }}' },
+    ];
     writeFileSync(join(project, '.yo-rc.json'), JSON.stringify(rc, null, 2));
     for (const [name, script] of Object.entries(SCRIPTS)) writeFileSync(join(project, `pods/${name}.py`), script);
     // The secret is a root-owned file, readable by others as a Kubernetes secret volume is; the folder
@@ -117,16 +127,22 @@ describe.skipIf(!ready)('pod-ingestion run on a real engine', () => {
     expect(logOf(record, 'd')).toContain('d read hello-2');
   }, 300_000);
 
-  it('--parallel 2 runs b and c at the same time, --parallel 1 one after the other (the run\'s own times)', async () => {
+  it("--parallel 2 runs b and c at the same time, --parallel 1 one after the other (the run's own times)", async () => {
     const interval = (record: RunRecord, task: string) => {
       const entry = record.tasks.find((item) => item.task === task)!;
       return [Date.parse(entry.start!), Date.parse(entry.end!)] as const;
     };
-    const two = await runBin(['run', 'b', 'c', '--parallel', '2', '--conf', '{"GREETING": "p", "FAIL_C": "0"}', '--no-build', ...common()], project);
+    const two = await runBin(
+      ['run', 'b', 'c', '--parallel', '2', '--conf', '{"GREETING": "p", "FAIL_C": "0"}', '--no-build', ...common()],
+      project,
+    );
     expect(two.exitCode, two.output).toBe(0);
     const [b2, c2] = [interval(lastRecord(), 'b'), interval(lastRecord(), 'c')];
     expect(b2[0] < c2[1] && c2[0] < b2[1], `b ${b2} and c ${c2} should overlap`).toBe(true);
-    const one = await runBin(['run', 'b', 'c', '--parallel', '1', '--conf', '{"GREETING": "p", "FAIL_C": "0"}', '--no-build', ...common()], project);
+    const one = await runBin(
+      ['run', 'b', 'c', '--parallel', '1', '--conf', '{"GREETING": "p", "FAIL_C": "0"}', '--no-build', ...common()],
+      project,
+    );
     expect(one.exitCode, one.output).toBe(0);
     const [b1, c1] = [interval(lastRecord(), 'b'), interval(lastRecord(), 'c')];
     expect(b1[1] <= c1[0] || c1[1] <= b1[0], `b ${b1} and c ${c1} should not overlap`).toBe(true);

@@ -19,7 +19,7 @@ function dockerStub(versionExit: number): { dir: string; calls: () => string[] }
       '#!/bin/sh',
       `printf '%s\\n' "$*" >> '${log}'`,
       'case "$1" in',
-      versionExit === 0 ? "  version) echo 20.10.24; exit 0 ;;" : `  version) echo '${DAEMON_DOWN}' >&2; exit 1 ;;`,
+      versionExit === 0 ? '  version) echo 20.10.24; exit 0 ;;' : `  version) echo '${DAEMON_DOWN}' >&2; exit 1 ;;`,
       "  image) echo 'Error: No such image: x' >&2; exit 1 ;;",
       '  *) echo unexpected >&2; exit 99 ;;',
       'esac',
@@ -59,25 +59,57 @@ describe('pod-ingestion run: refusals before anything runs, and Docker failures'
   };
 
   it.each([
-    ['a missing required param, naming the task and the param', ['--set', 'c:TOKEN=x'], 'task b needs the param RUN_DATE, which has no default'],
-    ['a missing secret folder', ['--conf', '{"RUN_DATE": "2026-01-31"}', '--set', 'c:TOKEN=x', '--secrets-dir', '/nonexistent-secrets'], 'no folder /nonexistent-secrets/gcp-key'],
-    ['no --secrets-dir for a task with a secret', ['--conf', '{"RUN_DATE": "2026-01-31"}', '--set', 'c:TOKEN=x'], 'task b mounts the secret gcp-key at /var/secrets/gcp: give --secrets-dir'],
-    ['a template a local run cannot render, named', ['--conf', '{"RUN_DATE": "2026-01-31"}', 'SECRETS'], '{{ var.value.api_token }}: a local run renders only'],
-    ['an unknown task', ['--conf', '{"RUN_DATE": "2026-01-31"}', '--set', 'c:TOKEN=x', 'SECRETS', 'nope'], '--task "nope": no task of that name; the pipeline has: a, b, c'],
+    [
+      'a missing required param, naming the task and the param',
+      ['--set', 'c:TOKEN=x'],
+      'task b needs the param RUN_DATE, which has no default',
+    ],
+    [
+      'a missing secret folder',
+      ['--conf', '{"RUN_DATE": "2026-01-31"}', '--set', 'c:TOKEN=x', '--secrets-dir', '/nonexistent-secrets'],
+      'no folder /nonexistent-secrets/gcp-key',
+    ],
+    [
+      'no --secrets-dir for a task with a secret',
+      ['--conf', '{"RUN_DATE": "2026-01-31"}', '--set', 'c:TOKEN=x'],
+      'task b mounts the secret gcp-key at /var/secrets/gcp: give --secrets-dir',
+    ],
+    [
+      'a template a local run cannot render, named',
+      ['--conf', '{"RUN_DATE": "2026-01-31"}', 'SECRETS'],
+      '{{ var.value.api_token }}: a local run renders only',
+    ],
+    [
+      'an unknown task',
+      ['--conf', '{"RUN_DATE": "2026-01-31"}', '--set', 'c:TOKEN=x', 'SECRETS', 'nope'],
+      '--task "nope": no task of that name; the pipeline has: a, b, c',
+    ],
     ['a conf that is not a JSON object', ['--conf', '[1]', '--set', 'c:TOKEN=x', 'SECRETS'], 'the conf is one JSON object'],
-    ['a --set for a variable no task has', ['--conf', '{"RUN_DATE": "2026-01-31"}', '--set', 'c:TOKEN=x', '--set', 'NOPE=1', 'SECRETS'], 'no task of this run has an env var NOPE'],
-    ['a logical date that does not exist', ['--conf', '{"RUN_DATE": "2026-01-31"}', '--set', 'c:TOKEN=x', '--logical-date', '2026-02-30', 'SECRETS'], '--logical-date "2026-02-30": a real date'],
-  ])('refuses %s, and runs no docker command', async (_, given, message) => {
-    const stub = dockerStub(0);
-    const args = given.flatMap((arg) => (arg === 'SECRETS' ? ['--secrets-dir', secrets()] : [arg]));
-    const result = await runWithPath(['run', ...args], project, stub.dir);
-    expect(result.exitCode, result.output).toBe(1);
-    expect(result.output).toContain('Nothing was run');
-    expect(result.output).toContain(message);
-    expect(result.output).not.toMatch(/\n\s+at /);
-    expect(stub.calls()).toEqual([]);
-    expect(existsSync(join(project, '.pod-ingestion/runs'))).toBe(false);
-  }, 60_000);
+    [
+      'a --set for a variable no task has',
+      ['--conf', '{"RUN_DATE": "2026-01-31"}', '--set', 'c:TOKEN=x', '--set', 'NOPE=1', 'SECRETS'],
+      'no task of this run has an env var NOPE',
+    ],
+    [
+      'a logical date that does not exist',
+      ['--conf', '{"RUN_DATE": "2026-01-31"}', '--set', 'c:TOKEN=x', '--logical-date', '2026-02-30', 'SECRETS'],
+      '--logical-date "2026-02-30": a real date',
+    ],
+  ])(
+    'refuses %s, and runs no docker command',
+    async (_, given, message) => {
+      const stub = dockerStub(0);
+      const args = given.flatMap((arg) => (arg === 'SECRETS' ? ['--secrets-dir', secrets()] : [arg]));
+      const result = await runWithPath(['run', ...args], project, stub.dir);
+      expect(result.exitCode, result.output).toBe(1);
+      expect(result.output).toContain('Nothing was run');
+      expect(result.output).toContain(message);
+      expect(result.output).not.toMatch(/\n\s+at /);
+      expect(stub.calls()).toEqual([]);
+      expect(existsSync(join(project, '.pod-ingestion/runs'))).toBe(false);
+    },
+    60_000,
+  );
 
   it('refuses outside a project', async () => {
     const result = await runBin(['run'], tempDir('run-outside'));

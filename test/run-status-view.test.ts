@@ -16,7 +16,15 @@ import { engineProblem } from './support/test-engine.js';
 
 const NOW = Date.parse('2026-01-31T10:00:10.000Z');
 const at = (seconds: number) => new Date(NOW - seconds * 1000).toISOString();
-const status = (task: string, state: TaskStatus['state'], settings: Partial<TaskStatus> = {}): TaskStatus => ({ task, state, tries: 0, maxTries: 2, start: null, end: null, ...settings });
+const status = (task: string, state: TaskStatus['state'], settings: Partial<TaskStatus> = {}): TaskStatus => ({
+  task,
+  state,
+  tries: 0,
+  maxTries: 2,
+  start: null,
+  end: null,
+  ...settings,
+});
 const WIDE = { color: false, columns: 100, rows: 40 };
 const SGR = /\u001b\[[0-9;]*m/g;
 const ESCAPE = /\u001b/;
@@ -30,7 +38,7 @@ describe('the frame of task states', () => {
     status('join_zones', 'queued'),
   ];
 
-  it('is a summary line, then one line per task in the run\'s order: state, elapsed time, try n/m', () => {
+  it("is a summary line, then one line per task in the run's order: state, elapsed time, try n/m", () => {
     const lines = renderStatusFrame(diamond, NOW, WIDE);
     expect(lines[0]).toBe('tasks: 1 running, 1 up_for_retry, 1 queued, 1 success');
     expect(lines.slice(1).map((line) => line.trim().split(/\s{2,}/))).toEqual([
@@ -71,7 +79,14 @@ describe('the frame of task states', () => {
     ];
     const lines = renderStatusFrame(many, NOW, { ...WIDE, rows: 10 });
     expect(lines.length).toBe(8);
-    expect(lines.slice(1, -1).map((line) => line.trim().split(/\s+/)[0])).toEqual(['late', 'broken', 'next_0', 'next_1', 'next_2', 'next_3']);
+    expect(lines.slice(1, -1).map((line) => line.trim().split(/\s+/)[0])).toEqual([
+      'late',
+      'broken',
+      'next_0',
+      'next_1',
+      'next_2',
+      'next_3',
+    ]);
     expect(lines.at(-1)).toBe('  … 13 more: 1 queued, 12 success');
     expect(lines[0]).toBe('tasks: 1 running, 1 failed, 5 queued, 12 success');
   });
@@ -90,7 +105,9 @@ describe('the writer', () => {
   /** A stream with a terminal's size that keeps what was written. */
   function terminal() {
     const written: string[] = [];
-    const stream = new Writable({ write: (chunk, _encoding, done) => (written.push(String(chunk)), done()) }) as unknown as NodeJS.WriteStream;
+    const stream = new Writable({
+      write: (chunk, _encoding, done) => (written.push(String(chunk)), done()),
+    }) as unknown as NodeJS.WriteStream;
     Object.assign(stream, { columns: 80, rows: 24, isTTY: true });
     return { stream, text: () => written.join('') };
   }
@@ -137,7 +154,9 @@ const SCRIPTS: Record<string, string> = {
 
 /** The containers the engine still has for a run. */
 const containersOf = (runId: string) =>
-  spawnSync('docker', ['ps', '--all', '--quiet', '--filter', `label=pod-ingestion.run=${runId}`], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  spawnSync('docker', ['ps', '--all', '--quiet', '--filter', `label=pod-ingestion.run=${runId}`], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean);
 const runIdIn = (output: string) => /Run (local_\S+):/.exec(output)?.[1] ?? '';
 
 describe.runIf(ready)('a real run', () => {
@@ -155,7 +174,10 @@ describe.runIf(ready)('a real run', () => {
     const root = tempDir('status-view');
     expect((await runBin(['view', '--container', 'run-status-view', '--python', '3.11', '--pods', 'fast'], root)).exitCode).toBe(0);
     project = join(root, 'view');
-    for (const args of [['pod', 'slow', '--after', 'fast', '--env', 'PAUSE=2'], ['pod', 'flaky', '--after', 'fast']]) {
+    for (const args of [
+      ['pod', 'slow', '--after', 'fast', '--env', 'PAUSE=2'],
+      ['pod', 'flaky', '--after', 'fast'],
+    ]) {
       const result = await runBin(args, project);
       expect(result.exitCode, result.output).toBe(0);
     }
@@ -196,7 +218,7 @@ describe.runIf(ready)('a real run', () => {
     const end = afterLastErase(output).replace(SGR, '');
     expect(end).not.toContain('tasks:');
     expect(end).toMatch(/slow\s+failed\s/);
-    expect(end).toContain('Interrupted: the run\'s containers were stopped and removed.');
+    expect(end).toContain("Interrupted: the run's containers were stopped and removed.");
     expect(containersOf(runIdIn(output.replace(SGR, '')))).toEqual([]);
   }, 120_000);
 
@@ -211,6 +233,13 @@ describe.runIf(ready)('a real run', () => {
     const piped = await runBin(['run', '--no-build'], project, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
     expect(piped.exitCode, piped.output).toBe(1);
     expect(piped.raw).not.toMatch(ESCAPE);
-    for (const line of ['--- fast: running', '--- fast: success', '--- flaky: up_for_retry, try 2 of 2', '--- flaky: failed', '--- slow: success']) expect(piped.stdout).toContain(line);
+    for (const line of [
+      '--- fast: running',
+      '--- fast: success',
+      '--- flaky: up_for_retry, try 2 of 2',
+      '--- flaky: failed',
+      '--- slow: success',
+    ])
+      expect(piped.stdout).toContain(line);
   }, 120_000);
 });

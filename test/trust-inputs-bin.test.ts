@@ -50,7 +50,12 @@ describe('.yo-rc.json is checked before anything is written', () => {
   it.concurrent('a dagId that climbs out of the project', async () => {
     const { parent, project } = copyOfBase();
     editConfig(project, (config) => (config.dagId = '../../escaped_dag'));
-    await expectRefused(['pod', 'newjob'], project, /\.yo-rc\.json generator-pod-ingestion\.dagId "\.\.\/\.\.\/escaped_dag": an Airflow DAG id uses only/, parent);
+    await expectRefused(
+      ['pod', 'newjob'],
+      project,
+      /\.yo-rc\.json generator-pod-ingestion\.dagId "\.\.\/\.\.\/escaped_dag": an Airflow DAG id uses only/,
+      parent,
+    );
   });
 
   it.concurrent('Python in kubernetes.retries or pods[].after, and "pods": 5', async () => {
@@ -75,10 +80,16 @@ describe('.yo-rc.json is checked before anything is written', () => {
 
 describe('answers files: a value of the wrong type is refused with how to write it', () => {
   it.concurrent.each([
-    ['{"tag": 1.0}', /the answers file's "tag" "1": a number loses its written form \(3\.10 reads as 3\.1, 1\.0 as 1\): write it as a JSON string in quotes/],
+    [
+      '{"tag": 1.0}',
+      /the answers file's "tag" "1": a number loses its written form \(3\.10 reads as 3\.1, 1\.0 as 1\): write it as a JSON string in quotes/,
+    ],
     ['{"python": 3.10}', /the answers file's "python" "3\.1": a number loses its written form/],
     ['{"build": "yes"}', /the answers file's "build" "\\"yes\\"": a yes\/no answer is written true or false, without quotes/],
-    ['{"packages": "pkg===1\\u001c--index-url=http://127.0.0.1:9/simple"}', /--packages "pkg===1\\u001c--index-url=http:\/\/127\.0\.0\.1:9\/simple": a requirement holds no control or line-separator character \(found \\x1c/],
+    [
+      '{"packages": "pkg===1\\u001c--index-url=http://127.0.0.1:9/simple"}',
+      /--packages "pkg===1\\u001c--index-url=http:\/\/127\.0\.0\.1:9\/simple": a requirement holds no control or line-separator character \(found \\x1c/,
+    ],
   ])('%s', async (json, message) => {
     const folder = tempDir('answers');
     writeFileSync(join(folder, 'class.json'), json);
@@ -90,7 +101,11 @@ describe('requirements files', () => {
   it.concurrent('a comment followed by \\r cannot hide an --index-url', async () => {
     const folder = tempDir('req-cr');
     writeFileSync(join(folder, 'req.txt'), '# pinned for the course\r--index-url http://127.0.0.1:9/simple\npandas==2.2.3\n');
-    await expectRefused(['p', '--container', 'lab', '--requirements', 'req.txt'], folder, /--requirements "line 1: .*": a requirements file holds no control or line-separator character other than line ends \(found \\x0d/);
+    await expectRefused(
+      ['p', '--container', 'lab', '--requirements', 'req.txt'],
+      folder,
+      /--requirements "line 1: .*": a requirements file holds no control or line-separator character other than line ends \(found \\x0d/,
+    );
   });
 
   it.concurrent('a private index is kept verbatim; -r is refused with the reason', async () => {
@@ -101,7 +116,11 @@ describe('requirements files', () => {
     expect(made.exitCode, made.output).toBe(0);
     expect(readFileSync(join(folder, 'p', 'requirements.txt'), 'utf8')).toBe(text);
     writeFileSync(join(folder, 'other.txt'), '-r base.txt\n');
-    await expectRefused(['q', '--container', 'lab', '--requirements', 'other.txt'], folder, /-r includes another requirements file, which is not in the image's build context/);
+    await expectRefused(
+      ['q', '--container', 'lab', '--requirements', 'other.txt'],
+      folder,
+      /-r includes another requirements file, which is not in the image's build context/,
+    );
   });
 });
 
@@ -113,22 +132,39 @@ describe('pod and package', () => {
     const report = inspectDag(join(project, 'dags', 'lab_pipeline.py'));
     expect(report.dags[0]?.params?.Q).toEqual({ required: false, default: 'x y=z' });
     const tasks = dagTasks(report);
-    expect(tasks.load?.env_vars).toEqual({ PRG_NAME: 'load.py', RUN_DATE: '{{ ds }}', OUTPUT_DIR: '{{ params.OUTPUT_DIR }}', SQL: 'select * from t where a=1', Q: '{{ params.Q }}' });
+    expect(tasks.load?.env_vars).toEqual({
+      PRG_NAME: 'load.py',
+      RUN_DATE: '{{ ds }}',
+      OUTPUT_DIR: '{{ params.OUTPUT_DIR }}',
+      SQL: 'select * from t where a=1',
+      Q: '{{ params.Q }}',
+    });
   });
 
   it.concurrent('a pod named like a listed package, or a package a pod would hide, is refused', async () => {
     const { project } = copyOfBase();
-    await expectRefused(['pod', 'pandas'], project, /--name "pandas": the pod pandas is named like the module pandas that pandas==2\.2\.3 installs/);
+    await expectRefused(
+      ['pod', 'pandas'],
+      project,
+      /--name "pandas": the pod pandas is named like the module pandas that pandas==2\.2\.3 installs/,
+    );
     await expectRefused(['pod', 'yaml'], project, /the module yaml that PyYAML==6\.0\.2 installs/);
     await expectRefused(['pod', 'numpy'], project, /the module numpy that pandas==2\.2\.3 installs/);
-    await expectRefused(['package', 'collect'], project, /--package "collect": the pod collect is named like the module collect that collect installs/);
+    await expectRefused(
+      ['package', 'collect'],
+      project,
+      /--package "collect": the pod collect is named like the module collect that collect installs/,
+    );
     await expectRefused(['package', ''], project, /--package "": a requirement is not empty/);
     await expectRefused(['package', 'psycopg2 binary'], project, /Try: psycopg2-binary/);
   });
 
   it.concurrent('a --param SOURCE_DIR default does not break the generated unit tests', async () => {
     const { project } = copyOfBase();
-    const result = await runBin(['pod', 'load', '--param', 'SOURCE_DIR=/data/exports', '--param', 'RUN_DATE=bad', '--env', 'OUTPUT_DIR=/nowhere'], project);
+    const result = await runBin(
+      ['pod', 'load', '--param', 'SOURCE_DIR=/data/exports', '--param', 'RUN_DATE=bad', '--env', 'OUTPUT_DIR=/nowhere'],
+      project,
+    );
     expect(result.exitCode, result.output).toBe(0);
     const tests = spawnSync(PYTHON, ['-B', '-m', 'unittest', 'discover', '-s', 'tests'], { cwd: project, encoding: 'utf8' });
     expect(tests.status, tests.stderr).toBe(0);
@@ -139,7 +175,11 @@ describe('pod and package', () => {
 describe('the smaller edges (item 14)', () => {
   it.concurrent('an empty destination is refused, not the current folder', async () => {
     const folder = tempDir('empty-dest');
-    await expectRefused(['', '--container', 'lab'], folder, /the destination argument "": an empty destination would write into the current folder/);
+    await expectRefused(
+      ['', '--container', 'lab'],
+      folder,
+      /the destination argument "": an empty destination would write into the current folder/,
+    );
     expect(readdirSync(folder)).toEqual([]);
   });
 

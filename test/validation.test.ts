@@ -3,7 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { resolveAppAnswers } from '../src/core/app-answers.js';
 import { InvalidAnswersError } from '../src/core/field-error.js';
-import { checkContainer, checkImageReference, checkRepository, checkTag, registryHost, suggestImageName } from '../src/core/image-reference.js';
+import {
+  checkContainer,
+  checkImageReference,
+  checkRepository,
+  checkTag,
+  registryHost,
+  suggestImageName,
+} from '../src/core/image-reference.js';
 import { checkDagId, checkEnvName, checkNamespace, checkPodName, checkSchedule, kubernetesName } from '../src/core/names.js';
 import { bumpTag } from '../src/core/image-version.js';
 import { PYTHON_STDLIB_MODULES } from '../src/core/python-stdlib-modules.js';
@@ -22,9 +29,12 @@ function refusal(answers: Record<string, string | boolean>): InvalidAnswersError
 }
 
 describe('image reference', () => {
-  it.each(['smedina1304', 'ghcr.io/acme', '123456789012.dkr.ecr.us-east-1.amazonaws.com', 'localhost:5000/team', '127.0.0.1:5000/ns', ''])('accepts the repository %j', (value) => {
-    expect(checkRepository(value)).toBeUndefined();
-  });
+  it.each(['smedina1304', 'ghcr.io/acme', '123456789012.dkr.ecr.us-east-1.amazonaws.com', 'localhost:5000/team', '127.0.0.1:5000/ns', ''])(
+    'accepts the repository %j',
+    (value) => {
+      expect(checkRepository(value)).toBeUndefined();
+    },
+  );
 
   it('refuses the seed example and proposes a lowercase name', () => {
     expect(checkContainer('runPodsPython')).toMatchObject({ rule: expect.stringContaining('lowercase'), suggestion: 'run-pods-python' });
@@ -53,7 +63,8 @@ describe('image reference', () => {
   });
 
   it('suggests names Docker accepts', () => {
-    for (const input of ['runPodsPython', 'My App!', 'data__', '--x--', 'ÄÖÜ']) expect(checkContainer(suggestImageName(input))).toBeUndefined();
+    for (const input of ['runPodsPython', 'My App!', 'data__', '--x--', 'ÄÖÜ'])
+      expect(checkContainer(suggestImageName(input))).toBeUndefined();
   });
 
   it('knows which registry a push goes to', () => {
@@ -81,8 +92,19 @@ describe('names', () => {
   });
 
   it('reports every bad field at once', () => {
-    const error = refusal({ container: 'Bad', tag: '-x', pods: 'a/b logging', namespace: 'Air_flow', 'dag-id': 'bad id', schedule: 'every day', python: '2.7', retries: 'many' });
-    expect(new Set(error.errors.map((item) => item.field))).toEqual(new Set(['container', 'tag', 'pods', 'namespace', 'dag-id', 'schedule', 'python', 'retries']));
+    const error = refusal({
+      container: 'Bad',
+      tag: '-x',
+      pods: 'a/b logging',
+      namespace: 'Air_flow',
+      'dag-id': 'bad id',
+      schedule: 'every day',
+      python: '2.7',
+      retries: 'many',
+    });
+    expect(new Set(error.errors.map((item) => item.field))).toEqual(
+      new Set(['container', 'tag', 'pods', 'namespace', 'dag-id', 'schedule', 'python', 'retries']),
+    );
     expect(error.message).toMatch(/^Nothing was written: 9 answers are invalid/);
   });
 
@@ -106,10 +128,14 @@ describe('names', () => {
     expect(kubernetesName('clean__orders_')).toBe('clean-orders');
   });
 
-  it('knows the standard library of the machine\'s Python', () => {
+  it("knows the standard library of the machine's Python", () => {
     const python = toolMissing('/usr/bin/python3');
     if (!requireTool(python, 'the standard-library module list')) return;
-    const result = spawnSync('/usr/bin/python3', ['-c', 'import sys; print("\\n".join(sorted(n for n in sys.stdlib_module_names if not n.startswith("_"))))'], { encoding: 'utf8' });
+    const result = spawnSync(
+      '/usr/bin/python3',
+      ['-c', 'import sys; print("\\n".join(sorted(n for n in sys.stdlib_module_names if not n.startswith("_"))))'],
+      { encoding: 'utf8' },
+    );
     const machine = result.stdout.trim().split('\n');
     expect(machine.filter((name) => !PYTHON_STDLIB_MODULES.has(name))).toEqual([]);
   });

@@ -6,7 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { resolveAppAnswers } from '../src/core/app-answers.js';
 import { checkContainer, checkRepository, checkTag, suggestImageName } from '../src/core/image-reference.js';
 import { checkJinjaTemplate } from '../src/core/jinja-template.js';
-import { checkDagId, checkEnvName, checkNamespace, checkPodName, checkQuantity, checkSchedule, checkSecretName, suggestIdentifier } from '../src/core/names.js';
+import {
+  checkDagId,
+  checkEnvName,
+  checkNamespace,
+  checkPodName,
+  checkQuantity,
+  checkSchedule,
+  checkSecretName,
+  suggestIdentifier,
+} from '../src/core/names.js';
 import { splitPackages } from '../src/core/package-list.js';
 import { addPod } from '../src/core/pipeline.js';
 import { checkPython } from '../src/core/python-version.js';
@@ -15,8 +24,44 @@ import { suggestQuantity } from '../src/core/resources.js';
 
 const SIZE = 10_000;
 const BOUND_MS = 1_000;
-const PIECES = ['a', 'A', '0', '-', '.', '_', '/', ':', ' ', '#', '=', '@', '[', '(', '{{', '{%', '{#', '\\', "'", ',', ';', 'a-', 'a.', '/a', 'a/', '-a',
-  '1.', '==', 'a:', '/-', 'aA', '{{ a', "'a' ", 'and ', ' #', 'a a'];
+const PIECES = [
+  'a',
+  'A',
+  '0',
+  '-',
+  '.',
+  '_',
+  '/',
+  ':',
+  ' ',
+  '#',
+  '=',
+  '@',
+  '[',
+  '(',
+  '{{',
+  '{%',
+  '{#',
+  '\\',
+  "'",
+  ',',
+  ';',
+  'a-',
+  'a.',
+  '/a',
+  'a/',
+  '-a',
+  '1.',
+  '==',
+  'a:',
+  '/-',
+  'aA',
+  '{{ a',
+  "'a' ",
+  'and ',
+  ' #',
+  'a a',
+];
 const ENDINGS = ['', '!', '\u0000', ' x'];
 
 /** 10 KB strings: a piece repeated, then an ending that breaks the pattern; also behind a valid prefix. */
@@ -44,8 +89,22 @@ function timeOf(run: () => unknown): number {
 
 const project = resolveAppAnswers({ pods: 'collect', defaults: true }).config;
 const VALIDATORS: Record<string, (value: string) => unknown> = {
-  checkContainer, checkRepository, checkTag, suggestImageName, checkDagId, checkEnvName, checkNamespace, checkPodName, checkQuantity, suggestQuantity,
-  checkSchedule, checkSecretName, suggestIdentifier, checkPython, checkJinjaTemplate, splitPackages,
+  checkContainer,
+  checkRepository,
+  checkTag,
+  suggestImageName,
+  checkDagId,
+  checkEnvName,
+  checkNamespace,
+  checkPodName,
+  checkQuantity,
+  suggestQuantity,
+  checkSchedule,
+  checkSecretName,
+  suggestIdentifier,
+  checkPython,
+  checkJinjaTemplate,
+  splitPackages,
   checkPackages: (value) => checkPackages('packages', splitPackages(value)),
   package: (value) => checkPackages('package', [value]),
   checkRequirementsFile: (value) => checkRequirementsFile('requirements', value),
@@ -55,7 +114,20 @@ const VALIDATORS: Record<string, (value: string) => unknown> = {
   '--secret': (value) => safely(() => addPod(project, 'load', { secret: value })),
   '--description': (value) => safely(() => addPod(project, 'load', { description: value })),
   '--after': (value) => safely(() => addPod(project, 'load', { after: value })),
-  app: (value) => safely(() => resolveAppAnswers({ repository: value, container: value, tag: value, pods: value, 'dag-id': value, schedule: value, namespace: value, 'cpu-request': value, defaults: true })),
+  app: (value) =>
+    safely(() =>
+      resolveAppAnswers({
+        repository: value,
+        container: value,
+        tag: value,
+        pods: value,
+        'dag-id': value,
+        schedule: value,
+        namespace: value,
+        'cpu-request': value,
+        defaults: true,
+      }),
+    ),
 };
 
 function safely(run: () => unknown): unknown {
@@ -82,7 +154,9 @@ describe('validators run in linear time on 10 KB adversarial strings', () => {
       const ms = timeOf(() => validator(value));
       if (ms > slowest.ms) slowest = { ms, value };
     }
-    expect(slowest.ms, `slowest input: ${JSON.stringify(slowest.value.slice(0, 40))}... (${slowest.value.length} chars)`).toBeLessThan(BOUND_MS);
+    expect(slowest.ms, `slowest input: ${JSON.stringify(slowest.value.slice(0, 40))}... (${slowest.value.length} chars)`).toBeLessThan(
+      BOUND_MS,
+    );
     console.log(`${name}: slowest of ${values.length} inputs ${slowest.ms.toFixed(1)} ms`);
   });
 });

@@ -33,11 +33,12 @@ describe('the workshop tutorials: structure', () => {
     for (const { file } of [...TUTORIALS, ...GUIDES]) {
       const blocks = blocksOf(file);
       expect(blocks.filter((block) => block.mode !== 'not-runnable').length, file).toBeGreaterThan(0);
-      for (const block of blocks.filter((candidate) => candidate.mode === 'not-runnable')) expect(block.reason.length, `${file}:${block.line}`).toBeGreaterThan(10);
+      for (const block of blocks.filter((candidate) => candidate.mode === 'not-runnable'))
+        expect(block.reason.length, `${file}:${block.line}`).toBeGreaterThan(10);
     }
   });
 
-  it('show the same commands in both languages, block by block (tutorials and instructor\'s guides)', () => {
+  it("show the same commands in both languages, block by block (tutorials and instructor's guides)", () => {
     for (const pair of [TUTORIALS, GUIDES]) {
       const [english, portuguese] = pair.map(({ file }) => blocksOf(file).map((block) => `${block.mode}\n${commandsOf(block)}`));
       expect(english.length).toBeGreaterThan(0);
@@ -46,10 +47,14 @@ describe('the workshop tutorials: structure', () => {
   });
 
   it('the translation check ignores comments and --description texts, nothing else', () => {
-    const [one, other] = ['# la\npod-ingestion pod a --description "Um texto"   # um comentário', 'pod-ingestion pod a --description "A text"'].map((code) =>
-      commandsOf({ mode: 'runnable', reason: '', code, line: 1, heading: '', expectedOutput: [] }));
+    const [one, other] = [
+      '# la\npod-ingestion pod a --description "Um texto"   # um comentário',
+      'pod-ingestion pod a --description "A text"',
+    ].map((code) => commandsOf({ mode: 'runnable', reason: '', code, line: 1, heading: '', expectedOutput: [] }));
     expect(one).toBe(other);
-    expect(commandsOf({ mode: 'runnable', reason: '', code: 'pod-ingestion pod b', line: 1, heading: '', expectedOutput: [] })).not.toBe(other);
+    expect(commandsOf({ mode: 'runnable', reason: '', code: 'pod-ingestion pod b', line: 1, heading: '', expectedOutput: [] })).not.toBe(
+      other,
+    );
   });
 
   it('refuses a shell block without a marker, naming its line', () => {
@@ -89,7 +94,9 @@ describe.runIf(ready)('the workshop tutorials: executed', () => {
       });
       cleanups.push(async () => rmSync(dirname(run.folder), { recursive: true, force: true }));
       const slowest = [...run.seconds].sort((a, b) => b.seconds - a.seconds).slice(0, 3);
-      console.log(`workshop ${lang}: ${run.seconds.length} blocks in ${((performance.now() - started) / 1000).toFixed(1)} s; slowest: ${slowest.map((block) => `line ${block.line} ${block.seconds.toFixed(1)} s`).join(', ')}`);
+      console.log(
+        `workshop ${lang}: ${run.seconds.length} blocks in ${((performance.now() - started) / 1000).toFixed(1)} s; slowest: ${slowest.map((block) => `line ${block.line} ${block.seconds.toFixed(1)} s`).join(', ')}`,
+      );
       expect(run.seconds.length).toBe(blocksOf(file).filter((block) => block.mode !== 'not-runnable').length);
       expect(run.seconds.length).toBeGreaterThan(15);
     }, 900_000);
@@ -97,7 +104,12 @@ describe.runIf(ready)('the workshop tutorials: executed', () => {
 
   for (const { file, lang, locale } of GUIDES) {
     it(`${lang}: the room check of ${file.split('/docs/')[1]} passes on this machine`, () => {
-      const run = runDoc(file, { handouts: {}, env: { REGISTRY, LANG: locale, LC_ALL: undefined, LC_MESSAGES: undefined }, bin: { node: process.execPath, script: BIN }, timeoutSeconds: 60 });
+      const run = runDoc(file, {
+        handouts: {},
+        env: { REGISTRY, LANG: locale, LC_ALL: undefined, LC_MESSAGES: undefined },
+        bin: { node: process.execPath, script: BIN },
+        timeoutSeconds: 60,
+      });
       cleanups.push(async () => rmSync(dirname(run.folder), { recursive: true, force: true }));
       expect(run.seconds.length).toBe(1);
     });

@@ -41,8 +41,13 @@ export function loadWithCodeCache<Exports>(file: string): Loaded<Exports> {
   }
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   // The bundle's own import() calls (Yeoman importing a generator by path) go to Node's usual loader.
-  const importModuleDynamically = (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  const script = new vm.Script(wrapper, { filename: file, cachedData, ...(importModuleDynamically ? { importModuleDynamically } : {}) } as vm.ScriptOptions);
+  const importModuleDynamically = (vm as unknown as { constants?: { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } }).constants
+    ?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  const script = new vm.Script(wrapper, {
+    filename: file,
+    cachedData,
+    ...(importModuleDynamically ? { importModuleDynamically } : {}),
+  } as vm.ScriptOptions);
   const module = { exports: {} as Exports };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(module.exports, createRequire(file), module, file, join(file, '..'));

@@ -46,7 +46,9 @@ export async function main(args: string[]): Promise<void> {
   const lang = langAt === -1 ? undefined : args[langAt]!.startsWith('--lang=') ? args[langAt]!.slice('--lang='.length) : args[langAt + 1];
   useLanguage(isLanguage(lang) ? lang : languageOfEnvironment(process.env));
   if (langAt !== -1 && !isLanguage(lang)) {
-    console.error(new InvalidAnswersError([{ field: 'lang', value: lang ?? '', rule: t('rule.oneOf', { choices: LANGUAGES.join(', ') }) }]).message);
+    console.error(
+      new InvalidAnswersError([{ field: 'lang', value: lang ?? '', rule: t('rule.oneOf', { choices: LANGUAGES.join(', ') }) }]).message,
+    );
     process.exit(1);
   }
 
@@ -57,8 +59,17 @@ export async function main(args: string[]): Promise<void> {
   }
   if (args.includes('--help') || args.includes('-h')) {
     const common = `\n${t('help.common')}\n`;
-    const subcommands = name === 'app' ? `\n${t('help.subcommands', { names: Object.keys(GENERATORS).filter((key) => key !== 'app').join(', ') })}\n` : '';
-    process.stdout.write(`${renderHelp(t(`help.${generator.help}.title`), t(`help.${generator.help}.usage`), generator.questions)}${common}${subcommands}`);
+    const subcommands =
+      name === 'app'
+        ? `\n${t('help.subcommands', {
+            names: Object.keys(GENERATORS)
+              .filter((key) => key !== 'app')
+              .join(', '),
+          })}\n`
+        : '';
+    process.stdout.write(
+      `${renderHelp(t(`help.${generator.help}.title`), t(`help.${generator.help}.usage`), generator.questions)}${common}${subcommands}`,
+    );
     process.exit(0);
   }
   // Yeoman ignores options it does not know; a mistyped --aftr would silently do something else.

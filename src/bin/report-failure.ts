@@ -11,7 +11,9 @@ const PROMPT_CLOSED = new Set(['ExitPromptError', 'AbortPromptError']);
 export function takeDebugFlag(args: string[]): boolean {
   const index = args.indexOf('--debug');
   if (index !== -1) args.splice(index, 1);
-  const fromEnvironment = (process.env.DEBUG ?? '').split(/[\s,]+/).some((name) => name === '*' || name === 'pod-ingestion' || name === 'pod-ingestion:*');
+  const fromEnvironment = (process.env.DEBUG ?? '')
+    .split(/[\s,]+/)
+    .some((name) => name === '*' || name === 'pod-ingestion' || name === 'pod-ingestion:*');
   return index !== -1 || fromEnvironment;
 }
 

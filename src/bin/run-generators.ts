@@ -14,9 +14,29 @@ import GraphGenerator from '../generators/graph/index.js';
 import RemoveGenerator from '../generators/remove/index.js';
 import RunGenerator from '../generators/run/index.js';
 
-const CLASSES = { app: AppGenerator, pod: PodGenerator, package: PackageGenerator, publish: PublishGenerator, remove: RemoveGenerator, run: RunGenerator, graph: GraphGenerator, adopt: AdoptGenerator, doctor: DoctorGenerator };
+const CLASSES = {
+  app: AppGenerator,
+  pod: PodGenerator,
+  package: PackageGenerator,
+  publish: PublishGenerator,
+  remove: RemoveGenerator,
+  run: RunGenerator,
+  graph: GraphGenerator,
+  adopt: AdoptGenerator,
+  doctor: DoctorGenerator,
+};
 // generators/<name>/index.js re-export these (see scripts/build.mjs): `yo` finds them there.
-export { AdoptGenerator, AppGenerator, DoctorGenerator, GraphGenerator, PackageGenerator, PodGenerator, PublishGenerator, RemoveGenerator, RunGenerator };
+export {
+  AdoptGenerator,
+  AppGenerator,
+  DoctorGenerator,
+  GraphGenerator,
+  PackageGenerator,
+  PodGenerator,
+  PublishGenerator,
+  RemoveGenerator,
+  RunGenerator,
+};
 
 export async function runGenerator(name: keyof typeof CLASSES, args: string[]): Promise<void> {
   // Yeoman logs everything to stderr; the bin's progress and status lines go to stdout (errors and warnings

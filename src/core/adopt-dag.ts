@@ -28,9 +28,27 @@ export interface AdoptedDag {
 
 // Operator keywords carried into the model (or checked to be what the generated DAG does anyway).
 const CARRIED = new Set([
-  'task_id', 'name', 'namespace', 'image', 'cmds', 'env_vars', 'volumes', 'volume_mounts', 'secrets', 'in_cluster', 'get_logs',
-  'image_pull_policy', 'is_delete_operator_pod', 'on_finish_action', 'container_resources', 'doc_md', 'dag', 'kubernetes_conn_id',
-  'image_pull_secrets', 'retries', 'retry_delay',
+  'task_id',
+  'name',
+  'namespace',
+  'image',
+  'cmds',
+  'env_vars',
+  'volumes',
+  'volume_mounts',
+  'secrets',
+  'in_cluster',
+  'get_logs',
+  'image_pull_policy',
+  'is_delete_operator_pod',
+  'on_finish_action',
+  'container_resources',
+  'doc_md',
+  'dag',
+  'kubernetes_conn_id',
+  'image_pull_secrets',
+  'retries',
+  'retry_delay',
 ]);
 // DAG(...) arguments someone put in default_args, where Airflow ignores them.
 const DAG_LEVEL = new Set(['catchup', 'schedule', 'schedule_interval', 'tags', 'description', 'start_date', 'dag_id']);
@@ -38,7 +56,10 @@ const CALLBACKS = /^on_\w+_callback$|^sla_miss_callback$/;
 
 // Import paths that no longer exist, and where the new DAG takes the same thing from.
 const OLD_IMPORTS: readonly [RegExp, string][] = [
-  [/operators\.kubernetes_pod$|^airflow\.contrib\./, 'airflow.providers.cncf.kubernetes.operators.pod (the old module was removed in provider 10.0.0)'],
+  [
+    /operators\.kubernetes_pod$|^airflow\.contrib\./,
+    'airflow.providers.cncf.kubernetes.operators.pod (the old module was removed in provider 10.0.0)',
+  ],
   [/^airflow\.kubernetes\.secret$/, 'airflow.providers.cncf.kubernetes.secret'],
   [/^airflow\.operators\.(?:dummy|dummy_operator)$/, 'nothing: Dummy tasks become direct edges'],
   [/^airflow\.utils\.dates$/, 'nothing: days_ago was removed in Airflow 3.0; the start date is fixed'],
@@ -54,7 +75,8 @@ export function scriptOfPrgName(value: string): string {
 
 /** A Variable read at parse time becomes a template read at run time. */
 function variableTemplate(key: string, fallback: DagValue): string {
-  if (fallback === null) return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `{{ var.value.${key} }}` : `{{ var.value.get(${jinjaString(key)}) }}`;
+  if (fallback === null)
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `{{ var.value.${key} }}` : `{{ var.value.get(${jinjaString(key)}) }}`;
   return `{{ var.value.get(${jinjaString(key)}, ${jinjaString(String(fallback))}) }}`;
 }
 
@@ -63,7 +85,10 @@ function dateOf(value: DagValue, today: Date, report: (line: number, text: strin
   if (call?.callee === 'days_ago' && typeof call.args[0] === 'number') {
     const date = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - call.args[0]));
     const fixed = date.toISOString().slice(0, 10);
-    report(call.line, `start_date=days_ago(${call.args[0]}) -> the fixed start_date ${fixed} (days_ago was removed in Airflow 3.0; a moving start date confuses the scheduler)`);
+    report(
+      call.line,
+      `start_date=days_ago(${call.args[0]}) -> the fixed start_date ${fixed} (days_ago was removed in Airflow 3.0; a moving start date confuses the scheduler)`,
+    );
     return fixed;
   }
   if (call?.callee === 'datetime' && call.args.length >= 3 && call.args.slice(0, 3).every((item) => typeof item === 'number')) {
@@ -76,19 +101,24 @@ function dateOf(value: DagValue, today: Date, report: (line: number, text: strin
 function minutesOf(value: DagValue): number | undefined {
   const call = asCall(value, 'timedelta');
   if (!call || call.args.length > 0) return typeof value === 'number' && value % 60 === 0 ? value / 60 : undefined;
-  const seconds = (Number(call.kwargs.seconds ?? 0) || 0) + (Number(call.kwargs.minutes ?? 0) || 0) * 60 + (Number(call.kwargs.hours ?? 0) || 0) * 3600;
-  return Object.keys(call.kwargs).every((key) => ['seconds', 'minutes', 'hours'].includes(key)) && seconds % 60 === 0 ? seconds / 60 : undefined;
+  const seconds =
+    (Number(call.kwargs.seconds ?? 0) || 0) + (Number(call.kwargs.minutes ?? 0) || 0) * 60 + (Number(call.kwargs.hours ?? 0) || 0) * 3600;
+  return Object.keys(call.kwargs).every((key) => ['seconds', 'minutes', 'hours'].includes(key)) && seconds % 60 === 0
+    ? seconds / 60
+    : undefined;
 }
 
 /** The edges between pod tasks, Dummy/Empty tasks collapsed into direct edges. */
 export function collapseEmptyTasks(edges: readonly [string, string][], empty: ReadonlySet<string>): [string, string][] {
   const downstream = (from: string, seen = new Set<string>()): string[] =>
-    edges.filter(([up]) => up === from).flatMap(([, down]) => {
-      if (!empty.has(down)) return [down];
-      if (seen.has(down)) return [];
-      seen.add(down);
-      return downstream(down, seen);
-    });
+    edges
+      .filter(([up]) => up === from)
+      .flatMap(([, down]) => {
+        if (!empty.has(down)) return [down];
+        if (seen.has(down)) return [];
+        seen.add(down);
+        return downstream(down, seen);
+      });
   const result: [string, string][] = [];
   for (const up of new Set(edges.map(([from]) => from))) {
     if (empty.has(up)) continue;
@@ -108,41 +138,49 @@ export function adoptDag(reading: DagReading, today: Date, knownStartDate?: stri
     const current = OLD_IMPORTS.find(([pattern]) => pattern.test(module));
     if (current) migrate(line, `import from ${module} -> ${current[1]}`);
   }
-  if (reading.dags.length !== 1) lose(reading.dags[1]?.line ?? 1, `${reading.dags.length} DAG definitions in one file; adopt takes a file with one DAG`);
+  if (reading.dags.length !== 1)
+    lose(reading.dags[1]?.line ?? 1, `${reading.dags.length} DAG definitions in one file; adopt takes a file with one DAG`);
   const dag = reading.dags[0] ?? { line: 1, style: 'DAG' as const, args: [], kwargs: {} };
   const kwargs = { ...dag.kwargs };
   const defaultArgs: Record<string, DagValue> = {};
   const given = kwargs.default_args;
-  if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given) || '$' in given)) lose(dag.line, `default_args=${describeValue(given)} cannot be read as a dict`);
+  if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given) || '$' in given))
+    lose(dag.line, `default_args=${describeValue(given)} cannot be read as a dict`);
   else if (given) {
     for (const [key, value] of Object.entries(given)) {
       if (DAG_LEVEL.has(key) && kwargs[key] === undefined) {
         kwargs[key] = value;
         migrate(dag.line, `default_args["${key}"] is a DAG argument (Airflow ignores it in default_args) -> DAG(${key}=...)`);
-      } else if (CALLBACKS.test(key)) lose(dag.line, `default_args["${key}"]: callbacks are not carried; add it again outside the managed blocks`);
+      } else if (CALLBACKS.test(key))
+        lose(dag.line, `default_args["${key}"]: callbacks are not carried; add it again outside the managed blocks`);
       else if (key === 'retries' || key === 'retry_delay') defaultArgs[key] = value;
       else if (isLiteral(value)) defaultArgs[key] = value;
       else lose(dag.line, `default_args["${key}"]=${describeValue(value)} is not a constant`);
     }
   }
 
-  const dagIdValue = kwargs.dag_id ?? dag.args[0] ?? (dag.style === 'decorator' ? dag.function ?? null : null);
+  const dagIdValue = kwargs.dag_id ?? dag.args[0] ?? (dag.style === 'decorator' ? (dag.function ?? null) : null);
   const dagId = typeof dagIdValue === 'string' ? dagIdValue : '';
   if (!dagId) lose(dag.line, `the DAG id ${dagIdValue === null ? 'is missing' : `${describeValue(dagIdValue)} is not a constant`}`);
 
   let schedule = '';
   const scheduleValue = kwargs.schedule !== undefined ? kwargs.schedule : kwargs.schedule_interval;
-  if (kwargs.schedule_interval !== undefined) migrate(lineOf(kwargs.schedule_interval, dag.line), 'schedule_interval -> schedule (schedule_interval was removed in Airflow 3.0)');
+  if (kwargs.schedule_interval !== undefined)
+    migrate(lineOf(kwargs.schedule_interval, dag.line), 'schedule_interval -> schedule (schedule_interval was removed in Airflow 3.0)');
   if (typeof scheduleValue === 'string') schedule = scheduleValue;
-  else if (scheduleValue !== null && scheduleValue !== undefined) lose(lineOf(scheduleValue, dag.line), `schedule ${describeValue(scheduleValue)} is not a preset or cron string`);
+  else if (scheduleValue !== null && scheduleValue !== undefined)
+    lose(lineOf(scheduleValue, dag.line), `schedule ${describeValue(scheduleValue)} is not a preset or cron string`);
 
   const startDate = knownStartDate ?? (kwargs.start_date !== undefined ? dateOf(kwargs.start_date, today, migrate) : undefined);
-  if (kwargs.start_date !== undefined && startDate === undefined) lose(lineOf(kwargs.start_date, dag.line), `start_date=${describeValue(kwargs.start_date)} is not a fixed date`);
+  if (kwargs.start_date !== undefined && startDate === undefined)
+    lose(lineOf(kwargs.start_date, dag.line), `start_date=${describeValue(kwargs.start_date)} is not a fixed date`);
   const tags = Array.isArray(kwargs.tags) && kwargs.tags.every((tag) => typeof tag === 'string') ? (kwargs.tags as string[]) : [];
-  if (kwargs.tags !== undefined && tags.length !== (kwargs.tags as unknown[]).length) lose(dag.line, `tags=${describeValue(kwargs.tags)} is not a list of strings`);
+  if (kwargs.tags !== undefined && tags.length !== (kwargs.tags as unknown[]).length)
+    lose(dag.line, `tags=${describeValue(kwargs.tags)} is not a list of strings`);
   const description = typeof kwargs.description === 'string' ? kwargs.description : '';
   const catchup = kwargs.catchup === undefined ? true : kwargs.catchup === true;
-  if (kwargs.catchup !== undefined && typeof kwargs.catchup !== 'boolean') lose(dag.line, `catchup=${describeValue(kwargs.catchup)} is not True or False`);
+  if (kwargs.catchup !== undefined && typeof kwargs.catchup !== 'boolean')
+    lose(dag.line, `catchup=${describeValue(kwargs.catchup)} is not True or False`);
   for (const key of Object.keys(kwargs)) {
     if (!['dag_id', 'schedule', 'schedule_interval', 'start_date', 'tags', 'description', 'catchup', 'default_args'].includes(key)) {
       lose(lineOf(kwargs[key], dag.line), `DAG(${key}=${describeValue(kwargs[key]!)}) is not carried`);
@@ -153,13 +191,17 @@ export function adoptDag(reading: DagReading, today: Date, knownStartDate?: stri
   const podTasks = reading.tasks.filter((task) => !task.empty);
   const emptyIds = new Set(reading.tasks.filter((task) => task.empty).map((task) => String(task.kwargs.task_id)));
   for (const task of reading.tasks.filter((item) => item.empty)) {
-    migrate(task.line, `${task.operator}(task_id="${String(task.kwargs.task_id)}") -> direct edges between its neighbours${task.operator === 'DummyOperator' ? ' (DummyOperator was removed)' : ''}`);
+    migrate(
+      task.line,
+      `${task.operator}(task_id="${String(task.kwargs.task_id)}") -> direct edges between its neighbours${task.operator === 'DummyOperator' ? ' (DummyOperator was removed)' : ''}`,
+    );
   }
   const shared = new Map<string, { value: string; line: number }>();
   const agree = (key: string, value: string, line: number) => {
     const earlier = shared.get(key);
     if (!earlier) shared.set(key, { value, line });
-    else if (earlier.value !== value) lose(line, `${key} is ${value} here but ${earlier.value} at line ${earlier.line}; the project has one ${key} for every task`);
+    else if (earlier.value !== value)
+      lose(line, `${key} is ${value} here but ${earlier.value} at line ${earlier.line}; the project has one ${key} for every task`);
   };
   const pods: PodSpec[] = [];
   const podByTask = new Map<string, string>();
@@ -168,13 +210,19 @@ export function adoptDag(reading: DagReading, today: Date, knownStartDate?: stri
     if (!pod) continue;
     const twin = pods.find((other) => other.name === pod.name);
     if (twin) {
-      lose(task.line, `task ${pod.taskId ?? pod.name} runs ${pod.name}.py like task ${twin.taskId ?? twin.name}; the project has one task per script`);
+      lose(
+        task.line,
+        `task ${pod.taskId ?? pod.name} runs ${pod.name}.py like task ${twin.taskId ?? twin.name}; the project has one task per script`,
+      );
       continue;
     }
     podByTask.set(pod.taskId ?? pod.name, pod.name);
     pods.push(pod);
   }
-  const edges = collapseEmptyTasks(reading.edges.map(([up, down]): [string, string] => [up, down]), emptyIds);
+  const edges = collapseEmptyTasks(
+    reading.edges.map(([up, down]): [string, string] => [up, down]),
+    emptyIds,
+  );
   for (const [up, down] of edges) {
     const from = podByTask.get(up);
     const to = podByTask.get(down);
@@ -184,14 +232,19 @@ export function adoptDag(reading: DagReading, today: Date, knownStartDate?: stri
 
   const retries = defaultArgs.retries ?? shared.get('retries')?.value;
   const retryDelay = defaultArgs.retry_delay !== undefined ? minutesOf(defaultArgs.retry_delay) : undefined;
-  if (defaultArgs.retry_delay !== undefined && retryDelay === undefined) lose(dag.line, `retry_delay=${describeValue(defaultArgs.retry_delay)} is not a whole number of minutes`);
+  if (defaultArgs.retry_delay !== undefined && retryDelay === undefined)
+    lose(dag.line, `retry_delay=${describeValue(defaultArgs.retry_delay)} is not a whole number of minutes`);
   delete defaultArgs.retries;
   delete defaultArgs.retry_delay;
   const value = (key: string) => shared.get(key)?.value;
   const kubernetes: Partial<KubernetesSettings> = {
     ...(value('namespace') !== undefined ? { namespace: value('namespace') } : {}),
-    ...(value('image_pull_policy') !== undefined ? { imagePullPolicy: value('image_pull_policy') as KubernetesSettings['imagePullPolicy'] } : {}),
-    ...(value('on_finish_action') !== undefined ? { onFinishAction: value('on_finish_action') as KubernetesSettings['onFinishAction'] } : {}),
+    ...(value('image_pull_policy') !== undefined
+      ? { imagePullPolicy: value('image_pull_policy') as KubernetesSettings['imagePullPolicy'] }
+      : {}),
+    ...(value('on_finish_action') !== undefined
+      ? { onFinishAction: value('on_finish_action') as KubernetesSettings['onFinishAction'] }
+      : {}),
     ...(value('kubernetes_conn_id') !== undefined ? { kubernetesConnId: value('kubernetes_conn_id') } : {}),
     ...(value('image_pull_secret') !== undefined ? { imagePullSecret: value('image_pull_secret') } : {}),
     ...(value('cpu_request') !== undefined ? { cpuRequest: value('cpu_request') } : {}),
@@ -230,11 +283,15 @@ function adoptTask(task: ReadTask, { agree, lose, migrate, errors }: TaskContext
   }
   const where = `task ${taskId}`;
   if (task.positional > 0) lose(line, `${where}: positional arguments are not carried`);
-  for (const key of Object.keys(kwargs)) if (!CARRIED.has(key)) lose(lineOf(kwargs[key], line), `${where}: ${key}=${describeValue(kwargs[key]!)} is not carried`);
+  for (const key of Object.keys(kwargs))
+    if (!CARRIED.has(key)) lose(lineOf(kwargs[key], line), `${where}: ${key}=${describeValue(kwargs[key]!)} is not carried`);
 
   const env = kwargs.env_vars;
   if (env === undefined || env === null || typeof env !== 'object' || Array.isArray(env) || '$' in env) {
-    lose(line, `${where}: env_vars ${env === undefined ? 'is missing' : `=${describeValue(env)} is not a dict`}, so PRG_NAME cannot be read`);
+    lose(
+      line,
+      `${where}: env_vars ${env === undefined ? 'is missing' : `=${describeValue(env)} is not a dict`}, so PRG_NAME cannot be read`,
+    );
     return undefined;
   }
   const prgName = env.PRG_NAME;
@@ -243,7 +300,15 @@ function adoptTask(task: ReadTask, { agree, lose, migrate, errors }: TaskContext
     return undefined;
   }
   const name = scriptOfPrgName(prgName);
-  const pod: PodSpec = { name, description: typeof kwargs.doc_md === 'string' ? kwargs.doc_md : '', after: [], env: [], params: [], secrets: [], adopted: true };
+  const pod: PodSpec = {
+    name,
+    description: typeof kwargs.doc_md === 'string' ? kwargs.doc_md : '',
+    after: [],
+    env: [],
+    params: [],
+    secrets: [],
+    adopted: true,
+  };
   if (taskId !== name) pod.taskId = taskId;
 
   for (const [key, value] of Object.entries(env)) {
@@ -251,7 +316,10 @@ function adoptTask(task: ReadTask, { agree, lose, migrate, errors }: TaskContext
     const variable = asVariable(value);
     if (variable) {
       const template = variableTemplate(variable.key, variable.default);
-      migrate(line, `${where}: ${key} read Variable.get("${variable.key}") at every parse of the file -> ${template}, read when the task runs`);
+      migrate(
+        line,
+        `${where}: ${key} read Variable.get("${variable.key}") at every parse of the file -> ${template}, read when the task runs`,
+      );
       const item = parseEnv(`${key}=${template}`, errors);
       if (item) pod.env.push(item);
     } else if (typeof value === 'string') {
@@ -273,26 +341,35 @@ function adoptTask(task: ReadTask, { agree, lose, migrate, errors }: TaskContext
   adoptSecrets(task, where, pod, lose, errors);
 
   const cmds = kwargs.cmds;
-  if (cmds !== undefined && !(Array.isArray(cmds) && cmds.length === 1 && cmds[0] === '/run_in_docker.sh')) lose(line, `${where}: cmds=${describeValue(cmds)}; the image runs /run_in_docker.sh`);
+  if (cmds !== undefined && !(Array.isArray(cmds) && cmds.length === 1 && cmds[0] === '/run_in_docker.sh'))
+    lose(line, `${where}: cmds=${describeValue(cmds)}; the image runs /run_in_docker.sh`);
   if (kwargs.get_logs === false) lose(line, `${where}: get_logs=False; the new DAG shows the pod's log in Airflow`);
   if (typeof kwargs.image === 'string') agree('image', kwargs.image, line);
   else lose(line, `${where}: image ${kwargs.image === undefined ? 'is missing' : `=${describeValue(kwargs.image)} is not a constant`}`);
-  for (const [key, model] of [['namespace', 'namespace'], ['image_pull_policy', 'image_pull_policy'], ['kubernetes_conn_id', 'kubernetes_conn_id']] as const) {
+  for (const [key, model] of [
+    ['namespace', 'namespace'],
+    ['image_pull_policy', 'image_pull_policy'],
+    ['kubernetes_conn_id', 'kubernetes_conn_id'],
+  ] as const) {
     if (typeof kwargs[key] === 'string') agree(model, kwargs[key], line);
     else if (kwargs[key] !== undefined) lose(line, `${where}: ${key}=${describeValue(kwargs[key])} is not a constant`);
   }
-  if (kwargs.in_cluster === false && kwargs.kubernetes_conn_id === undefined) lose(line, `${where}: in_cluster=False without kubernetes_conn_id; the new DAG needs a connection id (--kubernetes-conn-id)`);
+  if (kwargs.in_cluster === false && kwargs.kubernetes_conn_id === undefined)
+    lose(line, `${where}: in_cluster=False without kubernetes_conn_id; the new DAG needs a connection id (--kubernetes-conn-id)`);
   if (typeof kwargs.retries === 'number') agree('retries', String(kwargs.retries), line);
   if (typeof kwargs.on_finish_action === 'string') agree('on_finish_action', kwargs.on_finish_action, line);
   else if (typeof kwargs.is_delete_operator_pod === 'boolean') {
     const action = kwargs.is_delete_operator_pod ? 'delete_pod' : 'keep_pod';
-    migrate(line, `${where}: is_delete_operator_pod=${kwargs.is_delete_operator_pod ? 'True' : 'False'} (ignored since provider 10.0.0) -> on_finish_action="${action}"`);
+    migrate(
+      line,
+      `${where}: is_delete_operator_pod=${kwargs.is_delete_operator_pod ? 'True' : 'False'} (ignored since provider 10.0.0) -> on_finish_action="${action}"`,
+    );
     agree('on_finish_action', action, line);
   }
   const pullSecrets = kwargs.image_pull_secrets;
   if (pullSecrets !== undefined) {
     const reference = Array.isArray(pullSecrets) && pullSecrets.length === 1 ? asCall(pullSecrets[0], 'V1LocalObjectReference') : undefined;
-    const secretName = reference ? reference.kwargs.name ?? reference.args[0] : undefined;
+    const secretName = reference ? (reference.kwargs.name ?? reference.args[0]) : undefined;
     if (typeof secretName === 'string') agree('image_pull_secret', secretName, line);
     else lose(line, `${where}: image_pull_secrets=${describeValue(pullSecrets)} is not one V1LocalObjectReference`);
   }
@@ -300,16 +377,26 @@ function adoptTask(task: ReadTask, { agree, lose, migrate, errors }: TaskContext
   if (resources !== undefined) {
     const call = asCall(resources, 'V1ResourceRequirements');
     const known = call && Object.keys(call.kwargs).every((key) => key === 'requests' || key === 'limits');
-    if (!call || !known) lose(line, `${where}: container_resources=${describeValue(resources)} is not V1ResourceRequirements(requests=..., limits=...)`);
+    if (!call || !known)
+      lose(line, `${where}: container_resources=${describeValue(resources)} is not V1ResourceRequirements(requests=..., limits=...)`);
     else {
-      for (const [group, prefix] of [['requests', 'request'], ['limits', 'limit']] as const) {
+      for (const [group, prefix] of [
+        ['requests', 'request'],
+        ['limits', 'limit'],
+      ] as const) {
         const block = call.kwargs[group];
         if (block === undefined) continue;
-        if (block === null || typeof block !== 'object' || Array.isArray(block) || Object.keys(block).some((key) => key !== 'cpu' && key !== 'memory')) {
+        if (
+          block === null ||
+          typeof block !== 'object' ||
+          Array.isArray(block) ||
+          Object.keys(block).some((key) => key !== 'cpu' && key !== 'memory')
+        ) {
           lose(line, `${where}: container_resources ${group} holds more than cpu and memory`);
           continue;
         }
-        for (const kind of ['cpu', 'memory'] as const) if (typeof block[kind] === 'string') agree(`${kind}_${prefix}`, block[kind] as string, line);
+        for (const kind of ['cpu', 'memory'] as const)
+          if (typeof block[kind] === 'string') agree(`${kind}_${prefix}`, block[kind] as string, line);
       }
     }
   }
@@ -327,8 +414,13 @@ function adoptSecrets(task: ReadTask, where: string, pod: PodSpec, lose: TaskCon
     const source = asCall(call?.kwargs.secret, 'V1SecretVolumeSource');
     const secretName = source?.kwargs.secret_name;
     const extra = source && Object.keys(source.kwargs).some((key) => key !== 'secret_name');
-    if (call && typeof call.kwargs.name === 'string' && typeof secretName === 'string' && !extra) secretOfVolume.set(call.kwargs.name, secretName);
-    else lose(lineOf(volume, line), `${where}: the volume ${describeValue(volume)} is not a plain secret volume; only secret volumes are carried`);
+    if (call && typeof call.kwargs.name === 'string' && typeof secretName === 'string' && !extra)
+      secretOfVolume.set(call.kwargs.name, secretName);
+    else
+      lose(
+        lineOf(volume, line),
+        `${where}: the volume ${describeValue(volume)} is not a plain secret volume; only secret volumes are carried`,
+      );
   }
   for (const mount of mounts ?? []) {
     const call = asCall(mount, 'V1VolumeMount');
@@ -343,9 +435,18 @@ function adoptSecrets(task: ReadTask, where: string, pod: PodSpec, lose: TaskCon
   if (!secrets) lose(line, `${where}: secrets= is not a list`);
   for (const item of secrets ?? []) {
     const call = asCall(item, 'Secret');
-    const [deployType, target, secretName, key] = [call?.kwargs.deploy_type ?? call?.args[0], call?.kwargs.deploy_target ?? call?.args[1], call?.kwargs.secret ?? call?.args[2], call?.kwargs.key ?? call?.args[3]];
+    const [deployType, target, secretName, key] = [
+      call?.kwargs.deploy_type ?? call?.args[0],
+      call?.kwargs.deploy_target ?? call?.args[1],
+      call?.kwargs.secret ?? call?.args[2],
+      call?.kwargs.key ?? call?.args[3],
+    ];
     if (deployType === 'volume' && typeof target === 'string' && typeof secretName === 'string' && (key === undefined || key === null)) {
       pod.secrets.push(parseSecret(`${secretName}:${target}`, errors));
-    } else lose(lineOf(item, line), `${where}: ${describeValue(item)} is not a whole secret mounted as a volume (env secrets and single keys are not carried)`);
+    } else
+      lose(
+        lineOf(item, line),
+        `${where}: ${describeValue(item)} is not a whole secret mounted as a volume (env secrets and single keys are not carried)`,
+      );
   }
 }

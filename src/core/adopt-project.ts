@@ -49,7 +49,10 @@ export class UnsupportedDagError extends PodIngestionError {
     const listing =
       `${path} has ${lines.length === 1 ? 'a part' : `${lines.length} parts`} that adopt cannot carry into the new DAG:\n` +
       lines.map((item) => `  - ${path}:${item.line}: ${item.text}`).join('\n');
-    super('invalid-answers', `Nothing was written: ${listing}\nChange the old DAG, or run again with --skip-unsupported to adopt without them (they are listed in the report; add them back outside the managed blocks).`);
+    super(
+      'invalid-answers',
+      `Nothing was written: ${listing}\nChange the old DAG, or run again with --skip-unsupported to adopt without them (they are listed in the report; add them back outside the managed blocks).`,
+    );
     this.listing = listing;
   }
 }
@@ -65,7 +68,15 @@ export function extraRunScriptLines(text: string): string[] {
   return text
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !line.startsWith('#') && !/^(?:echo|printf)\b/.test(line) && !/^set\s+-/.test(line) && !/^(?:exec\s+)?python[0-9.]*\s/.test(line) && !/^cd\s/.test(line));
+    .filter(
+      (line) =>
+        line !== '' &&
+        !line.startsWith('#') &&
+        !/^(?:echo|printf)\b/.test(line) &&
+        !/^set\s+-/.test(line) &&
+        !/^(?:exec\s+)?python[0-9.]*\s/.test(line) &&
+        !/^cd\s/.test(line),
+    );
 }
 
 function splitImage(image: string): { repository: string; container: string; tag: string } {
@@ -98,20 +109,43 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
     }
     for (const pod of adopted.pods) {
       if (!(pod.name in input.scripts)) {
-        errors.push({ field: 'dag', value: `${dagPathText}: task ${pod.taskId ?? pod.name}`, rule: `PRG_NAME names ${pod.name}.py, which is not in pods/ (scripts: ${Object.keys(input.scripts).join(', ') || 'none'})` });
+        errors.push({
+          field: 'dag',
+          value: `${dagPathText}: task ${pod.taskId ?? pod.name}`,
+          rule: `PRG_NAME names ${pod.name}.py, which is not in pods/ (scripts: ${Object.keys(input.scripts).join(', ') || 'none'})`,
+        });
       }
     }
   }
-  const pods = adopted?.pods ?? Object.entries(input.scripts).filter(([, source]) => hasMainGuard(source)).map(([name]) => ({ ...newPod(name), adopted: true }));
-  if (pods.length === 0) errors.push({ field: 'dag', value: dagPathText || 'pods/', rule: 'no pod script found: the old DAG names none, and no script in pods/ has an `if __name__ == "__main__":` guard' });
+  const pods =
+    adopted?.pods ??
+    Object.entries(input.scripts)
+      .filter(([, source]) => hasMainGuard(source))
+      .map(([name]) => ({ ...newPod(name), adopted: true }));
+  if (pods.length === 0)
+    errors.push({
+      field: 'dag',
+      value: dagPathText || 'pods/',
+      rule: 'no pod script found: the old DAG names none, and no script in pods/ has an `if __name__ == "__main__":` guard',
+    });
 
   // Python of the image: the Dockerfile's while it is supported, else the default, said in the report.
   // A second adoption keeps the first one's choice (by then the Dockerfile may be the generated one).
   const fromDockerfile = /^\s*FROM\s+python:(\d+\.\d+)/im.exec(input.dockerfile ?? '')?.[1];
-  const python = given(answers, 'python') ?? input.existing?.python ?? (fromDockerfile && !checkPython(fromDockerfile) && !pythonEndOfLifeWarning(fromDockerfile, input.today) ? fromDockerfile : DEFAULT_PYTHON);
-  if (fromDockerfile && python !== fromDockerfile) report.push(`the generated Dockerfile uses Python ${python} (yours uses ${fromDockerfile}${pythonEndOfLifeWarning(fromDockerfile, input.today) ? ', end-of-life' : ''}); check that the scripts run on it`);
+  const python =
+    given(answers, 'python') ??
+    input.existing?.python ??
+    (fromDockerfile && !checkPython(fromDockerfile) && !pythonEndOfLifeWarning(fromDockerfile, input.today)
+      ? fromDockerfile
+      : DEFAULT_PYTHON);
+  if (fromDockerfile && python !== fromDockerfile)
+    report.push(
+      `the generated Dockerfile uses Python ${python} (yours uses ${fromDockerfile}${pythonEndOfLifeWarning(fromDockerfile, input.today) ? ', end-of-life' : ''}); check that the scripts run on it`,
+    );
 
-  const image = adopted?.image ? splitImage(adopted.image) : { repository: '', container: suggestImageName(input.folderName), tag: '1.0.0' };
+  const image = adopted?.image
+    ? splitImage(adopted.image)
+    : { repository: '', container: suggestImageName(input.folderName), tag: '1.0.0' };
   const k = adopted?.kubernetes ?? {};
   const tag = given(answers, 'tag') ?? image.tag;
   const resolved = resolveAppAnswers({
@@ -129,13 +163,17 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
     'on-finish-action': k.onFinishAction ?? 'delete_pod',
     retries: String(k.retries ?? 0),
     'retry-delay': String(k.retryDelayMinutes ?? 5),
-    'cpu-request': k.cpuRequest ?? '', 'memory-request': k.memoryRequest ?? '', 'cpu-limit': k.cpuLimit ?? '', 'memory-limit': k.memoryLimit ?? '',
+    'cpu-request': k.cpuRequest ?? '',
+    'memory-request': k.memoryRequest ?? '',
+    'cpu-limit': k.cpuLimit ?? '',
+    'memory-limit': k.memoryLimit ?? '',
     'kubernetes-conn-id': k.kubernetesConnId ?? '',
     defaults: true,
   });
   let config: ProjectConfig = { ...resolved.config, pods };
   if (adopted) config.airflow = adopted.settings;
-  if (adopted && !k.namespace && !given(answers, 'namespace')) report.push(`the old DAG names no namespace; the new one runs the pods in ${config.kubernetes.namespace} (--namespace to change)`);
+  if (adopted && !k.namespace && !given(answers, 'namespace'))
+    report.push(`the old DAG names no namespace; the new one runs the pods in ${config.kubernetes.namespace} (--namespace to change)`);
 
   // Params the DAG requires (dag_run.conf["X"]) against its schedule.
   const defaults = new Map<string, string | null>();
@@ -146,16 +184,28 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
       errors.push({ field: 'param-default', value: item, rule: `no task reads a param ${param.name} from dag_run.conf` });
     } else defaults.set(param.name, param.default);
   }
-  config = { ...config, pods: pods.map((pod) => ({ ...pod, params: pod.params.map((param) => (defaults.has(param.name) ? { ...param, default: defaults.get(param.name)! } : param)) })) };
-  for (const [name, value] of defaults) report.push(`param ${name} gets the default ${JSON.stringify(value)} (--param-default): a run without it in its conf uses that`);
-  const required = [...new Set(config.pods.flatMap((pod) => pod.params.filter((param) => param.default === null).map((param) => param.name)))];
+  config = {
+    ...config,
+    pods: pods.map((pod) => ({
+      ...pod,
+      params: pod.params.map((param) => (defaults.has(param.name) ? { ...param, default: defaults.get(param.name)! } : param)),
+    })),
+  };
+  for (const [name, value] of defaults)
+    report.push(`param ${name} gets the default ${JSON.stringify(value)} (--param-default): a run without it in its conf uses that`);
+  const required = [
+    ...new Set(config.pods.flatMap((pod) => pod.params.filter((param) => param.default === null).map((param) => param.name))),
+  ];
   if (config.schedule && required.length > 0) {
     if (answers.triggered === true) {
-      report.push(`schedule ${config.schedule} dropped (--triggered): the params ${required.join(', ')} have no default, and a scheduled run has an empty conf; trigger runs with a conf`);
+      report.push(
+        `schedule ${config.schedule} dropped (--triggered): the params ${required.join(', ')} have no default, and a scheduled run has an empty conf; trigger runs with a conf`,
+      );
       config = { ...config, schedule: '' };
     } else {
       errors.push({
-        field: 'schedule', value: config.schedule,
+        field: 'schedule',
+        value: config.schedule,
         rule: `the old DAG runs on a schedule, but ${required.join(', ')} ${required.length === 1 ? 'is a param' : 'are params'} with no default (dag_run.conf["X"]): a scheduled run has an empty conf, so that run fails, and Airflow refuses a scheduled DAG with required params`,
         suggestion: `${required.map((name) => `--param-default ${name}=...`).join(' ')} (a default for scheduled runs), or --triggered (runs only when triggered with a conf)`,
       });
@@ -170,19 +220,29 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
   if (input.requirements !== undefined) {
     errors.push(...checkRequirementsFile('requirements', input.requirements));
     const misplaced = misplacedPackages(input.requirements);
-    for (const item of misplaced) report.push(`${answers.prune === true ? 'removed: ' : ''}${describeMisplaced(item)}${answers.prune === true ? '' : ' (--prune removes it)'}`);
+    for (const item of misplaced)
+      report.push(
+        `${answers.prune === true ? 'removed: ' : ''}${describeMisplaced(item)}${answers.prune === true ? '' : ' (--prune removes it)'}`,
+      );
     if (answers.prune === true && misplaced.length > 0) requirements = pruneMisplacedPackages(input.requirements);
   }
   if (errors.length > 0) throw new InvalidAnswersError(errors);
 
   if (adopted) {
     for (const item of adopted.migrations) report.push(`migrated: ${dagPathText}:${item.line}: ${item.text}`);
-    report.push(`${dagPathText} is superseded by dags/${config.dagId}.py: take it out of Airflow's DAG folder (two DAGs with the id ${config.dagId} clash). adopt left it untouched.`);
+    report.push(
+      `${dagPathText} is superseded by dags/${config.dagId}.py: take it out of Airflow's DAG folder (two DAGs with the id ${config.dagId} clash). adopt left it untouched.`,
+    );
   }
   for (const pod of config.pods) if (pod.taskId) report.push(`task ${pod.taskId} keeps its id and runs pods/${pod.name}.py`);
-  const helpers = Object.entries(input.scripts).filter(([name]) => !config.pods.some((pod) => pod.name === name)).map(([name]) => `pods/${name}.py`);
+  const helpers = Object.entries(input.scripts)
+    .filter(([name]) => !config.pods.some((pod) => pod.name === name))
+    .map(([name]) => `pods/${name}.py`);
   if (helpers.length > 0) report.push(`not tasks (helpers or unused scripts, still copied into the image): ${helpers.join(', ')}`);
   const extra = input.runScript ? extraRunScriptLines(input.runScript) : [];
-  if (extra.length > 0) report.push(`your run_in_docker.sh does extra work the generated one does not; move it into the scripts (or an init step) before replacing it:\n${extra.map((line) => `      ${line}`).join('\n')}`);
+  if (extra.length > 0)
+    report.push(
+      `your run_in_docker.sh does extra work the generated one does not; move it into the scripts (or an init step) before replacing it:\n${extra.map((line) => `      ${line}`).join('\n')}`,
+    );
   return { config, requirements, report };
 }

@@ -8,7 +8,12 @@ const appQuestion = (name: string): Question => APP_QUESTIONS.find((question) =>
 
 /** The options of `pod-ingestion adopt`; the image and DAG options are the app generator's own. */
 export const ADOPT_QUESTIONS: readonly Question[] = [
-  { name: 'dag', kind: 'string', help: 'the old DAG file to migrate [default: the one DAG file under dags/ or at the top, if any]', default: () => '' },
+  {
+    name: 'dag',
+    kind: 'string',
+    help: 'the old DAG file to migrate [default: the one DAG file under dags/ or at the top, if any]',
+    default: () => '',
+  },
   ...['repository', 'container', 'tag', 'python', 'dag-id', 'namespace'].map((name) => ({
     ...appQuestion(name),
     message: undefined,
@@ -16,9 +21,34 @@ export const ADOPT_QUESTIONS: readonly Question[] = [
     default: () => '',
     defaultHelp: name === 'python' ? `the Dockerfile's, if still supported; else ${DEFAULT_PYTHON}` : 'from the old DAG',
   })),
-  { name: 'param-default', kind: 'repeatable', help: 'NAME=VALUE: a default for a param the old DAG requires (dag_run.conf["NAME"]), so scheduled runs work', default: () => '' },
-  { name: 'triggered', kind: 'boolean', help: 'drop the schedule: runs are triggered with a conf, so required params stay required', default: () => false },
-  { name: 'skip-unsupported', kind: 'boolean', help: 'adopt even when the old DAG has parts that cannot be carried (they are listed)', default: () => false },
-  { name: 'prune', kind: 'boolean', help: 'remove from requirements.txt the packages that do not belong in a pod image (Airflow, Jupyter, debuggers...)', default: () => false },
-  { name: 'defaults', kind: 'boolean', help: 'ask nothing: keep your Dockerfile, run_in_docker.sh and README where they differ from the generated ones', default: () => false },
+  {
+    name: 'param-default',
+    kind: 'repeatable',
+    help: 'NAME=VALUE: a default for a param the old DAG requires (dag_run.conf["NAME"]), so scheduled runs work',
+    default: () => '',
+  },
+  {
+    name: 'triggered',
+    kind: 'boolean',
+    help: 'drop the schedule: runs are triggered with a conf, so required params stay required',
+    default: () => false,
+  },
+  {
+    name: 'skip-unsupported',
+    kind: 'boolean',
+    help: 'adopt even when the old DAG has parts that cannot be carried (they are listed)',
+    default: () => false,
+  },
+  {
+    name: 'prune',
+    kind: 'boolean',
+    help: 'remove from requirements.txt the packages that do not belong in a pod image (Airflow, Jupyter, debuggers...)',
+    default: () => false,
+  },
+  {
+    name: 'defaults',
+    kind: 'boolean',
+    help: 'ask nothing: keep your Dockerfile, run_in_docker.sh and README where they differ from the generated ones',
+    default: () => false,
+  },
 ];

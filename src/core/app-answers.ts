@@ -56,7 +56,9 @@ const SAVED_ANSWERS: readonly SavedAnswer[] = [
 
 /** The section (the configuration itself or its kubernetes settings) and field a saved answer lives in. */
 function place(key: SavedAnswer['key']): { section: 'config' | 'kubernetes'; field: string } {
-  return key.startsWith('kubernetes.') ? { section: 'kubernetes', field: key.slice('kubernetes.'.length) } : { section: 'config', field: key };
+  return key.startsWith('kubernetes.')
+    ? { section: 'kubernetes', field: key.slice('kubernetes.'.length) }
+    : { section: 'config', field: key };
 }
 
 /**
@@ -65,7 +67,10 @@ function place(key: SavedAnswer['key']): { section: 'config' | 'kubernetes'; fie
  */
 export function savedOptions(section: 'config' | 'kubernetes'): { key: string; option: string; number: boolean; optional: boolean }[] {
   return SAVED_ANSWERS.filter((saved) => place(saved.key).section === section).map((saved) => ({
-    key: place(saved.key).field, option: saved.question, number: saved.toConfig === Number, optional: saved.absent !== undefined,
+    key: place(saved.key).field,
+    option: saved.question,
+    number: saved.toConfig === Number,
+    optional: saved.absent !== undefined,
   }));
 }
 
@@ -89,11 +94,17 @@ function requirementsFileAsWritten(requirementsFileText: string): string {
  * Every problem of the answers: each question's own check, then the rules between answers. `existingPods` are
  * the pod names of the project a re-run starts from (they share /app with the new ones).
  */
-function checkAnswers(text: (name: string) => string, push: boolean, requirementsFileText: string | undefined, existingPods: readonly string[]): FieldError[] {
+function checkAnswers(
+  text: (name: string) => string,
+  push: boolean,
+  requirementsFileText: string | undefined,
+  existingPods: readonly string[],
+): FieldError[] {
   const errors: FieldError[] = [];
   for (const question of APP_QUESTIONS) {
     // Pod names are checked against the standard library of the chosen Python (binhex is 3.10's, not 3.11's).
-    if (question.name === 'pods') errors.push(...checkPodList(text('pods'), 'pods', checkPython(text('python')) ? undefined : text('python')));
+    if (question.name === 'pods')
+      errors.push(...checkPodList(text('pods'), 'pods', checkPython(text('python')) ? undefined : text('python')));
     else if (question.check) errors.push(...question.check(text(question.name), question.name));
     if (question.choices && !question.choices.includes(text(question.name))) {
       errors.push({ field: question.name, value: text(question.name), rule: t('rule.oneOf', { choices: question.choices.join(', ') }) });
@@ -103,7 +114,9 @@ function checkAnswers(text: (name: string) => string, push: boolean, requirement
   if (!errors.some((error) => ['repository', 'container', 'tag'].includes(error.field))) {
     // A reference too long is the repository's fault when it is the longer part.
     const field = image.repository.length > image.container.length ? 'repository' : 'container';
-    errors.push(...check(field, `${image.repository ? `${image.repository}/` : ''}${image.container}:${image.tag}`, checkImageReference(image)));
+    errors.push(
+      ...check(field, `${image.repository ? `${image.repository}/` : ''}${image.container}:${image.tag}`, checkImageReference(image)),
+    );
   }
   const packages = splitPackages(text('packages'));
   let installed = packages;
@@ -113,9 +126,20 @@ function checkAnswers(text: (name: string) => string, push: boolean, requirement
     installed = requirementsOfFile(requirementsFileAsWritten(requirementsFileText));
   }
   if (push && !image.repository) {
-    errors.push({ field: 'push', value: 'true', rule: 'a local-only image (no --repository) has nowhere to be pushed; give --repository (your Docker Hub user, or a registry path), or build without --push' });
+    errors.push({
+      field: 'push',
+      value: 'true',
+      rule: 'a local-only image (no --repository) has nowhere to be pushed; give --repository (your Docker Hub user, or a registry path), or build without --push',
+    });
   }
-  errors.push(...checkResourcePairs({ cpuRequest: text('cpu-request'), cpuLimit: text('cpu-limit'), memoryRequest: text('memory-request'), memoryLimit: text('memory-limit') }));
+  errors.push(
+    ...checkResourcePairs({
+      cpuRequest: text('cpu-request'),
+      cpuLimit: text('cpu-limit'),
+      memoryRequest: text('memory-request'),
+      memoryLimit: text('memory-limit'),
+    }),
+  );
   // A script /app/pandas.py would be imported instead of the pandas package by every script in /app.
   errors.push(...checkPodsAgainstPackages([...existingPods, ...splitNames(text('pods')).map(stripPodName)], installed, 'pods'));
   return errors;
@@ -151,16 +175,32 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
   // The params the pods declare meet the (maybe new) schedule here: a re-run with --schedule, an answers file.
   const paramErrors = checkDagParams(config, 'schedule');
   if (paramErrors.length > 0) throw new InvalidAnswersError(paramErrors);
-  const requirementsText = requirementsFileText === undefined ? renderRequirements(splitPackages(text('packages')), text('lang') as Language) : requirementsFileAsWritten(requirementsFileText);
+  const requirementsText =
+    requirementsFileText === undefined
+      ? renderRequirements(splitPackages(text('packages')), text('lang') as Language)
+      : requirementsFileAsWritten(requirementsFileText);
   const warning = pythonEndOfLifeWarning(config.python);
   // A laptop's requirements file brings packages a pod image has no use for: say which, keep them as given.
-  const misplaced = requirementsFileText === undefined ? [] : misplacedPackages(requirementsText).map((item) => `${describeMisplaced(item, text('requirements'))} (remove it from the file)`);
-  return { config, requirementsText, build: push || value('build') === true, push, platform: text('platform'), warnings: [...(warning ? [warning] : []), ...misplaced] };
+  const misplaced =
+    requirementsFileText === undefined
+      ? []
+      : misplacedPackages(requirementsText).map((item) => `${describeMisplaced(item, text('requirements'))} (remove it from the file)`);
+  return {
+    config,
+    requirementsText,
+    build: push || value('build') === true,
+    push,
+    platform: text('platform'),
+    warnings: [...(warning ? [warning] : []), ...misplaced],
+  };
 }
 
 /** The answers that reproduce an existing project's configuration: the defaults of a re-run. */
 export function answersFromConfig(config: ProjectConfig): RawAnswers {
-  const sections: Record<'config' | 'kubernetes', Record<string, unknown>> = { config: config as unknown as Record<string, unknown>, kubernetes: config.kubernetes as unknown as Record<string, unknown> };
+  const sections: Record<'config' | 'kubernetes', Record<string, unknown>> = {
+    config: config as unknown as Record<string, unknown>,
+    kubernetes: config.kubernetes as unknown as Record<string, unknown>,
+  };
   const answers: RawAnswers = { pods: config.pods.map((pod) => pod.name).join(' ') };
   for (const { question, key, absent } of SAVED_ANSWERS) {
     const { section, field } = place(key);

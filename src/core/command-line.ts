@@ -15,7 +15,10 @@ export interface OptionShape {
  * with "-") stays that option's; a following `--other` that names a known option is not taken as a value.
  * Refuses a single-value option given twice with different values.
  */
-export function normalizeOptionArguments(args: readonly string[], options: readonly OptionShape[]): { args: string[]; errors: FieldError[] } {
+export function normalizeOptionArguments(
+  args: readonly string[],
+  options: readonly OptionShape[],
+): { args: string[]; errors: FieldError[] } {
   const shapes = new Map(options.map((option) => [option.name, option.takes]));
   const isKnownOption = (token: string) => {
     if (!token.startsWith('--')) return false;

@@ -66,7 +66,12 @@ export function dagParams(config: ProjectConfig): DagParam[] {
       if (known) known.pods.push(pod.name);
       else {
         const declared = pod.params.find((item) => item.name === source.param);
-        params.set(source.param, { name: source.param, default: declared ? declared.default : outputDirOf(config), description: '', pods: [pod.name] });
+        params.set(source.param, {
+          name: source.param,
+          default: declared ? declared.default : outputDirOf(config),
+          description: '',
+          pods: [pod.name],
+        });
       }
     }
   }
@@ -75,9 +80,10 @@ export function dagParams(config: ProjectConfig): DagParam[] {
   const w = projectWords(config.lang ?? 'en');
   for (const param of params.values()) {
     const of = { name: param.name, pods: param.pods.join(', ') };
-    param.description = param.name === OUTPUT_DIR && builtInOutput
-      ? w('dag.paramOutputDir')
-      : `${w(param.pods.length > 1 ? 'dag.paramOfPods' : 'dag.paramOfPod', of)}${param.default === null ? w('dag.paramRequired') : ''}`;
+    param.description =
+      param.name === OUTPUT_DIR && builtInOutput
+        ? w('dag.paramOutputDir')
+        : `${w(param.pods.length > 1 ? 'dag.paramOfPods' : 'dag.paramOfPod', of)}${param.default === null ? w('dag.paramRequired') : ''}`;
   }
   return [...params.values()];
 }
@@ -100,7 +106,8 @@ export function checkDagParams(config: ProjectConfig, field: 'param' | 'schedule
       else if (first.default !== param.default) {
         const show = (value: string | null) => (value === null ? 'no default (required)' : `the default ${JSON.stringify(value)}`);
         errors.push({
-          field, value: `${param.name}${param.default === null ? '' : `=${param.default}`}`,
+          field,
+          value: `${param.name}${param.default === null ? '' : `=${param.default}`}`,
           rule: `${param.name} is one DAG param, which pod ${first.pod} declares with ${show(first.default)} and pod ${pod.name} with ${show(param.default)}; a param has one default`,
           suggestion: first.default === null ? param.name : `${param.name}=${first.default}`,
         });
@@ -112,7 +119,8 @@ export function checkDagParams(config: ProjectConfig, field: 'param' | 'schedule
       errors.push({
         field,
         value: field === 'schedule' ? config.schedule : param.name,
-        rule: `the DAG runs on the schedule ${JSON.stringify(config.schedule)} and ${param.name} (pods ${param.pods.join(', ')}) has no default, so it is required; ` +
+        rule:
+          `the DAG runs on the schedule ${JSON.stringify(config.schedule)} and ${param.name} (pods ${param.pods.join(', ')}) has no default, so it is required; ` +
           'Airflow refuses a scheduled DAG with required params, since a scheduled run has no conf to fill them. ' +
           'Give it a default, or trigger the DAG by hand (pod-ingestion --schedule "")',
         suggestion: `--param ${param.name}=VALUE`,
@@ -127,7 +135,10 @@ export function checkDagParams(config: ProjectConfig, field: 'param' | 'schedule
  * default. Required params the conf lacks are `missing` (Airflow refuses to trigger such a run); a conf value
  * that is not a string is `invalid` (the params are Param(type="string"): Airflow refuses it too).
  */
-export function resolveParams(config: ProjectConfig, conf: Readonly<Record<string, unknown>>): { values: Record<string, string>; missing: string[]; invalid: string[] } {
+export function resolveParams(
+  config: ProjectConfig,
+  conf: Readonly<Record<string, unknown>>,
+): { values: Record<string, string>; missing: string[]; invalid: string[] } {
   const values: Record<string, string> = {};
   const missing: string[] = [];
   const invalid: string[] = [];

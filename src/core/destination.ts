@@ -10,7 +10,9 @@ export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 /** Edits (insert, delete, substitute, swap two neighbours) between two words: the optimal string alignment distance. */
 export function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -24,7 +26,9 @@ export function editDistance(a: string, b: string): number {
 
 /** The command a word most likely meant, when it is within two edits of one. */
 export function commandLike(word: string): string | undefined {
-  const ranked = SUBCOMMANDS.map((command) => ({ command, distance: editDistance(word.toLowerCase(), command) })).sort((x, y) => x.distance - y.distance);
+  const ranked = SUBCOMMANDS.map((command) => ({ command, distance: editDistance(word.toLowerCase(), command) })).sort(
+    (x, y) => x.distance - y.distance,
+  );
   return ranked[0] && ranked[0].distance <= 2 ? ranked[0].command : undefined;
 }
 
@@ -42,11 +46,14 @@ export function checkProjectPlace(facts: DestinationFacts): { confirmNested: boo
   if (!facts.enclosingProject) return { confirmNested: false };
   const command = facts.exists ? undefined : commandLike(facts.destination);
   if (command) {
-    throw new InvalidAnswersError([{
-      field: 'destination', value: facts.destination,
-      rule: `inside the project ${facts.enclosingProject}, this looks like a mistyped command, not a new project folder; did you mean \`pod-ingestion ${command}\`?`,
-      suggestion: `pod-ingestion ${command}`,
-    }]);
+    throw new InvalidAnswersError([
+      {
+        field: 'destination',
+        value: facts.destination,
+        rule: `inside the project ${facts.enclosingProject}, this looks like a mistyped command, not a new project folder; did you mean \`pod-ingestion ${command}\`?`,
+        suggestion: `pod-ingestion ${command}`,
+      },
+    ]);
   }
   return { confirmNested: true };
 }
@@ -56,8 +63,11 @@ export function nestedProjectQuestion(facts: DestinationFacts): string {
 }
 
 export function nestedProjectRefusal(facts: DestinationFacts): InvalidAnswersError {
-  return new InvalidAnswersError([{
-    field: 'destination', value: facts.destination,
-    rule: `that folder is inside the project ${facts.enclosingProject}; a new project there is made only after you confirm it in a terminal (without --defaults), or give a destination outside it`,
-  }]);
+  return new InvalidAnswersError([
+    {
+      field: 'destination',
+      value: facts.destination,
+      rule: `that folder is inside the project ${facts.enclosingProject}; a new project there is made only after you confirm it in a terminal (without --defaults), or give a destination outside it`,
+    },
+  ]);
 }

@@ -67,7 +67,8 @@ export function checkDockerfile(text: string, today = new Date()): Finding[] {
       const debian = Object.entries(DEBIAN_END_OF_LIFE).find(([codename, end]) => base.includes(`-${codename}`) && new Date(end) < today);
       if (python || debian) {
         findings.push({
-          file, line,
+          file,
+          line,
           why: `the base image ${base} is end-of-life (${[python ? `Python ${image![1]}` : '', debian ? `Debian ${debian[0]} since ${debian[1]}` : ''].filter(Boolean).join(', ')}): no security fixes`,
           fix: 'start FROM python:3.12-slim (or `ARG PYTHON_VERSION=3.12` + `FROM python:${PYTHON_VERSION}-slim`)',
         });
@@ -78,7 +79,8 @@ export function checkDockerfile(text: string, today = new Date()): Finding[] {
       for (const match of rest.matchAll(/([A-Za-z_][A-Za-z0-9_]*)(?:=|\s+)\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g)) {
         if (!declared.has(match[2]!)) {
           findings.push({
-            file, line,
+            file,
+            line,
             why: `ENV ${match[1]} takes $${match[2]}, which no ARG declares before it: the image bakes in an empty value`,
             fix: `declare it first: \`ARG ${match[2]}=<default>\` then \`ENV ${match[1]}=\${${match[2]}}\` (or give ENV a literal value)`,
           });
@@ -88,18 +90,34 @@ export function checkDockerfile(text: string, today = new Date()): Finding[] {
     }
     if (keyword === 'RUN') {
       if (/\bpip3?\b.*\binstall\b.*--no-cache(?!-dir)\b/.test(rest)) {
-        findings.push({ file, line, why: 'pip has no --no-cache option (it is read as an abbreviation at best); the download cache can stay in the image', fix: 'use `pip install --no-cache-dir -r requirements.txt`' });
+        findings.push({
+          file,
+          line,
+          why: 'pip has no --no-cache option (it is read as an abbreviation at best); the download cache can stay in the image',
+          fix: 'use `pip install --no-cache-dir -r requirements.txt`',
+        });
       }
       if (/\bchown\s+(?:-[A-Za-z]*R|--recursive)\b/.test(rest)) {
-        findings.push({ file, line, why: 'a recursive chown in its own layer copies every app file again (the image holds them twice) and reruns on every code change', fix: 'create the user first, then `COPY --chown=appuser:appuser pods/ /app/`' });
+        findings.push({
+          file,
+          line,
+          why: 'a recursive chown in its own layer copies every app file again (the image holds them twice) and reruns on every code change',
+          fix: 'create the user first, then `COPY --chown=appuser:appuser pods/ /app/`',
+        });
       }
       if (userCreatedAt === undefined && /\b(?:adduser|useradd)\b/.test(rest)) userCreatedAt = line;
     }
-    if ((keyword === 'COPY' || keyword === 'ADD') && !/--chown/.test(rest) && !/requirements|run_in_docker/.test(rest)) appCopies.push(line);
+    if ((keyword === 'COPY' || keyword === 'ADD') && !/--chown/.test(rest) && !/requirements|run_in_docker/.test(rest))
+      appCopies.push(line);
   }
   if (userCreatedAt !== undefined) {
     for (const line of appCopies.filter((copy) => copy < userCreatedAt!)) {
-      findings.push({ file, line, why: 'the app files are copied before the user exists, so they need a chown layer and every script change reruns user creation', fix: 'create the user before copying, and copy with `COPY --chown=appuser:appuser`' });
+      findings.push({
+        file,
+        line,
+        why: 'the app files are copied before the user exists, so they need a chown layer and every script change reruns user creation',
+        fix: 'create the user before copying, and copy with `COPY --chown=appuser:appuser`',
+      });
     }
   }
   return findings;
@@ -125,22 +143,43 @@ export function checkShellScript(file: string, text: string): Finding[] {
   const findings: Finding[] = [];
   if (text.includes('\r')) {
     const line = text.split('\n').findIndex((item) => item.includes('\r')) + 1;
-    findings.push({ file, line, why: 'Windows (CRLF) line endings: the kernel looks for "bash\\r" and the container fails to start', fix: `convert it to LF (\`sed -i 's/\\r$//' ${file}\`) and add \`*.sh text eol=lf\` to .gitattributes` });
+    findings.push({
+      file,
+      line,
+      why: 'Windows (CRLF) line endings: the kernel looks for "bash\\r" and the container fails to start',
+      fix: `convert it to LF (\`sed -i 's/\\r$//' ${file}\`) and add \`*.sh text eol=lf\` to .gitattributes`,
+    });
   }
   const all = lines(text);
   const code = all.filter(({ text: line }) => !/^\s*#/.test(line) && line.trim() !== '');
   if (!code.some(({ text: line }) => /^\s*set\s+-[A-Za-z]*e/.test(line) || /^\s*set\s+-o\s+errexit/.test(line))) {
-    findings.push({ file, line: 1, why: 'no `set -e`: a failing command does not stop the script, and a broken run can look like success', fix: 'add `set -euo pipefail` after the shebang' });
+    findings.push({
+      file,
+      line: 1,
+      why: 'no `set -e`: a failing command does not stop the script, and a broken run can look like success',
+      fix: 'add `set -euo pipefail` after the shebang',
+    });
   }
   const pythonRuns = code.filter(({ text: line }) => /^\s*(?:exec\s+)?python[0-9.]*\s/.test(line));
   for (const { number, text: line } of pythonRuns) {
     if (!/^\s*exec\s/.test(line)) {
-      findings.push({ file, line: number, why: 'python runs as a child of the shell: Kubernetes signals reach bash, not the script', fix: `start the line with exec: \`exec ${line.trim()}\`` });
+      findings.push({
+        file,
+        line: number,
+        why: 'python runs as a child of the shell: Kubernetes signals reach bash, not the script',
+        fix: `start the line with exec: \`exec ${line.trim()}\``,
+      });
     }
   }
   for (const { number, text: line } of code) {
     const name = unquotedExpansion(line);
-    if (name) findings.push({ file, line: number, why: `$${name} is not quoted: spaces or glob characters in it split it into several words`, fix: `write "$${name}" (in double quotes)` });
+    if (name)
+      findings.push({
+        file,
+        line: number,
+        why: `$${name} is not quoted: spaces or glob characters in it split it into several words`,
+        fix: `write "$${name}" (in double quotes)`,
+      });
   }
   return findings;
 }
@@ -148,22 +187,50 @@ export function checkShellScript(file: string, text: string): Finding[] {
 export function checkRequirements(text: string): Finding[] {
   const file = 'requirements.txt';
   const findings: Finding[] = misplacedPackages(text).map((item) => ({
-    file, line: item.line, why: describeMisplaced(item).slice(`${file}:${item.line}: `.length), fix: 'remove the line (`pod-ingestion adopt --prune` does it)',
+    file,
+    line: item.line,
+    why: describeMisplaced(item).slice(`${file}:${item.line}: `.length),
+    fix: 'remove the line (`pod-ingestion adopt --prune` does it)',
   }));
   const pinned = lines(text).filter(({ text: line }) => / *[A-Za-z0-9][A-Za-z0-9._-]*==/.test(line) && parseRequirement(line).requirement);
   if (pinned.length >= 40) {
-    findings.push({ file, line: 1, why: `${pinned.length} exact pins: this looks like a \`pip freeze\` of a whole environment, not what the pods import`, fix: 'list only the packages the pod scripts import (pinned), and let pip resolve their dependencies' });
+    findings.push({
+      file,
+      line: 1,
+      why: `${pinned.length} exact pins: this looks like a \`pip freeze\` of a whole environment, not what the pods import`,
+      fix: 'list only the packages the pod scripts import (pinned), and let pip resolve their dependencies',
+    });
   }
   return findings;
 }
 
 // Airflow APIs a DAG must not use any more (airflow-kubernetes-pod-operator.md).
 const REMOVED_DAG_APIS: readonly { pattern: RegExp; why: string; fix: string }[] = [
-  { pattern: /operators\.kubernetes_pod\b/, why: 'the module airflow.providers.cncf.kubernetes.operators.kubernetes_pod was removed in provider 10.0.0: the DAG no longer loads', fix: 'import KubernetesPodOperator from airflow.providers.cncf.kubernetes.operators.pod' },
-  { pattern: /airflow\.contrib\b/, why: 'airflow.contrib was removed in Airflow 2.0', fix: 'import KubernetesPodOperator from airflow.providers.cncf.kubernetes.operators.pod' },
-  { pattern: /airflow\.kubernetes\.secret\b/, why: 'airflow.kubernetes.secret was removed', fix: 'import Secret from airflow.providers.cncf.kubernetes.secret' },
-  { pattern: /\bis_delete_operator_pod\b/, why: 'is_delete_operator_pod is ignored since provider 10.0.0: pods are no longer deleted as it says', fix: 'use on_finish_action="delete_pod" (or "delete_succeeded_pod", "keep_pod")' },
-  { pattern: /\bdays_ago\b/, why: 'airflow.utils.dates.days_ago was removed in Airflow 3.0 (and a moving start_date confuses the scheduler)', fix: 'use a fixed start_date=datetime(2026, 1, 1)' },
+  {
+    pattern: /operators\.kubernetes_pod\b/,
+    why: 'the module airflow.providers.cncf.kubernetes.operators.kubernetes_pod was removed in provider 10.0.0: the DAG no longer loads',
+    fix: 'import KubernetesPodOperator from airflow.providers.cncf.kubernetes.operators.pod',
+  },
+  {
+    pattern: /airflow\.contrib\b/,
+    why: 'airflow.contrib was removed in Airflow 2.0',
+    fix: 'import KubernetesPodOperator from airflow.providers.cncf.kubernetes.operators.pod',
+  },
+  {
+    pattern: /airflow\.kubernetes\.secret\b/,
+    why: 'airflow.kubernetes.secret was removed',
+    fix: 'import Secret from airflow.providers.cncf.kubernetes.secret',
+  },
+  {
+    pattern: /\bis_delete_operator_pod\b/,
+    why: 'is_delete_operator_pod is ignored since provider 10.0.0: pods are no longer deleted as it says',
+    fix: 'use on_finish_action="delete_pod" (or "delete_succeeded_pod", "keep_pod")',
+  },
+  {
+    pattern: /\bdays_ago\b/,
+    why: 'airflow.utils.dates.days_ago was removed in Airflow 3.0 (and a moving start_date confuses the scheduler)',
+    fix: 'use a fixed start_date=datetime(2026, 1, 1)',
+  },
   { pattern: /\bschedule_interval\b/, why: 'schedule_interval was removed in Airflow 3.0', fix: 'use schedule=' },
   { pattern: /\btimetable\s*=/, why: 'timetable= was removed in Airflow 3.0', fix: 'pass the timetable as schedule=' },
   { pattern: /\bDummyOperator\b/, why: 'DummyOperator was removed', fix: 'use EmptyOperator, or join its neighbours directly' },
@@ -217,7 +284,14 @@ function checkSavedImage(text: string): Finding[] {
   try {
     saved = (JSON.parse(text) as Record<string, typeof saved>)['generator-pod-ingestion'];
   } catch {
-    return [{ file: '.yo-rc.json', line: 1, why: 'the file is not valid JSON: the subcommands cannot read the project', fix: 'fix the JSON, or re-run `pod-ingestion adopt`' }];
+    return [
+      {
+        file: '.yo-rc.json',
+        line: 1,
+        why: 'the file is not valid JSON: the subcommands cannot read the project',
+        fix: 'fix the JSON, or re-run `pod-ingestion adopt`',
+      },
+    ];
   }
   if (!saved || typeof saved.container !== 'string') return [];
   const reference = `${typeof saved.repository === 'string' && saved.repository ? `${saved.repository}/` : ''}${saved.container}:${String(saved.tag ?? 'latest')}`;

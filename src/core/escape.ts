@@ -14,7 +14,9 @@ export function pythonLiteral(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'None';
   if (typeof value === 'string') return pythonString(value);
   if (Array.isArray(value)) return `[${value.map(pythonLiteral).join(', ')}]`;
-  return `{${Object.entries(value as Record<string, unknown>).map(([key, item]) => `${pythonString(key)}: ${pythonLiteral(item)}`).join(', ')}}`;
+  return `{${Object.entries(value as Record<string, unknown>)
+    .map(([key, item]) => `${pythonString(key)}: ${pythonLiteral(item)}`)
+    .join(', ')}}`;
 }
 
 /** Text inside a Python triple-quoted docstring. */

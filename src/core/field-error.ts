@@ -24,7 +24,10 @@ export class InvalidAnswersError extends PodIngestionError {
 
   constructor(errors: FieldError[]) {
     const lines = errors.map((error) => `  - ${formatFieldError(error)}`);
-    super('invalid-answers', `${errors.length === 1 ? t('refusal.one') : t('refusal.many', { count: errors.length })}\n${lines.join('\n')}`);
+    super(
+      'invalid-answers',
+      `${errors.length === 1 ? t('refusal.one') : t('refusal.many', { count: errors.length })}\n${lines.join('\n')}`,
+    );
     this.errors = errors;
   }
 }

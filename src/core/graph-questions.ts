@@ -11,7 +11,10 @@ export const GRAPH_QUESTIONS: readonly Question[] = [
     choices: GRAPH_FORMATS,
     help: 'mermaid: a Mermaid flowchart (GitHub and GitLab draw it); text: an indented tree',
     default: () => 'mermaid',
-    check: (value, field) => ((GRAPH_FORMATS as readonly string[]).includes(value) ? [] : [{ field, value, rule: t('rule.oneOf', { choices: GRAPH_FORMATS.join(', ') }) }]),
+    check: (value, field) =>
+      (GRAPH_FORMATS as readonly string[]).includes(value)
+        ? []
+        : [{ field, value, rule: t('rule.oneOf', { choices: GRAPH_FORMATS.join(', ') }) }],
   },
   DEFAULTS,
 ];

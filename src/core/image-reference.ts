@@ -32,7 +32,10 @@ export function checkContainer(value: string): Verdict {
 
 export function checkTag(value: string): Verdict {
   if (TAG.test(value)) return undefined;
-  const fixed = value.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 128);
+  const fixed = value
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 128);
   return {
     rule: t('image.tagRule'),
     suggestion: fixed || '1.0.0',
@@ -53,7 +56,13 @@ export function checkRepository(value: string): Verdict {
   // An account name is lowercased, not split: SMedina is the account smedina, not s-medina (someone else's).
   const suggestPart = (part: string) => (PATH_COMPONENT.test(part.toLowerCase()) ? part.toLowerCase() : suggestImageName(part));
   // Docker's grammar has no IPv6 literal host ([::1]:5000): suggest the IPv4 loopback for it, nothing for other bad hosts.
-  const host = !isHost ? undefined : hostValid ? first.toLowerCase() : first.startsWith('[::1]') ? `127.0.0.1${first.slice('[::1]'.length)}` : undefined;
+  const host = !isHost
+    ? undefined
+    : hostValid
+      ? first.toLowerCase()
+      : first.startsWith('[::1]')
+        ? `127.0.0.1${first.slice('[::1]'.length)}`
+        : undefined;
   const path = pathParts.map(suggestPart).join('/');
   const suggestion = isHost && !host ? undefined : [host, path].filter(Boolean).join('/');
   const result = (rule: string) => (suggestion && REGISTRY_HOST.test(suggestion.split('/')[0]!) ? { rule, suggestion } : { rule });
@@ -107,7 +116,13 @@ export function checkImageText(reference: string): Verdict {
     const colon = reference.lastIndexOf(':');
     const name = colon > slash ? reference.slice(0, colon) : reference;
     const tag = colon > slash ? reference.slice(colon) : '';
-    return { rule: t('image.refused', { reference, reason: (error as Error).message, rule: t('image.nameRule') }), suggestion: `${name.split('/').map((part, index) => (index === 0 && namesRegistryHost(part) ? part.toLowerCase() : suggestImageName(part))).join('/')}${tag}` };
+    return {
+      rule: t('image.refused', { reference, reason: (error as Error).message, rule: t('image.nameRule') }),
+      suggestion: `${name
+        .split('/')
+        .map((part, index) => (index === 0 && namesRegistryHost(part) ? part.toLowerCase() : suggestImageName(part)))
+        .join('/')}${tag}`,
+    };
   }
   return undefined;
 }

@@ -22,7 +22,8 @@ export function resolveNewTag(currentTag: string, answers: RawAnswers): { tag: s
   const tag = String(answers.tag ?? '');
   const errors: FieldError[] = [];
   if (bump && tag) errors.push({ field: 'bump', value: bump, rule: t('publish.bumpOrTag') });
-  if (bump && !(BUMPS as readonly string[]).includes(bump)) errors.push({ field: 'bump', value: bump, rule: t('rule.oneOf', { choices: BUMPS.join(', ') }) });
+  if (bump && !(BUMPS as readonly string[]).includes(bump))
+    errors.push({ field: 'bump', value: bump, rule: t('rule.oneOf', { choices: BUMPS.join(', ') }) });
   if (tag) errors.push(...(TAG.check?.(tag, 'tag') ?? []));
   if (errors.length > 0) return { tag: currentTag, errors };
   if (tag) return { tag, errors };

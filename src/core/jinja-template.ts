@@ -5,12 +5,39 @@
 // logic belongs in the pod script. Stricter than Jinja, never looser; one pass, bounded nesting.
 import type { Verdict } from './field-error.js';
 
-const RULE = 'Airflow renders the value with Jinja: use {{ expression }}, {# comment #} or {% raw %}...{% endraw %} (for literal "{{"), nothing else between "{" delimiters';
+const RULE =
+  'Airflow renders the value with Jinja: use {{ expression }}, {# comment #} or {% raw %}...{% endraw %} (for literal "{{"), nothing else between "{" delimiters';
 const MAX_DEPTH = 32;
 
 type Token = { kind: 'name' | 'string' | 'number' | 'operator' | 'end'; text: string };
 
-const OPERATORS = ['//', '**', '==', '!=', '<=', '>=', '+', '-', '*', '/', '%', '~', '<', '>', '(', ')', '[', ']', '{', '}', ',', '.', ':', '|', '='];
+const OPERATORS = [
+  '//',
+  '**',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '~',
+  '<',
+  '>',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '.',
+  ':',
+  '|',
+  '=',
+];
 
 class ExpressionError extends Error {}
 
@@ -50,7 +77,8 @@ function tokenize(text: string, start: number): { tokens: Token[]; next: number 
       if ('([{'.includes(operator)) brackets.push(operator);
       if (')]}'.includes(operator)) {
         const open = brackets.pop();
-        if (open === undefined || '([{'.indexOf(open) !== ')]}'.indexOf(operator)) throw new ExpressionError('brackets in {{ }} do not match');
+        if (open === undefined || '([{'.indexOf(open) !== ')]}'.indexOf(operator))
+          throw new ExpressionError('brackets in {{ }} do not match');
       }
       tokens.push({ kind: 'operator', text: operator });
       index += operator.length;
@@ -142,8 +170,7 @@ class Parser {
       else if (this.is('not', 'name') && this.peek(1).text === 'in' && this.peek(1).kind === 'name') {
         this.take();
         this.take();
-      }
-      else return;
+      } else return;
       this.binary(0);
     }
   }
@@ -212,7 +239,8 @@ class Parser {
       if (this.is('.', 'operator')) {
         this.take();
         const token = this.take();
-        if (token.kind !== 'name' && !(token.kind === 'number' && /^[0-9]+$/.test(token.text))) throw new ExpressionError(`"${token.text}" cannot follow "." in {{ }}`);
+        if (token.kind !== 'name' && !(token.kind === 'number' && /^[0-9]+$/.test(token.text)))
+          throw new ExpressionError(`"${token.text}" cannot follow "." in {{ }}`);
       } else if (this.is('[', 'operator')) this.nested(() => this.subscript());
       else if (this.is('(', 'operator')) this.nested(() => this.sequence(')', true));
       else if (this.is('|', 'operator')) {

@@ -19,7 +19,12 @@ export interface ManagedBlockEdit {
  * A block missing from either is not an edit: a lost marker is refused by replaceManagedRegions, a README
  * without the block is left alone.
  */
-export function findManagedBlockEdits(file: string, onDisk: string, expected: string, source: 'config' | 'base' = 'config'): ManagedBlockEdit[] {
+export function findManagedBlockEdits(
+  file: string,
+  onDisk: string,
+  expected: string,
+  source: 'config' | 'base' = 'config',
+): ManagedBlockEdit[] {
   const actual = managedBlocks(onDisk);
   return [...managedBlocks(expected)].flatMap(([block, rendered]) => {
     const found = actual.get(block);

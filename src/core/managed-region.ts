@@ -52,7 +52,9 @@ export function replaceManagedRegions(existing: string, fresh: string, fileName:
   for (const region of findRegions(freshLines).values()) {
     const target = findRegions(lines).get(region.name);
     if (!target || target.end < target.start) {
-      throw new ManagedRegionError(t('managed.markersMissing', { file: fileName, block: region.name, start: `${START} ${region.name}`, end: `${END} ${region.name}` }));
+      throw new ManagedRegionError(
+        t('managed.markersMissing', { file: fileName, block: region.name, start: `${START} ${region.name}`, end: `${END} ${region.name}` }),
+      );
     }
     lines = [...lines.slice(0, target.start), ...freshLines.slice(region.start, region.end + 1), ...lines.slice(target.end + 1)];
   }

@@ -5,8 +5,10 @@ import { stdlibModules } from './python-stdlib-modules.js';
 import { suggestQuantity } from './resources.js';
 
 const PYTHON_KEYWORDS = new Set(
-  ('False None True and as assert async await break class continue def del elif else except finally for from global if ' +
-    'import in is lambda nonlocal not or pass raise return try while with yield').split(' '),
+  (
+    'False None True and as assert async await break class continue def del elif else except finally for from global if ' +
+    'import in is lambda nonlocal not or pass raise return try while with yield'
+  ).split(' '),
 );
 
 // The pod name is a Python module, a task id, and (with "-" for "_") part of a Kubernetes pod name;
@@ -118,7 +120,16 @@ export function checkSchedule(value: string): Verdict {
 
 /** An environment variable name as POSIX shells and Kubernetes accept it. */
 // Variables the image itself relies on: a task that set them would break run_in_docker.sh or Python.
-const RESERVED_ENV = new Set(['PRG_NAME', 'APP_DIR', 'PATH', 'HOME', 'PYTHONPATH', 'PYTHONHOME', 'PYTHONDONTWRITEBYTECODE', 'PYTHONUNBUFFERED']);
+const RESERVED_ENV = new Set([
+  'PRG_NAME',
+  'APP_DIR',
+  'PATH',
+  'HOME',
+  'PYTHONPATH',
+  'PYTHONHOME',
+  'PYTHONDONTWRITEBYTECODE',
+  'PYTHONUNBUFFERED',
+]);
 
 export function checkEnvName(value: string): Verdict {
   if (RESERVED_ENV.has(value)) return { rule: t('names.envReserved', { name: value }), suggestion: `MY_${value}` };
@@ -136,5 +147,8 @@ export function checkQuantity(value: string): Verdict {
 // The example pods write with pathlib; a bucket mounted by a CSI driver or gcsfuse is a folder too.
 export function checkOutputDir(value: string): Verdict {
   if (/^\/(?:[A-Za-z0-9._@+=-]+\/?)*$/.test(value) && !value.split('/').includes('..')) return undefined;
-  return { rule: 'an output folder is an absolute path of letters, digits and ._@+=- (a mounted volume or bucket), without ".."', suggestion: '/data/output' };
+  return {
+    rule: 'an output folder is an absolute path of letters, digits and ._@+=- (a mounted volume or bucket), without ".."',
+    suggestion: '/data/output',
+  };
 }

@@ -44,9 +44,11 @@ function markerEnd(text: string, start: number): number {
     }
     if (lexeme === '(' && state === 'left') depth += 1;
     else if (lexeme === ')' && state === 'after') depth = Math.max(0, depth - 1);
-    else if (state === 'after') state = 'left'; // and / or
+    else if (state === 'after')
+      state = 'left'; // and / or
     else if (state === 'left') state = 'operator';
-    else if (state === 'operator') state = lexeme === 'not' ? 'operator' : 'right'; // "not in" is one operator
+    else if (state === 'operator')
+      state = lexeme === 'not' ? 'operator' : 'right'; // "not in" is one operator
     else if (state === 'right') state = 'after';
     index = next;
   }

@@ -132,7 +132,8 @@ function checkHost(value: string): Verdict {
 }
 
 function checkFormatControl(value: string): Verdict {
-  if (value === ':all:' || value === ':none:' || /^[A-Za-z0-9][A-Za-z0-9._-]*(?:,[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(value)) return undefined;
+  if (value === ':all:' || value === ':none:' || /^[A-Za-z0-9][A-Za-z0-9._-]*(?:,[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(value))
+    return undefined;
   return { rule: 'the value is :all:, :none: or package names separated by commas' };
 }
 
@@ -141,7 +142,8 @@ const HASH_LENGTHS: Record<string, number> = { sha256: 64, sha384: 96, sha512: 1
 function checkHash(value: string): Verdict {
   const [algorithm = '', digest = ''] = value.split(':', 2);
   const length = HASH_LENGTHS[algorithm];
-  if (length !== undefined && digest.length === length && /^[0-9a-f]+$/.test(digest) && value === `${algorithm}:${digest}`) return undefined;
+  if (length !== undefined && digest.length === length && /^[0-9a-f]+$/.test(digest) && value === `${algorithm}:${digest}`)
+    return undefined;
   return { rule: 'a --hash is sha256:, sha384: or sha512: followed by the hex digest (pip hash FILE prints it)' };
 }
 
@@ -168,12 +170,15 @@ const FILE_OPTIONS: readonly OptionRule[] = [
 const REQUIREMENT_OPTIONS: readonly OptionRule[] = [{ names: ['--hash'], value: checkHash }];
 
 const REFUSED_OPTIONS: Record<string, string> = {
-  '-r': 'includes another requirements file, which is not in the image\'s build context (only requirements.txt is copied); put its lines in this file',
-  '--requirement': 'includes another requirements file, which is not in the image\'s build context (only requirements.txt is copied); put its lines in this file',
-  '-c': 'includes a constraints file, which is not in the image\'s build context (only requirements.txt is copied); pin the versions in this file',
-  '--constraint': 'includes a constraints file, which is not in the image\'s build context (only requirements.txt is copied); pin the versions in this file',
+  '-r': "includes another requirements file, which is not in the image's build context (only requirements.txt is copied); put its lines in this file",
+  '--requirement':
+    "includes another requirements file, which is not in the image's build context (only requirements.txt is copied); put its lines in this file",
+  '-c': "includes a constraints file, which is not in the image's build context (only requirements.txt is copied); pin the versions in this file",
+  '--constraint':
+    "includes a constraints file, which is not in the image's build context (only requirements.txt is copied); pin the versions in this file",
   '-e': 'an editable install needs its source tree, which the image does not have; use a requirement (name==version, or name @ https://...)',
-  '--editable': 'an editable install needs its source tree, which the image does not have; use a requirement (name==version, or name @ https://...)',
+  '--editable':
+    'an editable install needs its source tree, which the image does not have; use a requirement (name==version, or name @ https://...)',
 };
 
 /** Checks the options of one line (`--index-url https://x/simple --pre`, or the `--hash=...` after a requirement). */
@@ -190,7 +195,9 @@ export function checkOptions(options: string, requirementLine: boolean): Verdict
     const rule = allowed.find((candidate) => candidate.names.includes(name));
     if (!rule) {
       const names = allowed.flatMap((candidate) => candidate.names.filter((option) => option.startsWith('--')));
-      return { rule: `${requirementLine ? 'after a requirement' : 'on its own line'} pip's ${name} is not supported here; the options kept are ${names.join(', ')}` };
+      return {
+        rule: `${requirementLine ? 'after a requirement' : 'on its own line'} pip's ${name} is not supported here; the options kept are ${names.join(', ')}`,
+      };
     }
     if (!rule.value) {
       if (equals !== -1) return { rule: `${name} takes no value` };

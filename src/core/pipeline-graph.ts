@@ -54,5 +54,11 @@ export function renderGraph(pods: readonly PodSpec[], format: GraphFormat): stri
 
 /** The README's picture of the pipeline: a fenced Mermaid block between managed-block markers. */
 export function renderReadmePipelineBlock(pods: readonly PodSpec[], note: string): string {
-  return [`<!-- >>> pod-ingestion managed: pipeline ${note} -->`, '```mermaid', renderMermaid(pods).trimEnd(), '```', '<!-- <<< pod-ingestion managed: pipeline -->'].join('\n');
+  return [
+    `<!-- >>> pod-ingestion managed: pipeline ${note} -->`,
+    '```mermaid',
+    renderMermaid(pods).trimEnd(),
+    '```',
+    '<!-- <<< pod-ingestion managed: pipeline -->',
+  ].join('\n');
 }

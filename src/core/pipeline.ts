@@ -17,7 +17,9 @@ export function taskId(pod: PodSpec): string {
 
 /** A task id is unique in the DAG (another pod's script name is its id unless it has its own). */
 function checkTaskIdFree(others: PodSpec[], pod: PodSpec): FieldError[] {
-  return others.some((other) => taskId(other) === taskId(pod)) ? [{ field: 'task-id', value: taskId(pod), rule: t('pipeline.taskIdTaken') }] : [];
+  return others.some((other) => taskId(other) === taskId(pod))
+    ? [{ field: 'task-id', value: taskId(pod), rule: t('pipeline.taskIdTaken') }]
+    : [];
 }
 
 /** Whether the upstream relation has a cycle; returns one cycle's names when it has. */
@@ -89,7 +91,11 @@ export function checkUpstreams(pods: readonly PodSpec[], name: string, after: re
   for (const upstream of after) {
     if (upstream === name) errors.push({ field: 'after', value: upstream, rule: t('pipeline.afterItself') });
     else if (!pods.some((pod) => pod.name === upstream)) {
-      errors.push({ field: 'after', value: upstream, rule: t('pipeline.unknownUpstream', { names: pods.map((pod) => pod.name).join(', ') }) });
+      errors.push({
+        field: 'after',
+        value: upstream,
+        rule: t('pipeline.unknownUpstream', { names: pods.map((pod) => pod.name).join(', ') }),
+      });
     }
   }
   return errors;
@@ -104,7 +110,12 @@ function cycleError(pods: readonly PodSpec[], after: readonly string[]): FieldEr
  * Validates a new pod against the project (and the requirements its image installs) and returns the project
  * with it added, and the pod; throws InvalidAnswersError listing every problem, so nothing is written.
  */
-export function addPod(config: ProjectConfig, rawName: string, answers: RawAnswers, requirements: readonly string[] = []): { config: ProjectConfig; pod: PodSpec } {
+export function addPod(
+  config: ProjectConfig,
+  rawName: string,
+  answers: RawAnswers,
+  requirements: readonly string[] = [],
+): { config: ProjectConfig; pod: PodSpec } {
   const errors: FieldError[] = [];
   const name = stripPodName(rawName);
   errors.push(...check('name', rawName, checkPodName(rawName, config.python)));
@@ -124,7 +135,8 @@ export function addPod(config: ProjectConfig, rawName: string, answers: RawAnswe
 /** The pod called `name`, or a refusal naming the pods the project has. */
 function existingPod(config: ProjectConfig, name: string, errors: FieldError[]): PodSpec | undefined {
   const pod = config.pods.find((candidate) => candidate.name === name);
-  if (!pod) errors.push({ field: 'name', value: name, rule: t('pipeline.noSuchPod', { names: config.pods.map((item) => item.name).join(', ') }) });
+  if (!pod)
+    errors.push({ field: 'name', value: name, rule: t('pipeline.noSuchPod', { names: config.pods.map((item) => item.name).join(', ') }) });
   return pod;
 }
 
@@ -140,7 +152,12 @@ export function updatePod(config: ProjectConfig, rawName: string, answers: RawAn
   const settings = parsePodSettings(answers, errors);
   if (!current) throw new InvalidAnswersError(errors);
   const pod: PodSpec = { ...current, ...settings };
-  errors.push(...checkTaskIdFree(config.pods.filter((item) => item !== current), pod));
+  errors.push(
+    ...checkTaskIdFree(
+      config.pods.filter((item) => item !== current),
+      pod,
+    ),
+  );
   errors.push(...checkUpstreams(config.pods, name, pod.after), ...checkPodConsistency(pod));
   const pods = config.pods.map((item) => (item === current ? pod : item));
   if (errors.length === 0) errors.push(...cycleError(pods, pod.after), ...checkDagParams({ ...config, pods }, 'param'));
@@ -191,5 +208,8 @@ export function removePod(
 
 /** The pods with these names added (as new pods without settings); pods already there keep their settings. */
 export function withPodNames(pods: readonly PodSpec[], names: readonly string[]): PodSpec[] {
-  return [...pods, ...names.filter((name, index) => names.indexOf(name) === index && !pods.some((pod) => pod.name === name)).map((name) => newPod(name))];
+  return [
+    ...pods,
+    ...names.filter((name, index) => names.indexOf(name) === index && !pods.some((pod) => pod.name === name)).map((name) => newPod(name)),
+  ];
 }

@@ -9,19 +9,47 @@ interface MisplacedRule {
 }
 
 const JUPYTER = new Set([
-  'jupyter', 'jupyterlab', 'notebook', 'nbconvert', 'nbformat', 'nbclient', 'nbclassic', 'ipython', 'ipykernel', 'ipywidgets',
-  'widgetsnbextension', 'jupyterlab-widgets', 'jupyterlab-server', 'jupyterlab-pygments', 'jupyter-server', 'jupyter-client',
-  'jupyter-core', 'jupyter-console', 'jupyter-events', 'jupyter-lsp', 'jupyter-server-terminals', 'qtconsole', 'ipython-genutils',
-  'notebook-shim', 'terminado', 'voila',
+  'jupyter',
+  'jupyterlab',
+  'notebook',
+  'nbconvert',
+  'nbformat',
+  'nbclient',
+  'nbclassic',
+  'ipython',
+  'ipykernel',
+  'ipywidgets',
+  'widgetsnbextension',
+  'jupyterlab-widgets',
+  'jupyterlab-server',
+  'jupyterlab-pygments',
+  'jupyter-server',
+  'jupyter-client',
+  'jupyter-core',
+  'jupyter-console',
+  'jupyter-events',
+  'jupyter-lsp',
+  'jupyter-server-terminals',
+  'qtconsole',
+  'ipython-genutils',
+  'notebook-shim',
+  'terminado',
+  'voila',
 ]);
 const DEBUGGERS = new Set(['debugpy', 'ipdb', 'pdbpp', 'pudb', 'pydevd', 'pydevd-pycharm', 'web-pdb']);
 const PLATFORM_ONLY = new Set(['appnope', 'pywin32', 'pywin32-ctypes', 'pywinpty', 'pyobjc', 'wmi', 'comtypes', 'winshell']);
 
 const RULES: readonly MisplacedRule[] = [
-  { matches: (key) => key === 'apache-airflow' || key.startsWith('apache-airflow-'), why: 'Airflow and its providers run the DAG, not the pods: they add hundreds of MB and pin conflicts to the image' },
+  {
+    matches: (key) => key === 'apache-airflow' || key.startsWith('apache-airflow-'),
+    why: 'Airflow and its providers run the DAG, not the pods: they add hundreds of MB and pin conflicts to the image',
+  },
   { matches: (key) => JUPYTER.has(key), why: 'Jupyter/IPython tooling is for notebooks; a pod runs a script' },
   { matches: (key) => DEBUGGERS.has(key), why: 'a debugger has no use in a pod that runs unattended' },
-  { matches: (key) => PLATFORM_ONLY.has(key) || key.startsWith('pyobjc-'), why: 'a macOS- or Windows-only package: pip cannot install it on the Linux image, or it is dead weight there' },
+  {
+    matches: (key) => PLATFORM_ONLY.has(key) || key.startsWith('pyobjc-'),
+    why: 'a macOS- or Windows-only package: pip cannot install it on the Linux image, or it is dead weight there',
+  },
 ];
 
 export interface MisplacedPackage {
@@ -43,7 +71,10 @@ export function misplacedPackages(text: string): MisplacedPackage[] {
 /** `text` without the misplaced lines (everything else, comments included, kept as it is). */
 export function pruneMisplacedPackages(text: string): string {
   const drop = new Set(misplacedPackages(text).map((item) => item.line));
-  return text.split('\n').filter((_, index) => !drop.has(index + 1)).join('\n');
+  return text
+    .split('\n')
+    .filter((_, index) => !drop.has(index + 1))
+    .join('\n');
 }
 
 export function describeMisplaced(item: MisplacedPackage, file = 'requirements.txt'): string {

@@ -11,16 +11,57 @@ import { repeatedValues, type RawAnswers } from './questions.js';
 const MOUNT_PATH = /^(?:\/[A-Za-z0-9._-]+)+\/?$/;
 
 // A secret mounted over these would hide the image's own files: the scripts, the run script, the system.
-const SYSTEM_FOLDERS = ['/app', '/run_in_docker.sh', '/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/libx32', '/proc', '/root',
-  '/sbin', '/sys', '/usr', '/var', '/tmp', '/home', '/opt', '/run', '/srv', '/mnt', '/media'];
+const SYSTEM_FOLDERS = [
+  '/app',
+  '/run_in_docker.sh',
+  '/bin',
+  '/boot',
+  '/dev',
+  '/etc',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/proc',
+  '/root',
+  '/sbin',
+  '/sys',
+  '/usr',
+  '/var',
+  '/tmp',
+  '/home',
+  '/opt',
+  '/run',
+  '/srv',
+  '/mnt',
+  '/media',
+];
 // Folders whose whole tree belongs to the image (a mount anywhere under them replaces files it needs).
-const SYSTEM_TREES = ['/app', '/run_in_docker.sh', '/bin', '/boot', '/dev', '/lib', '/lib32', '/lib64', '/libx32', '/proc', '/sbin', '/sys', '/usr', '/home/appuser'];
+const SYSTEM_TREES = [
+  '/app',
+  '/run_in_docker.sh',
+  '/bin',
+  '/boot',
+  '/dev',
+  '/lib',
+  '/lib32',
+  '/lib64',
+  '/libx32',
+  '/proc',
+  '/sbin',
+  '/sys',
+  '/usr',
+  '/home/appuser',
+];
 
 /** Why a secret may not be mounted at `mountPath` (it would cover files the image needs), or undefined. */
 export function coveredByMount(mountPath: string): string | undefined {
   const path = mountPath.replace(/\/+$/, '') || '/';
   if (SYSTEM_FOLDERS.includes(path)) return path;
-  return SYSTEM_TREES.find((tree) => path.startsWith(`${tree}/`)) ?? (SYSTEM_TREES.some((tree) => tree.startsWith(`${path}/`)) ? path : undefined);
+  return (
+    SYSTEM_TREES.find((tree) => path.startsWith(`${tree}/`)) ??
+    (SYSTEM_TREES.some((tree) => tree.startsWith(`${path}/`)) ? path : undefined)
+  );
 }
 
 export function parseEnv(item: string, errors: FieldError[]): PodSpec['env'][number] | undefined {
@@ -39,7 +80,8 @@ export function parseParam(item: string, errors: FieldError[]): PodSpec['params'
   const name = equals === -1 ? item : item.slice(0, equals);
   errors.push(...check('param', item, checkEnvName(name)));
   const fallback = equals === -1 ? null : item.slice(equals + 1);
-  if (fallback !== null && /[\u0000-\u001f\u007f]/.test(fallback)) errors.push({ field: 'param', value: item, rule: t('settings.defaultOneLine') });
+  if (fallback !== null && /[\u0000-\u001f\u007f]/.test(fallback))
+    errors.push({ field: 'param', value: item, rule: t('settings.defaultOneLine') });
   return { name, default: fallback };
 }
 
@@ -47,13 +89,19 @@ export function parseSecret(item: string, errors: FieldError[]): PodSpec['secret
   const colon = item.indexOf(':');
   const secret = colon === -1 ? item : item.slice(0, colon);
   const mountPath = colon === -1 ? '' : item.slice(colon + 1);
-  if (colon === -1) errors.push({ field: 'secret', value: item, rule: t('settings.secretForm'), suggestion: `${item}:/var/secrets/${item}` });
+  if (colon === -1)
+    errors.push({ field: 'secret', value: item, rule: t('settings.secretForm'), suggestion: `${item}:/var/secrets/${item}` });
   else {
     errors.push(...check('secret', item, checkSecretName(secret)));
     if (!MOUNT_PATH.test(mountPath) || mountPath.split('/').some((part) => part === '..' || part === '.') || mountPath.length > 1024) {
       errors.push({ field: 'secret', value: item, rule: t('settings.mountPath'), suggestion: `${secret}:/var/secrets/${secret}` });
     } else if (coveredByMount(mountPath)) {
-      errors.push({ field: 'secret', value: item, rule: t('settings.mountCovers', { path: mountPath, covered: coveredByMount(mountPath) ?? '' }), suggestion: `${secret}:/var/secrets/${secret}` });
+      errors.push({
+        field: 'secret',
+        value: item,
+        rule: t('settings.mountCovers', { path: mountPath, covered: coveredByMount(mountPath) ?? '' }),
+        suggestion: `${secret}:/var/secrets/${secret}`,
+      });
     }
   }
   return { secret, mountPath };
@@ -84,7 +132,10 @@ export function parseTaskId(value: string, errors: FieldError[]): string | undef
 export function parsePodSettings(answers: RawAnswers, errors: FieldError[]): Partial<Omit<PodSpec, 'name'>> {
   const settings: Partial<Omit<PodSpec, 'name'>> = {};
   if (answers.after !== undefined) settings.after = parseAfter(answers.after);
-  if (answers.env !== undefined) settings.env = repeatedValues(answers.env).map((item) => parseEnv(item, errors)).filter((item) => item !== undefined);
+  if (answers.env !== undefined)
+    settings.env = repeatedValues(answers.env)
+      .map((item) => parseEnv(item, errors))
+      .filter((item) => item !== undefined);
   if (answers.param !== undefined) settings.params = repeatedValues(answers.param).map((item) => parseParam(item, errors));
   if (answers.secret !== undefined) settings.secrets = repeatedValues(answers.secret).map((item) => parseSecret(item, errors));
   if (answers.description !== undefined) settings.description = parseDescription(answers.description, errors);
@@ -115,7 +166,9 @@ function settingText(value: unknown): string {
 /** The answers that differ from the pod's current settings as podSettingsAnswers writes them: a default accepted at a prompt is no change. */
 export function changedSettings(answers: RawAnswers, pod: PodSpec): RawAnswers {
   const current = podSettingsAnswers(pod);
-  return Object.fromEntries(Object.entries(answers).filter(([name, value]) => !(name in current) || settingText(value) !== settingText(current[name])));
+  return Object.fromEntries(
+    Object.entries(answers).filter(([name, value]) => !(name in current) || settingText(value) !== settingText(current[name])),
+  );
 }
 
 /** Rules that hold between the settings of one pod: a variable set once, a mount path used once. */

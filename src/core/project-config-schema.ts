@@ -35,7 +35,13 @@ class Collector {
   readonly errors: FieldError[] = [];
 
   add(key: string, value: unknown, rule: string, suggestion?: string): void {
-    this.errors.push({ field: 'project', source: `${SOURCE} ${CONFIG_KEY}.${key}`, value: typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined', rule, ...(suggestion ? { suggestion } : {}) });
+    this.errors.push({
+      field: 'project',
+      source: `${SOURCE} ${CONFIG_KEY}.${key}`,
+      value: typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined'),
+      rule,
+      ...(suggestion ? { suggestion } : {}),
+    });
   }
 
   /** Errors of a shared validator, re-labelled with the key they came from. */
@@ -51,7 +57,8 @@ class Collector {
 
   keys(key: string, value: Record<string, unknown>, known: readonly string[], optional: readonly string[] = []): void {
     const all = [...known, ...optional];
-    for (const name of Object.keys(value)) if (!all.includes(name)) this.add(`${key}${key ? '.' : ''}${name}`, value[name], `unknown key; the keys are ${all.join(', ')}`);
+    for (const name of Object.keys(value))
+      if (!all.includes(name)) this.add(`${key}${key ? '.' : ''}${name}`, value[name], `unknown key; the keys are ${all.join(', ')}`);
     for (const name of known) if (!(name in value)) this.add(`${key}${key ? '.' : ''}${name}`, undefined, 'the key is missing');
   }
 }
@@ -59,7 +66,8 @@ class Collector {
 function checkOption(collector: Collector, key: string, optionName: string, value: string): void {
   const question = questionNamed(APP_QUESTIONS, optionName);
   if (question.check) collector.addAll(key, question.check(value, optionName));
-  if (question.choices && !question.choices.includes(value)) collector.add(key, value, t('rule.oneOf', { choices: question.choices.join(', ') }));
+  if (question.choices && !question.choices.includes(value))
+    collector.add(key, value, t('rule.oneOf', { choices: question.choices.join(', ') }));
 }
 
 function stringList(collector: Collector, key: string, value: unknown): string[] {
@@ -70,7 +78,13 @@ function stringList(collector: Collector, key: string, value: unknown): string[]
   return value.filter((item, index) => collector.string(`${key}[${index}]`, item)) as string[];
 }
 
-function objectList(collector: Collector, key: string, value: unknown, keys: readonly string[], optional: readonly string[] = []): Record<string, unknown>[] {
+function objectList(
+  collector: Collector,
+  key: string,
+  value: unknown,
+  keys: readonly string[],
+  optional: readonly string[] = [],
+): Record<string, unknown>[] {
   if (!Array.isArray(value)) {
     collector.add(key, value, 'must be a list');
     return [];
@@ -85,15 +99,18 @@ function objectList(collector: Collector, key: string, value: unknown, keys: rea
 function checkPod(collector: Collector, key: string, raw: Record<string, unknown>, python: string | undefined): PodSpec {
   const errors: FieldError[] = [];
   const name = collector.string(`${key}.name`, raw.name) ? raw.name : '';
-  if (name) collector.addAll(`${key}.name`, checkPodName(name, python) ? [{ field: 'name', value: name, ...checkPodName(name, python)! }] : []);
+  if (name)
+    collector.addAll(`${key}.name`, checkPodName(name, python) ? [{ field: 'name', value: name, ...checkPodName(name, python)! }] : []);
   if (name !== name.trim() || name.endsWith('.py')) collector.add(`${key}.name`, name, 'a pod name is stored without spaces or ".py"');
   const description = collector.string(`${key}.description`, raw.description) ? parseDescription(raw.description, errors) : '';
-  if (description !== raw.description && typeof raw.description === 'string') collector.add(`${key}.description`, raw.description, 'a description is stored trimmed');
+  if (description !== raw.description && typeof raw.description === 'string')
+    collector.add(`${key}.description`, raw.description, 'a description is stored trimmed');
   collector.addAll(`${key}.description`, errors.splice(0));
   const after = stringList(collector, `${key}.after`, raw.after);
   const env = objectList(collector, `${key}.env`, raw.env, ['name', 'value']).map((item, index) => {
     const itemKey = `${key}.env[${index}]`;
-    if (!collector.string(`${itemKey}.name`, item.name) || !collector.string(`${itemKey}.value`, item.value)) return { name: '', value: '' };
+    if (!collector.string(`${itemKey}.name`, item.name) || !collector.string(`${itemKey}.value`, item.value))
+      return { name: '', value: '' };
     const parsed = parseEnv(`${item.name}=${item.value}`, errors) ?? { name: '', value: '' };
     if (item.name.includes('=')) collector.add(`${itemKey}.name`, item.name, 'an environment variable name has no "="');
     collector.addAll(itemKey, errors.splice(0));
@@ -110,7 +127,8 @@ function checkPod(collector: Collector, key: string, raw: Record<string, unknown
   });
   const secrets = objectList(collector, `${key}.secrets`, raw.secrets, ['secret', 'mountPath']).map((item, index) => {
     const itemKey = `${key}.secrets[${index}]`;
-    if (!collector.string(`${itemKey}.secret`, item.secret) || !collector.string(`${itemKey}.mountPath`, item.mountPath)) return { secret: '', mountPath: '' };
+    if (!collector.string(`${itemKey}.secret`, item.secret) || !collector.string(`${itemKey}.mountPath`, item.mountPath))
+      return { secret: '', mountPath: '' };
     if (item.secret.includes(':')) collector.add(`${itemKey}.secret`, item.secret, 'a secret name has no ":"');
     const parsed = parseSecret(`${item.secret}:${item.mountPath}`, errors);
     collector.addAll(itemKey, errors.splice(0));
@@ -119,7 +137,8 @@ function checkPod(collector: Collector, key: string, raw: Record<string, unknown
   const pod: PodSpec = { name, description, after, env, params, secrets };
   if (raw.taskId !== undefined) {
     const given = collector.string(`${key}.taskId`, raw.taskId) ? raw.taskId : '';
-    if (given.trim() === '' || parseTaskId(given, errors) !== given) collector.add(`${key}.taskId`, raw.taskId, 'an Airflow task id is 1 to 250 letters, digits, "_", "." or "-", stored without spaces');
+    if (given.trim() === '' || parseTaskId(given, errors) !== given)
+      collector.add(`${key}.taskId`, raw.taskId, 'an Airflow task id is 1 to 250 letters, digits, "_", "." or "-", stored without spaces');
     errors.splice(0);
     pod.taskId = given;
   }
@@ -147,11 +166,18 @@ function checkDagSettings(collector: Collector, raw: unknown): void {
       collector.add('airflow.startDate', raw.startDate, 'a date YYYY-MM-DD', '2026-01-01');
     }
   }
-  if (!isObject(raw.defaultArgs)) collector.add('airflow.defaultArgs', raw.defaultArgs, 'must be an object of default_args (owner, email...)');
+  if (!isObject(raw.defaultArgs))
+    collector.add('airflow.defaultArgs', raw.defaultArgs, 'must be an object of default_args (owner, email...)');
   else {
     for (const name of Object.keys(raw.defaultArgs)) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) collector.add(`airflow.defaultArgs.${name}`, name, 'a default_args key is a Python identifier');
-      if (['retries', 'retry_delay'].includes(name)) collector.add(`airflow.defaultArgs.${name}`, raw.defaultArgs[name], `${name} comes from kubernetes.${name === 'retries' ? 'retries' : 'retryDelayMinutes'}`);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+        collector.add(`airflow.defaultArgs.${name}`, name, 'a default_args key is a Python identifier');
+      if (['retries', 'retry_delay'].includes(name))
+        collector.add(
+          `airflow.defaultArgs.${name}`,
+          raw.defaultArgs[name],
+          `${name} comes from kubernetes.${name === 'retries' ? 'retries' : 'retryDelayMinutes'}`,
+        );
     }
   }
 }
@@ -167,7 +193,12 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
     throw new InvalidAnswersError(collector.errors);
   }
   const optionalTopLevel = TOP_LEVEL.filter((saved) => saved.optional).map((saved) => saved.key);
-  collector.keys('', stored, [...TOP_LEVEL.filter((saved) => !saved.optional).map((saved) => saved.key), 'kubernetes', 'pods'], ['airflow', ...optionalTopLevel, ...OPTIONAL_TOP_LEVEL]);
+  collector.keys(
+    '',
+    stored,
+    [...TOP_LEVEL.filter((saved) => !saved.optional).map((saved) => saved.key), 'kubernetes', 'pods'],
+    ['airflow', ...optionalTopLevel, ...OPTIONAL_TOP_LEVEL],
+  );
   for (const { key, option, optional } of TOP_LEVEL) {
     if (optional && stored[key] === undefined) continue;
     if (collector.string(key, stored[key])) checkOption(collector, key, option, stored[key]);
@@ -183,7 +214,11 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
   const kubernetes = isObject(stored.kubernetes) ? stored.kubernetes : undefined;
   if (!kubernetes) collector.add('kubernetes', stored.kubernetes, 'must be an object of the Kubernetes settings');
   else {
-    collector.keys('kubernetes', kubernetes, KUBERNETES.map((saved) => saved.key));
+    collector.keys(
+      'kubernetes',
+      kubernetes,
+      KUBERNETES.map((saved) => saved.key),
+    );
     for (const { key, option, number } of KUBERNETES) {
       const value = kubernetes[key];
       if (number) {
@@ -196,14 +231,22 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
 
   if (stored.airflow !== undefined) checkDagSettings(collector, stored.airflow);
 
-  const pods = objectList(collector, 'pods', stored.pods, POD_KEYS, ADOPTED_POD_KEYS).map((pod, index) => checkPod(collector, `pods[${index}]`, pod, python));
+  const pods = objectList(collector, 'pods', stored.pods, POD_KEYS, ADOPTED_POD_KEYS).map((pod, index) =>
+    checkPod(collector, `pods[${index}]`, pod, python),
+  );
   if (Array.isArray(stored.pods) && stored.pods.length === 0) collector.add('pods', stored.pods, 'a project has at least one pod');
   pods.forEach((pod, index) => {
     if (pods.findIndex((other) => other.name === pod.name) !== index) collector.add(`pods[${index}].name`, pod.name, 'each pod name once');
-    if (pods.findIndex((other) => taskId(other) === taskId(pod)) !== index) collector.add(`pods[${index}].taskId`, taskId(pod), 'each task id once (a pod without taskId has its name as its id)');
+    if (pods.findIndex((other) => taskId(other) === taskId(pod)) !== index)
+      collector.add(`pods[${index}].taskId`, taskId(pod), 'each task id once (a pod without taskId has its name as its id)');
     pod.after.forEach((upstream, position) => {
       if (upstream === pod.name) collector.add(`pods[${index}].after[${position}]`, upstream, 'a pod cannot run after itself');
-      else if (!pods.some((other) => other.name === upstream)) collector.add(`pods[${index}].after[${position}]`, upstream, `no pod of that name; the project has: ${pods.map((other) => other.name).join(', ')}`);
+      else if (!pods.some((other) => other.name === upstream))
+        collector.add(
+          `pods[${index}].after[${position}]`,
+          upstream,
+          `no pod of that name; the project has: ${pods.map((other) => other.name).join(', ')}`,
+        );
     });
   });
   if (collector.errors.length === 0) {

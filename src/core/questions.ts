@@ -79,7 +79,9 @@ export function describeDefault(question: Question): string {
 
 /** Text for `--help`: one line per option with its default, in the active language. */
 export function renderHelp(title: string, usage: string, questions: readonly Question[]): string {
-  const lines = questions.map((question) => `  ${flag(question)}\n      ${declared(question.help)} [${t('help.default', { value: describeDefault(question) })}]`);
+  const lines = questions.map(
+    (question) => `  ${flag(question)}\n      ${declared(question.help)} [${t('help.default', { value: describeDefault(question) })}]`,
+  );
   return `${title}\n\n${t('help.usage', { usage })}\n\n${t('help.options')}\n${lines.join('\n')}\n`;
 }
 
@@ -93,7 +95,8 @@ function flag(question: Question): string {
 export function renderOptionsTable(questions: readonly Question[]): string {
   const escape = (text: string) => text.replace(/\|/g, '\\|');
   const rows = questions.map(
-    (question) => `| \`--${question.name}\` | ${escape(question.help)} | ${escape(describeDefault(question))} | ${question.message ? (question.ask === 'advanced' ? 'advanced' : 'yes') : 'no'} |`,
+    (question) =>
+      `| \`--${question.name}\` | ${escape(question.help)} | ${escape(describeDefault(question))} | ${question.message ? (question.ask === 'advanced' ? 'advanced' : 'yes') : 'no'} |`,
   );
   return ['| option | meaning | default | prompted |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

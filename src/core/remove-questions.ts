@@ -3,7 +3,17 @@ import { DEFAULTS } from './shared-questions.js';
 
 /** The options of `pod-ingestion remove NAME`; NAME itself is the positional argument. */
 export const REMOVE_QUESTIONS: readonly Question[] = [
-  { name: 'rewire', kind: 'boolean', help: "when other pods run after it, make them run after its upstreams instead (without this, the removal is refused)", default: () => false },
-  { name: 'delete-script', kind: 'boolean', help: 'also delete pods/NAME.py and tests/test_NAME.py (kept by default: they are your code)', default: () => false },
+  {
+    name: 'rewire',
+    kind: 'boolean',
+    help: 'when other pods run after it, make them run after its upstreams instead (without this, the removal is refused)',
+    default: () => false,
+  },
+  {
+    name: 'delete-script',
+    kind: 'boolean',
+    help: 'also delete pods/NAME.py and tests/test_NAME.py (kept by default: they are your code)',
+    default: () => false,
+  },
   DEFAULTS,
 ];

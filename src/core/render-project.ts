@@ -45,7 +45,11 @@ function render(template: string, data: Record<string, unknown>, language: Langu
   const path = new URL(template, TEMPLATES_DIR);
   const w: Words = projectWords(language);
   // A text of the catalog as `#` comment lines (a multi-line text gives several lines).
-  const comment = (key: ProjectWordKey, values?: Values) => w(key, values).split('\n').map((line) => `# ${line}`).join('\n');
+  const comment = (key: ProjectWordKey, values?: Values) =>
+    w(key, values)
+      .split('\n')
+      .map((line) => `# ${line}`)
+      .join('\n');
   return ejs.render(readFileSync(path, 'utf8'), { ...helpers, w, comment, ...data }, { filename: path.pathname });
 }
 
@@ -85,7 +89,13 @@ export function dagPath(config: ProjectConfig): string {
 }
 
 /** A generated project's DAG arguments; an adopted one keeps its own (config.airflow). */
-const GENERATED_DAG_SETTINGS: DagSettings = { description: '', tags: ['pod-ingestion'], catchup: false, startDate: '2026-01-01', defaultArgs: {} };
+const GENERATED_DAG_SETTINGS: DagSettings = {
+  description: '',
+  tags: ['pod-ingestion'],
+  catchup: false,
+  startDate: '2026-01-01',
+  defaultArgs: {},
+};
 
 function dagArguments(config: ProjectConfig) {
   const settings = config.airflow ?? GENERATED_DAG_SETTINGS;
@@ -94,7 +104,9 @@ function dagArguments(config: ProjectConfig) {
     catchup: settings.catchup ? 'True' : 'False',
     tags: pythonLiteral(settings.tags),
     description: settings.description,
-    defaultArgs: Object.entries(settings.defaultArgs).map(([key, value]) => `${pythonString(key)}: ${pythonLiteral(value)}, `).join(''),
+    defaultArgs: Object.entries(settings.defaultArgs)
+      .map(([key, value]) => `${pythonString(key)}: ${pythonLiteral(value)}, `)
+      .join(''),
   };
 }
 
@@ -108,21 +120,28 @@ export function renderDag(config: ProjectConfig): string {
     env: taskEnvironment(pod),
     upstream: pod.after.map(taskVariable),
   }));
-  return render('app/dag.py.ejs', {
-    config,
-    k: config.kubernetes,
-    image: imageReference(config),
-    resources,
-    tasks,
-    dag: dagArguments(config),
-    params: dagParams(config),
-    usesSecrets: config.pods.some((pod) => pod.secrets.length > 0),
-    usesK8sModels: Boolean(resources || config.kubernetes.imagePullSecret),
-  }, projectLanguage(config));
+  return render(
+    'app/dag.py.ejs',
+    {
+      config,
+      k: config.kubernetes,
+      image: imageReference(config),
+      resources,
+      tasks,
+      dag: dagArguments(config),
+      params: dagParams(config),
+      usesSecrets: config.pods.some((pod) => pod.secrets.length > 0),
+      usesK8sModels: Boolean(resources || config.kubernetes.imagePullSecret),
+    },
+    projectLanguage(config),
+  );
 }
 
 function testClassName(pod: PodSpec): string {
-  return `${pod.name.split('_').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('')}Test`;
+  return `${pod.name
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('')}Test`;
 }
 
 /** The test of a script the user wrote (adopted, or named by `pod` when it exists): it compiles and has a main guard. */
@@ -162,14 +181,18 @@ export function renderReadmePipeline(config: ProjectConfig): string {
 
 /** The project README, which names the image (publish rewrites it when the tag changes). */
 export function renderProjectReadme(config: ProjectConfig): string {
-  return render('app/README.md.ejs', {
-    config,
-    image: imageReference(config),
-    registry: registryHost(config.repository),
-    pipelineBlock: renderReadmePipeline(config),
-    example: examplePod(config),
-    outputDir: outputDirOf(config),
-  }, projectLanguage(config));
+  return render(
+    'app/README.md.ejs',
+    {
+      config,
+      image: imageReference(config),
+      registry: registryHost(config.repository),
+      pipelineBlock: renderReadmePipeline(config),
+      example: examplePod(config),
+      outputDir: outputDirOf(config),
+    },
+    projectLanguage(config),
+  );
 }
 
 /** Every file of a new project. */

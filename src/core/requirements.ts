@@ -27,7 +27,8 @@ export interface ParsedRequirement {
 export function parseRequirement(line: string): { requirement?: ParsedRequirement; verdict?: Verdict } {
   // Arbitrary equality (`name===text`) is PEP 508 but beyond pip-requirements-js's grammar.
   const arbitrary = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*===\s*([^\s;#]+)\s*(?:#.*)?$/.exec(line);
-  if (arbitrary && /[A-Za-z0-9]$/.test(arbitrary[1]!)) return { requirement: { text: withoutComment(line), key: normalizeProjectName(arbitrary[1]!) } };
+  if (arbitrary && /[A-Za-z0-9]$/.test(arbitrary[1]!))
+    return { requirement: { text: withoutComment(line), key: normalizeProjectName(arbitrary[1]!) } };
   let parsed;
   try {
     parsed = parsePipRequirementsLine(line);
@@ -80,7 +81,10 @@ export function guessRequirement(line: string): string | undefined {
 /** One requirement given on its own (--packages, `package SPEC`): no options, no comment, nothing hidden. */
 function checkOneRequirement(spec: string): Verdict {
   const control = findControlCharacter(spec);
-  if (control) return { rule: `a requirement holds no control or line-separator character (found ${describeCharacter(control)}; pip would start a new line there)` };
+  if (control)
+    return {
+      rule: `a requirement holds no control or line-separator character (found ${describeCharacter(control)}; pip would start a new line there)`,
+    };
   if (spec.trim() === '') return { rule: t('requirements.empty') };
   if (spec.length > MAX_REQUIREMENT_LENGTH) return { rule: `a requirement is at most ${MAX_REQUIREMENT_LENGTH} characters` };
   if (spec.trim().startsWith('-')) return { rule: t('requirements.pipOptions') };
@@ -96,7 +100,13 @@ const MAX_FILE_LINES = 2000;
 
 export function checkPackages(field: string, specs: readonly string[]): FieldError[] {
   if (specs.length > MAX_LISTED) {
-    return [{ field, value: `${specs.slice(0, 3).join(' ')} ... (${specs.length} requirements)`, rule: `at most ${MAX_LISTED} requirements here; list more in a requirements file (--requirements FILE)` }];
+    return [
+      {
+        field,
+        value: `${specs.slice(0, 3).join(' ')} ... (${specs.length} requirements)`,
+        rule: `at most ${MAX_LISTED} requirements here; list more in a requirements file (--requirements FILE)`,
+      },
+    ];
   }
   const errors: FieldError[] = [];
   const seen = new Map<string, string>();
@@ -127,16 +137,27 @@ export function checkRequirementsFile(field: string, text: string): FieldError[]
   text.split('\n').forEach((line, index) => {
     const control = findControlCharacter(line.endsWith('\r') ? line.slice(0, -1) : line, '\t');
     if (control) {
-      errors.push({ field, value: `line ${index + 1}: ${line}`, rule: `a requirements file holds no control or line-separator character other than line ends (found ${describeCharacter(control)}; pip would start a new line there or read it as text)` });
+      errors.push({
+        field,
+        value: `line ${index + 1}: ${line}`,
+        rule: `a requirements file holds no control or line-separator character other than line ends (found ${describeCharacter(control)}; pip would start a new line there or read it as text)`,
+      });
     }
   });
   if (errors.length > 0) return errors;
   const lines = logicalLines(text);
-  if (lines.length > MAX_FILE_LINES) return [{ field, value: `${lines.length} lines`, rule: `a requirements file has at most ${MAX_FILE_LINES} requirement and option lines` }];
+  if (lines.length > MAX_FILE_LINES)
+    return [
+      { field, value: `${lines.length} lines`, rule: `a requirements file has at most ${MAX_FILE_LINES} requirement and option lines` },
+    ];
   const seen = new Map<string, string>();
   for (const { number, text: line } of lines) {
     if (line.length > MAX_REQUIREMENT_LENGTH) {
-      errors.push({ field, value: `line ${number}: ${line.slice(0, 60)}...`, rule: `a line is at most ${MAX_REQUIREMENT_LENGTH} characters` });
+      errors.push({
+        field,
+        value: `line ${number}: ${line.slice(0, 60)}...`,
+        rule: `a line is at most ${MAX_REQUIREMENT_LENGTH} characters`,
+      });
       continue;
     }
     const { requirement: spec, options } = breakArgsOptions(line);
@@ -159,11 +180,15 @@ export function checkRequirementsFile(field: string, text: string): FieldError[]
 
 /** The requirements of a requirements file (what pip installs), for rules between packages and pods. */
 export function requirementsOfFile(text: string): string[] {
-  return logicalLines(text).map((line) => breakArgsOptions(line.text).requirement).filter(Boolean);
+  return logicalLines(text)
+    .map((line) => breakArgsOptions(line.text).requirement)
+    .filter(Boolean);
 }
 
 export function renderRequirements(specs: readonly string[], language: Language): string {
-  const header = projectWords(language)('requirements.header').split('\n').map((line) => `# ${line}`);
+  const header = projectWords(language)('requirements.header')
+    .split('\n')
+    .map((line) => `# ${line}`);
   return `${[...header, ...specs].join('\n')}\n`;
 }
 

@@ -5,8 +5,20 @@ import type { FieldError } from './field-error.js';
 import type { KubernetesSettings } from './project-config.js';
 
 const SUFFIXES: Record<string, number> = {
-  '': 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
+  '': 1,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
 };
 
 /** The value of a quantity in base units (cores, bytes), or undefined when it is not one. */
@@ -18,7 +30,9 @@ export function quantityValue(quantity: string): number | undefined {
 }
 
 /** CPU and memory requests are at most their limits. */
-export function checkResourcePairs(settings: Pick<KubernetesSettings, 'cpuRequest' | 'cpuLimit' | 'memoryRequest' | 'memoryLimit'>): FieldError[] {
+export function checkResourcePairs(
+  settings: Pick<KubernetesSettings, 'cpuRequest' | 'cpuLimit' | 'memoryRequest' | 'memoryLimit'>,
+): FieldError[] {
   const errors: FieldError[] = [];
   const pairs = [
     ['cpu-request', settings.cpuRequest, 'cpu-limit', settings.cpuLimit],
@@ -29,7 +43,12 @@ export function checkResourcePairs(settings: Pick<KubernetesSettings, 'cpuReques
     const requested = quantityValue(request);
     const allowed = quantityValue(limit);
     if (requested !== undefined && allowed !== undefined && requested > allowed) {
-      errors.push({ field: requestField, value: request, rule: t('resources.requestAboveLimit', { limitField, limit }), suggestion: limit });
+      errors.push({
+        field: requestField,
+        value: request,
+        rule: t('resources.requestAboveLimit', { limitField, limit }),
+        suggestion: limit,
+      });
     }
   }
   return errors;

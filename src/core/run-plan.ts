@@ -60,7 +60,10 @@ export interface RunPlan {
 /** A refused run: every problem at once, and the promise that nothing started. */
 export class RunRefusedError extends PodIngestionError {
   constructor(readonly errors: FieldError[]) {
-    super('invalid-answers', `${errors.length === 1 ? t('run.refused.one') : t('run.refused.many', { count: errors.length })}\n${errors.map((error) => `  - ${formatFieldError(error)}`).join('\n')}`);
+    super(
+      'invalid-answers',
+      `${errors.length === 1 ? t('run.refused.one') : t('run.refused.many', { count: errors.length })}\n${errors.map((error) => `  - ${formatFieldError(error)}`).join('\n')}`,
+    );
   }
 }
 
@@ -139,7 +142,12 @@ function parseConf(text: string, field: string, errors: FieldError[]): Record<st
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    errors.push({ field, value: text, rule: t('run.confJson', { reason: (error as Error).message }), suggestion: '{"RUN_DATE": "2026-01-31"}' });
+    errors.push({
+      field,
+      value: text,
+      rule: t('run.confJson', { reason: (error as Error).message }),
+      suggestion: '{"RUN_DATE": "2026-01-31"}',
+    });
     return {};
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
@@ -201,7 +209,18 @@ export function dockerMemory(quantity: string): string {
   const [, number, unit = ''] = match;
   const binary: Record<string, string> = { Ki: 'k', Mi: 'm', Gi: 'g', Ti: 't' };
   if (unit in binary && /^\d+$/.test(number!)) return `${number}${binary[unit]}`;
-  const factor: Record<string, number> = { '': 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
+  const factor: Record<string, number> = {
+    '': 1,
+    k: 1e3,
+    K: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    Ki: 1024,
+    Mi: 1024 ** 2,
+    Gi: 1024 ** 3,
+    Ti: 1024 ** 4,
+  };
   return String(Math.round(Number(number) * factor[unit]!));
 }
 
@@ -223,9 +242,23 @@ export function planRun(config: ProjectConfig, request: RunRequest, folderExists
 
   for (const set of sets) {
     if (set.task !== undefined && !config.pods.some((pod) => pod.name === set.task)) {
-      errors.push({ field: 'set', value: `${set.task}:${set.key}=${set.value}`, rule: t('run.setNoTask', { task: set.task, names: config.pods.map((pod) => pod.name).join(', ') }) });
-    } else if (!pods.some((pod) => (set.task === undefined || pod.name === set.task) && podEnvironment(pod).some((source) => source.name === set.key && source.name !== 'PRG_NAME'))) {
-      errors.push({ field: 'set', value: `${set.task ? `${set.task}:` : ''}${set.key}=${set.value}`, rule: t('run.setNoVar', { key: set.key }) });
+      errors.push({
+        field: 'set',
+        value: `${set.task}:${set.key}=${set.value}`,
+        rule: t('run.setNoTask', { task: set.task, names: config.pods.map((pod) => pod.name).join(', ') }),
+      });
+    } else if (
+      !pods.some(
+        (pod) =>
+          (set.task === undefined || pod.name === set.task) &&
+          podEnvironment(pod).some((source) => source.name === set.key && source.name !== 'PRG_NAME'),
+      )
+    ) {
+      errors.push({
+        field: 'set',
+        value: `${set.task ? `${set.task}:` : ''}${set.key}=${set.value}`,
+        rule: t('run.setNoVar', { key: set.key }),
+      });
     }
   }
 
@@ -233,13 +266,19 @@ export function planRun(config: ProjectConfig, request: RunRequest, folderExists
   // without either is required; a conf value that is not a string is refused, as Airflow refuses it.
   const resolved = resolveParams(config, conf);
   for (const name of resolved.invalid) {
-    errors.push({ field: request.confField, value: `${name}: ${JSON.stringify(conf[name])}`, rule: `the DAG's param ${name} is a string (Param(type="string")); Airflow refuses a run whose conf gives it anything else`, suggestion: `{"${name}": "${jinjaText(conf[name])}"}` });
+    errors.push({
+      field: request.confField,
+      value: `${name}: ${JSON.stringify(conf[name])}`,
+      rule: `the DAG's param ${name} is a string (Param(type="string")); Airflow refuses a run whose conf gives it anything else`,
+      suggestion: `{"${name}": "${jinjaText(conf[name])}"}`,
+    });
   }
   const params = new Map<string, string | undefined>(dagParams(config).map((param) => [param.name, resolved.values[param.name]]));
   const context: TemplateContext = { logicalDate: request.logicalDate, runId: request.runId, conf, params };
 
   const tasks = pods.map((pod): PlannedTask => {
-    const setFor = (key: string) => [...sets].reverse().find((set) => set.key === key && (set.task === undefined || set.task === pod.name))?.value;
+    const setFor = (key: string) =>
+      [...sets].reverse().find((set) => set.key === key && (set.task === undefined || set.task === pod.name))?.value;
     // What the DAG's task puts in the pod's environment, item by item (dag-params.ts), rendered for this run.
     const env: [string, string][] = [];
     for (const source of podEnvironment(pod)) {
@@ -249,13 +288,21 @@ export function planRun(config: ProjectConfig, request: RunRequest, folderExists
       else if (source.kind === 'constant') {
         const rendered = renderTemplate(source.value, context);
         for (const problem of rendered.problems) {
-          errors.push({ field: 'env', value: `${taskId(pod)}:${source.name}=${source.value}`, rule: t('run.orSet', { problem, task: taskId(pod), name: source.name }) });
+          errors.push({
+            field: 'env',
+            value: `${taskId(pod)}:${source.name}=${source.value}`,
+            rule: t('run.orSet', { problem, task: taskId(pod), name: source.name }),
+          });
         }
         env.push([source.name, rendered.value]);
       } else {
         const value = params.get(source.param);
         if (value === undefined && !resolved.invalid.includes(source.param)) {
-          errors.push({ field: request.confField, value: request.confText, rule: t('run.needsParam', { task: taskId(pod), name: source.param, example: `{"${source.param}": "..."}` }) });
+          errors.push({
+            field: request.confField,
+            value: request.confText,
+            rule: t('run.needsParam', { task: taskId(pod), name: source.param, example: `{"${source.param}": "..."}` }),
+          });
         }
         env.push([source.name, value ?? '']);
       }
@@ -265,7 +312,11 @@ export function planRun(config: ProjectConfig, request: RunRequest, folderExists
       if (!request.secretsDir) {
         errors.push({ field: 'secrets-dir', value: '', rule: t('run.needsSecretsDir', { task: taskId(pod), secret, path: mountPath }) });
       } else if (!folderExists(source)) {
-        errors.push({ field: 'secrets-dir', value: request.secretsDir, rule: t('run.noSecretFolder', { task: taskId(pod), secret, folder: source }) });
+        errors.push({
+          field: 'secrets-dir',
+          value: request.secretsDir,
+          rule: t('run.noSecretFolder', { task: taskId(pod), secret, folder: source }),
+        });
       }
       return { source, target: mountPath };
     });

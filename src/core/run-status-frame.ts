@@ -46,12 +46,23 @@ function elapsedOf(status: TaskStatus, now: number): string {
 }
 
 /** Which tasks a frame too small for all of them shows first: what is moving, then what went wrong. */
-const PRIORITY: Record<TaskState, number> = { running: 0, up_for_retry: 0, failed: 1, upstream_failed: 2, queued: 3, success: 4, no_status: 5 };
+const PRIORITY: Record<TaskState, number> = {
+  running: 0,
+  up_for_retry: 0,
+  failed: 1,
+  upstream_failed: 2,
+  queued: 3,
+  success: 4,
+  no_status: 5,
+};
 
 function summary(tasks: readonly TaskStatus[]): string {
   const counts = new Map<TaskState, number>();
   for (const status of tasks) counts.set(status.state, (counts.get(status.state) ?? 0) + 1);
-  return [...counts].sort(([a], [b]) => PRIORITY[a] - PRIORITY[b]).map(([state, count]) => `${count} ${state}`).join(', ');
+  return [...counts]
+    .sort(([a], [b]) => PRIORITY[a] - PRIORITY[b])
+    .map(([state, count]) => `${count} ${state}`)
+    .join(', ');
 }
 
 /** The frame's lines: `tasks: ...` then one line per task, in the run's order (the busiest ones when they do not all fit). */
@@ -69,11 +80,17 @@ export function renderStatusFrame(tasks: readonly TaskStatus[], now: number, opt
   const lines = [fit(`tasks: ${summary(tasks)}`)];
   for (const status of shown) {
     const tries = status.tries > 0 ? `try ${status.tries}/${status.maxTries}` : '';
-    const plain = fit(`  ${status.task.padEnd(nameWidth)}  ${status.state.padEnd(stateWidth)}  ${elapsedOf(status, now).padStart(8)}  ${tries}`.trimEnd());
+    const plain = fit(
+      `  ${status.task.padEnd(nameWidth)}  ${status.state.padEnd(stateWidth)}  ${elapsedOf(status, now).padStart(8)}  ${tries}`.trimEnd(),
+    );
     const at = 2 + nameWidth + 2;
     // Colour only a state shown whole (a cut line stays plain: its visible width is what was measured).
     const colored = options.color && plain.length >= at + status.state.length && !plain.endsWith('…');
-    lines.push(colored ? `${plain.slice(0, at)}\u001b[${STATE_COLORS[status.state]}m${status.state}\u001b[0m${plain.slice(at + status.state.length)}` : plain);
+    lines.push(
+      colored
+        ? `${plain.slice(0, at)}\u001b[${STATE_COLORS[status.state]}m${status.state}\u001b[0m${plain.slice(at + status.state.length)}`
+        : plain,
+    );
   }
   if (hidden.length > 0) lines.push(fit(`  … ${hidden.length} more: ${summary(hidden)}`));
   return lines;

@@ -4,21 +4,35 @@ import { checkTag } from './image-reference.js';
 import { single, type Question } from './questions.js';
 
 export const DEFAULTS: Question = {
-  name: 'defaults', kind: 'boolean', help: 'ask nothing: use the given options and defaults for the rest', default: () => false,
+  name: 'defaults',
+  kind: 'boolean',
+  help: 'ask nothing: use the given options and defaults for the rest',
+  default: () => false,
 };
 
 /** The image version. The generator starts a project with it; `publish --tag` changes it everywhere. */
 export const TAG: Question = {
-  name: 'tag', kind: 'string', ask: 'always', message: 'Image version (tag)',
+  name: 'tag',
+  kind: 'string',
+  ask: 'always',
+  message: 'Image version (tag)',
   help: 'the image version (1.0, v1.0.0); publish --tag changes it everywhere the image is named (config, DAG, README)',
-  default: () => '1.0.0', check: single(checkTag),
+  default: () => '1.0.0',
+  check: single(checkTag),
 };
 
 export const PUSH: Question = {
-  name: 'push', kind: 'boolean', ask: 'always', message: 'Push it?',
-  help: 'docker push after building (the generator then builds too); relies on your docker login', default: () => false,
+  name: 'push',
+  kind: 'boolean',
+  ask: 'always',
+  message: 'Push it?',
+  help: 'docker push after building (the generator then builds too); relies on your docker login',
+  default: () => false,
 };
 
 export const PLATFORM: Question = {
-  name: 'platform', kind: 'string', help: 'build for these platforms with buildx (linux/amd64,linux/arm64)', default: () => '',
+  name: 'platform',
+  kind: 'string',
+  help: 'build for these platforms with buildx (linux/amd64,linux/arm64)',
+  default: () => '',
 };

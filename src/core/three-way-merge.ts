@@ -46,7 +46,15 @@ export function mergeThreeWays(base: string, ours: string, theirs: string): Merg
         const { a, o, b } = region.conflict!;
         if (choice === 'ours') return a;
         if (choice === 'theirs') return b;
-        return [`<<<<<<< ${CONFLICT_LABELS.ours}`, ...a, `||||||| ${CONFLICT_LABELS.base}`, ...o, '=======', ...b, `>>>>>>> ${CONFLICT_LABELS.theirs}`];
+        return [
+          `<<<<<<< ${CONFLICT_LABELS.ours}`,
+          ...a,
+          `||||||| ${CONFLICT_LABELS.base}`,
+          ...o,
+          '=======',
+          ...b,
+          `>>>>>>> ${CONFLICT_LABELS.theirs}`,
+        ];
       })
       .join('\n');
   if (overlaps.length === 0) return { kind: 'merged', text: resolve('ours') };
@@ -55,7 +63,10 @@ export function mergeThreeWays(base: string, ours: string, theirs: string): Merg
 
 /** The overlaps of `path` as a user reads them: where, what was generated, what they wrote, what is new. */
 export function describeOverlaps(path: string, overlaps: readonly MergeOverlap[]): string {
-  const block = (title: string, lines: readonly string[]) => [`  ${title}:`, ...(lines.length > 0 ? lines.map((line) => `    ${line}`) : ['    (nothing)'])];
+  const block = (title: string, lines: readonly string[]) => [
+    `  ${title}:`,
+    ...(lines.length > 0 ? lines.map((line) => `    ${line}`) : ['    (nothing)']),
+  ];
   return overlaps
     .map((overlap) =>
       [

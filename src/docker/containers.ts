@@ -28,7 +28,10 @@ export interface RunningContainer {
 /** The `docker run` arguments of one task container; removed when it ends, its exit code is docker run's. */
 export function runArguments(request: ContainerRequest): string[] {
   return [
-    'run', '--rm', '--name', request.name,
+    'run',
+    '--rm',
+    '--name',
+    request.name,
     ...Object.entries(request.labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
     ...request.env.flatMap(([key, value]) => ['--env', `${key}=${value}`]),
     ...request.volumes.flatMap((volume) => ['--volume', volume]),
@@ -52,7 +55,8 @@ export async function startContainer(request: ContainerRequest, onLine: (line: s
   });
   const done = child.then((result) => {
     if (pending) onLine(pending);
-    if ((result as { code?: string }).code === 'ENOENT') throw new DockerError('Starting a container', 'cli-missing', '', adviceFor('cli-missing'));
+    if ((result as { code?: string }).code === 'ENOENT')
+      throw new DockerError('Starting a container', 'cli-missing', '', adviceFor('cli-missing'));
     return result.exitCode ?? 1;
   });
   return { done, abandon: () => child.kill('SIGKILL') };
@@ -67,9 +71,12 @@ async function docker(step: string, args: string[]): Promise<{ exitCode: number;
 
 /** Removes (stopping them first) every container labelled with this run; returns how many there were. */
 export async function removeRunContainers(runId: string): Promise<number> {
-  const listed = await docker('Listing the run\'s containers', ['ps', '--all', '--quiet', '--filter', `label=${RUN_LABEL}=${runId}`]);
-  const ids = listed.output.split('\n').map((line) => line.trim()).filter(Boolean);
-  if (ids.length > 0) await docker('Removing the run\'s containers', ['rm', '--force', ...ids]);
+  const listed = await docker("Listing the run's containers", ['ps', '--all', '--quiet', '--filter', `label=${RUN_LABEL}=${runId}`]);
+  const ids = listed.output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (ids.length > 0) await docker("Removing the run's containers", ['rm', '--force', ...ids]);
   return ids.length;
 }
 

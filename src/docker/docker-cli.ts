@@ -35,8 +35,13 @@ export class DockerError extends PodIngestionError {
     readonly hint: string,
     readonly retry?: string,
   ) {
-    const said = dockerMessage ? `\n  ${t('docker.said', { message: withoutColour(dockerMessage).trim().split('\n').slice(-3).join('\n  ') })}` : '';
-    super('docker', `${t('docker.failed', { step })}${said}\n  ${t('docker.whatToDo', { hint })}${retry ? `\n  ${t('docker.retryWith', { command: retry })}` : ''}`);
+    const said = dockerMessage
+      ? `\n  ${t('docker.said', { message: withoutColour(dockerMessage).trim().split('\n').slice(-3).join('\n  ') })}`
+      : '';
+    super(
+      'docker',
+      `${t('docker.failed', { step })}${said}\n  ${t('docker.whatToDo', { hint })}${retry ? `\n  ${t('docker.retryWith', { command: retry })}` : ''}`,
+    );
   }
 }
 
@@ -49,7 +54,10 @@ const RECOGNISED: readonly [RegExp, RecognisedProblem][] = [
   [/permission denied while trying to connect to the Docker daemon/i, 'no-permission'],
   // Before the push rules: a failed base-image pull also says "denied: requested access..." (pull access denied)
   // or "dial tcp ... no such host" (offline), and the registry is Docker Hub's, not --repository.
-  [/pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|(Step \d+\/\d+ : FROM|load metadata for)[\s\S]*registry-1\.docker\.io/i, 'base-image'],
+  [
+    /pull access denied|manifest unknown|not found: manifest|failed to resolve source metadata|(Step \d+\/\d+ : FROM|load metadata for)[\s\S]*registry-1\.docker\.io/i,
+    'base-image',
+  ],
   [/no basic auth credentials|unauthorized: authentication required|authentication required|not logged in/i, 'not-logged-in'],
   [/denied: requested access to the resource is denied|insufficient_scope|access denied|403 Forbidden/i, 'push-denied'],
   [/dial tcp[^\n]*(connection refused|no such host|i\/o timeout)|no route to host|server misbehaving/i, 'registry-unreachable'],
@@ -78,7 +86,12 @@ interface RunResult {
 }
 
 // execa is loaded on first use: a run that never touches Docker should not pay for it.
-async function run(step: string, args: string[], log: Log, options: { stream: boolean; registry?: string; retry?: string }): Promise<RunResult> {
+async function run(
+  step: string,
+  args: string[],
+  log: Log,
+  options: { stream: boolean; registry?: string; retry?: string },
+): Promise<RunResult> {
   const { execa } = await import('execa');
   if (options.stream) log(`\n=== ${step}: docker ${args.join(' ')} ===`);
   const result = await execa('docker', args, {
@@ -135,14 +148,19 @@ export async function buildImage(request: BuildRequest, log: Log): Promise<void>
   if (request.platform) {
     await checkBuildx(log, request.retry);
     const output = request.pushWithBuildx ? ['--push'] : ['--load'];
-    await run(t('docker.step.buildx'), ['buildx', 'build', '--platform', request.platform, ...tags, ...output, request.context], log, { stream: true, retry: request.retry });
+    await run(t('docker.step.buildx'), ['buildx', 'build', '--platform', request.platform, ...tags, ...output, request.context], log, {
+      stream: true,
+      retry: request.retry,
+    });
     return;
   }
   await run(t('docker.step.build'), ['build', ...tags, request.context], log, { stream: true, retry: request.retry });
 }
 
 export async function inspectImage(image: string, log: Log): Promise<ImageFacts> {
-  const { output } = await run(t('docker.step.inspect'), ['image', 'inspect', '--format', '{{.Id}} {{.Size}}', image], log, { stream: false });
+  const { output } = await run(t('docker.step.inspect'), ['image', 'inspect', '--format', '{{.Id}} {{.Size}}', image], log, {
+    stream: false,
+  });
   const [id = '', size = '0'] = output.trim().split('\n').pop()?.split(' ') ?? [];
   return { id, sizeBytes: Number(size) };
 }

@@ -32,7 +32,9 @@ export function formatSummary(summary: PublishSummary, pushed: boolean): string 
     summary.sizeBytes ? t('summary.size', { megabytes }) : '',
     pushed ? t('summary.pushed', { digest: summary.digest || t('summary.noDigest') }) : t('summary.notPushed'),
     t('summary.time', { seconds: summary.seconds.toFixed(1) }),
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 export async function publishImage(request: PublishRequest, log: (line: string) => void): Promise<PublishSummary> {
@@ -41,20 +43,24 @@ export async function publishImage(request: PublishRequest, log: (line: string) 
   const image = imageReference(config);
   const latest = imageReference({ ...config, tag: 'latest' });
   if (request.push && !config.repository) {
-    throw new DockerError(
-      t('docker.step.pushing'),
-      'no-repository',
-      '',
-      t('docker.noRepository', { image }),
-    );
+    throw new DockerError(t('docker.step.pushing'), 'no-repository', '', t('docker.noRepository', { image }));
   }
   const multiPlatform = request.platform.includes(',');
   if (multiPlatform && !request.push) {
-    throw new DockerError(t('docker.step.building'), 'several-platforms-without-push', '', t('docker.severalPlatforms', { platforms: request.platform }), `${request.retry} --push`);
+    throw new DockerError(
+      t('docker.step.building'),
+      'several-platforms-without-push',
+      '',
+      t('docker.severalPlatforms', { platforms: request.platform }),
+      `${request.retry} --push`,
+    );
   }
   await checkDocker(log, request.retry);
   const tags = request.latest ? [image, latest] : [image];
-  await buildImage({ context: request.context, tags, platform: request.platform, pushWithBuildx: multiPlatform && request.push, retry: request.retry }, log);
+  await buildImage(
+    { context: request.context, tags, platform: request.platform, pushWithBuildx: multiPlatform && request.push, retry: request.retry },
+    log,
+  );
   // A multi-platform build is not loaded into the local engine: buildx pushed it, there is nothing to inspect.
   const facts = multiPlatform ? { id: '', sizeBytes: 0 } : await inspectImage(image, log);
   let digest = '';

@@ -52,7 +52,19 @@ export async function runPipeline(settings: RunSettings): Promise<RunRecord> {
   mkdirSync(folder, { recursive: true });
   const width = Math.max(...plan.tasks.map((task) => task.id.length));
   const records = new Map<string, TaskRecord>(
-    plan.tasks.map((task) => [task.id, { task: task.id, state: 'queued', tries: 0, maxTries: task.retries + 1, exitCode: null, start: null, end: null, log: join(runFolder(plan.runId), `${task.id}.log`) }]),
+    plan.tasks.map((task) => [
+      task.id,
+      {
+        task: task.id,
+        state: 'queued',
+        tries: 0,
+        maxTries: task.retries + 1,
+        exitCode: null,
+        start: null,
+        end: null,
+        log: join(runFolder(plan.runId), `${task.id}.log`),
+      },
+    ]),
   );
   const record: RunRecord = { runId: plan.runId, logicalDate: plan.logicalDate, image, interrupted: false, tasks: [...records.values()] };
   const save = () => writeFileSync(join(folder, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
@@ -86,7 +98,9 @@ export async function runPipeline(settings: RunSettings): Promise<RunRecord> {
     const task = plan.tasks[index]!;
     const entry = records.get(task.id)!;
     const logFile = join(projectDir, entry.log);
-    const prefix = settings.color ? `\u001b[${COLORS[index % COLORS.length]}m${task.id.padEnd(width)} |\u001b[0m ` : `${task.id.padEnd(width)} | `;
+    const prefix = settings.color
+      ? `\u001b[${COLORS[index % COLORS.length]}m${task.id.padEnd(width)} |\u001b[0m `
+      : `${task.id.padEnd(width)} | `;
     entry.start = new Date().toISOString();
     entry.tries = 1;
     setState(task.id, 'running');
@@ -104,7 +118,10 @@ export async function runPipeline(settings: RunSettings): Promise<RunRecord> {
           image,
           labels: { [RUN_LABEL]: plan.runId, 'pod-ingestion.task': task.id },
           env: task.env,
-          volumes: [...task.secrets.map((mount) => `${mount.source}:${mount.target}:ro`), ...plan.mounts.map((mount) => `${mount.source}:${mount.target}`)],
+          volumes: [
+            ...task.secrets.map((mount) => `${mount.source}:${mount.target}:ro`),
+            ...plan.mounts.map((mount) => `${mount.source}:${mount.target}`),
+          ],
           groupAdd: settings.groupAdd,
           memory: plan.memory,
           cpus: plan.cpus,
@@ -149,7 +166,9 @@ export async function runPipeline(settings: RunSettings): Promise<RunRecord> {
     for (;;) {
       const ready = stopping
         ? []
-        : plan.tasks.filter((task) => records.get(task.id)!.state === 'queued' && task.upstream.every((id) => records.get(id)!.state === 'success'));
+        : plan.tasks.filter(
+            (task) => records.get(task.id)!.state === 'queued' && task.upstream.every((id) => records.get(id)!.state === 'success'),
+          );
       for (const task of ready.slice(0, Math.max(0, settings.parallel - inFlight.size))) {
         const started: Promise<void> = runTask(plan.tasks.indexOf(task)).finally(() => inFlight.delete(started));
         inFlight.add(started);
@@ -182,8 +201,22 @@ export function formatRunTable(record: RunRecord): string {
   const rows = [
     // One word per column, in the run's language; the states are Airflow's own words in every language.
     t('run.tableHeader').split(' '),
-    ...record.tasks.map((entry) => [entry.task, entry.state, seconds(entry), entry.exitCode === null ? '-' : String(entry.exitCode), String(entry.tries), entry.tries === 0 ? '-' : entry.log]),
+    ...record.tasks.map((entry) => [
+      entry.task,
+      entry.state,
+      seconds(entry),
+      entry.exitCode === null ? '-' : String(entry.exitCode),
+      String(entry.tries),
+      entry.tries === 0 ? '-' : entry.log,
+    ]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -12,9 +12,15 @@ import { publishImage } from './publish-image.js';
 
 /** The files the image is built from (what .dockerignore lets in). */
 function buildInputs(projectDir: string): string[] {
-  const files = ['Dockerfile', 'requirements.txt', 'run_in_docker.sh'].map((name) => join(projectDir, name)).filter((file) => existsSync(file));
+  const files = ['Dockerfile', 'requirements.txt', 'run_in_docker.sh']
+    .map((name) => join(projectDir, name))
+    .filter((file) => existsSync(file));
   const walk = (folder: string): string[] =>
-    existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)])) : [];
+    existsSync(folder)
+      ? readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+          entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)],
+        )
+      : [];
   return [...files, ...walk(join(projectDir, 'pods')).filter((file) => !file.includes('__pycache__'))];
 }
 
@@ -37,7 +43,10 @@ export async function ensureImage(projectDir: string, config: ProjectConfig, bui
   const checked = facts && stamp.id === facts.id ? Math.max(stamp.checked ?? 0, facts.created.getTime()) : (facts?.created.getTime() ?? 0);
   if (facts && checked >= newest) return image;
   log(facts ? t('run.imageOlder', { image }) : t('run.imageMissing', { image }));
-  const built = await publishImage({ context: projectDir, config, push: false, platform: '', latest: false, retry: 'pod-ingestion run' }, log);
+  const built = await publishImage(
+    { context: projectDir, config, push: false, platform: '', latest: false, retry: 'pod-ingestion run' },
+    log,
+  );
   mkdirSync(dirname(stampFile), { recursive: true });
   writeFileSync(stampFile, `${JSON.stringify({ image, id: built.id, checked: Date.now() })}\n`);
   return image;

@@ -29,7 +29,8 @@ export function startStatusView(stream: NodeJS.WriteStream, color: boolean): Sta
     clearTimeout(batch);
     batch = undefined;
     if (closed) return;
-    const frame = tasks.length > 0 ? renderStatusFrame(tasks, Date.now(), { color, columns: stream.columns || 80, rows: stream.rows || 24 }) : [];
+    const frame =
+      tasks.length > 0 ? renderStatusFrame(tasks, Date.now(), { color, columns: stream.columns || 80, rows: stream.rows || 24 }) : [];
     stream.write(eraseFrame(drawnLines) + [...pending, ...frame].map((line) => `${line}\n`).join(''));
     pending = [];
     drawnLines = frame.length;

@@ -20,7 +20,8 @@ export const REPEATABLE_OPTION = (value: unknown): unknown => value;
 // folder for them with read-package-up, whose license tables cost a run more than this one small read. The
 // package.json sits two folders above this file in the sources and in every bundled file (scripts/build.mjs).
 let manifest: { name: string; version: string } | undefined;
-const ownManifest = () => (manifest ??= JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string });
+const ownManifest = () =>
+  (manifest ??= JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string });
 
 /** What Yeoman keeps of the declared options and the raw arguments (not in its public types). */
 interface YeomanParser {
@@ -46,7 +47,9 @@ export abstract class PodIngestionGenerator extends Generator<Record<string, unk
     // Yeoman logs "✖ An error occured while running <task>" through log.error before a failing task's error
     // reaches the caller; ours are sentences written for the user (the bin prints them), so without log.error
     // that banner goes to Yeoman's debug channel instead. Everything else logs as before.
-    const withoutError = new Proxy(this.log, { get: (target, key, receiver) => (key === 'error' ? undefined : Reflect.get(target, key, receiver)) });
+    const withoutError = new Proxy(this.log, {
+      get: (target, key, receiver) => (key === 'error' ? undefined : Reflect.get(target, key, receiver)),
+    });
     Object.defineProperty(this, 'log', { value: withoutError, configurable: true, writable: true });
   }
 

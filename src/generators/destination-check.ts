@@ -27,7 +27,8 @@ function nearestExisting(path: string): string {
 /** Refuses, before any write, a destination whose files (paths relative to it) cannot all be written. */
 export function checkDestination(destination: string, files: Iterable<string>): void {
   const here = statOf(destination);
-  if (here && !here.isDirectory()) refuse(`the destination ${destination} is a file, not a folder; give a new folder or a pod-ingestion project`);
+  if (here && !here.isDirectory())
+    refuse(`the destination ${destination} is a file, not a folder; give a new folder or a pod-ingestion project`);
   const start = nearestExisting(destination);
   if (!statOf(start)!.isDirectory()) refuse(`${start} is a file, so the folder ${destination} cannot be made inside it`);
   try {
@@ -38,11 +39,15 @@ export function checkDestination(destination: string, files: Iterable<string>): 
   if (!here) return;
   for (const file of files) {
     const target = join(destination, file);
-    if (statOf(target)?.isDirectory()) refuse(`${target} is a folder, where the project writes the file ${file}; move it away or choose another destination`);
+    if (statOf(target)?.isDirectory())
+      refuse(`${target} is a folder, where the project writes the file ${file}; move it away or choose another destination`);
     // A file standing where the project needs a folder (tests/ as a file, say).
     for (let folder = dirname(target); folder !== destination && folder.startsWith(destination); folder = dirname(folder)) {
       const stats = statOf(folder);
-      if (stats && !stats.isDirectory()) refuse(`${folder} is a file, where the project needs the folder ${relative(destination, folder)}/; move it away or choose another destination`);
+      if (stats && !stats.isDirectory())
+        refuse(
+          `${folder} is a file, where the project needs the folder ${relative(destination, folder)}/; move it away or choose another destination`,
+        );
     }
   }
 }

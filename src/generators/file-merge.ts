@@ -54,8 +54,16 @@ export function changeBase(generator: PodIngestionGenerator, path: string, chang
  * lines under --defaults, the new ones under --force), each overlap shown. Without one (a project from before
  * the bases): Yeoman's conflict question as before. Either way `fresh` becomes the base.
  */
-export async function mergeUserFile(generator: PodIngestionGenerator, path: string, existing: string, fresh: string, policy: WritePolicy): Promise<void> {
-  const base = generator.fs.exists(generator.destinationPath(basePath(path))) ? (generator.fs.read(generator.destinationPath(basePath(path))) ?? '') : undefined;
+export async function mergeUserFile(
+  generator: PodIngestionGenerator,
+  path: string,
+  existing: string,
+  fresh: string,
+  policy: WritePolicy,
+): Promise<void> {
+  const base = generator.fs.exists(generator.destinationPath(basePath(path)))
+    ? (generator.fs.read(generator.destinationPath(basePath(path))) ?? '')
+    : undefined;
   storeBase(generator, path, fresh);
   if (base === undefined) {
     if (policy.interactive || policy.force) generator.fs.write(generator.destinationPath(path), fresh);

@@ -15,7 +15,8 @@ import { writePolicy } from './write-policy.js';
  */
 export function refuseEditedManagedBlocks(generator: PodIngestionGenerator, onDisk: ProjectConfig): void {
   if (writePolicy(generator).force) return;
-  const read = (path: string) => (generator.fs.exists(generator.destinationPath(path)) ? (generator.fs.read(generator.destinationPath(path)) ?? '') : undefined);
+  const read = (path: string) =>
+    generator.fs.exists(generator.destinationPath(path)) ? (generator.fs.read(generator.destinationPath(path)) ?? '') : undefined;
   const dagBase = read(basePath(dagPath(onDisk)));
   const expected: [string, 'config' | 'base', () => string][] = [
     dagBase === undefined ? [dagPath(onDisk), 'config', () => renderDag(onDisk)] : [dagPath(onDisk), 'base', () => dagBase],

@@ -8,11 +8,10 @@ import { readProjectConfig } from './project-files.js';
 export function requireProject(folder: string): ProjectConfig {
   const config = readProjectConfig(folder);
   if (!config) {
-    throw new InvalidAnswersError([
-      { field: 'project', value: folder, rule: t('project.missing') },
-    ]);
+    throw new InvalidAnswersError([{ field: 'project', value: folder, rule: t('project.missing') }]);
   }
   const cycle = findCycle(config.pods);
-  if (cycle) throw new InvalidAnswersError([{ field: 'project', value: '.yo-rc.json', rule: t('project.cycle', { cycle: cycle.join(' -> ') }) }]);
+  if (cycle)
+    throw new InvalidAnswersError([{ field: 'project', value: '.yo-rc.json', rule: t('project.cycle', { cycle: cycle.join(' -> ') }) }]);
   return config;
 }

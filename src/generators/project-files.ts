@@ -102,7 +102,9 @@ export function readProjectConfig(folder: string): ProjectConfig | undefined {
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new InvalidAnswersError([{ field: 'project', source: '.yo-rc.json', value: file, rule: t('project.unreadable', { reason: (error as Error).message }) }]);
+    throw new InvalidAnswersError([
+      { field: 'project', source: '.yo-rc.json', value: file, rule: t('project.unreadable', { reason: (error as Error).message }) },
+    ]);
   }
   if (typeof parsed !== 'object' || parsed === null || !(CONFIG_KEY in parsed)) return undefined;
   return parseProjectConfig((parsed as Record<string, unknown>)[CONFIG_KEY]);

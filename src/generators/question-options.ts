@@ -36,7 +36,12 @@ function fromFile(question: Question, key: string, value: unknown, errors: Field
   if (Array.isArray(value) && lists && value.every((item) => typeof item === 'string')) {
     return question.kind === 'repeatable' ? (value as unknown as string) : value.join(' ');
   }
-  const hint = typeof value === 'number' ? t('answers.number') : Array.isArray(value) ? t('answers.list') : t('answers.notText', { type: typeof value });
+  const hint =
+    typeof value === 'number'
+      ? t('answers.number')
+      : Array.isArray(value)
+        ? t('answers.list')
+        : t('answers.notText', { type: typeof value });
   return refuse(t(lists ? 'answers.writeAsStringOrList' : 'answers.writeAsString', { hint }));
 }
 
@@ -65,7 +70,11 @@ export function readAnswersFile(path: string, questions: readonly Question[]): R
   if (errors.length > 0) throw new InvalidAnswersError(errors);
   if (unknown.length > 0) {
     throw new InvalidAnswersError([
-      { field: 'answers', value: path, rule: t('answers.unknownKeys', { keys: unknown.join(', '), names: questions.map((question) => question.name).join(', ') }) },
+      {
+        field: 'answers',
+        value: path,
+        rule: t('answers.unknownKeys', { keys: unknown.join(', '), names: questions.map((question) => question.name).join(', ') }),
+      },
     ]);
   }
   return answers;
@@ -78,7 +87,12 @@ export function givenOptions(generator: PodIngestionGenerator, questions: readon
   for (const question of questions) {
     let value = options[question.name] ?? options[camelCase(question.name)];
     // Yeoman passes every generator its own `namespace` option (pod-ingestion:app); ours is Kubernetes'.
-    if (question.name === 'namespace' && value === generator.options.namespace && value === (generator as unknown as { _namespace: string })._namespace) value = undefined;
+    if (
+      question.name === 'namespace' &&
+      value === generator.options.namespace &&
+      value === (generator as unknown as { _namespace: string })._namespace
+    )
+      value = undefined;
     // Likewise its own `env` option (the Environment object), which becomes --env's default when --env is not given.
     if (question.name === 'env' && (value as unknown) === generator.env) value = undefined;
     if (value !== undefined) answers[question.name] = value as string | boolean;
@@ -111,7 +125,9 @@ export async function askQuestions(
     }
     if (question.ask === 'advanced' && given === undefined) {
       if (advanced === undefined) {
-        const reply = await generator.prompt<{ advanced: boolean }>([{ type: 'confirm', name: 'advanced', message: advancedMessage ?? t('prompt.advanced'), default: false }]);
+        const reply = await generator.prompt<{ advanced: boolean }>([
+          { type: 'confirm', name: 'advanced', message: advancedMessage ?? t('prompt.advanced'), default: false },
+        ]);
         advanced = reply.advanced;
       }
       if (!advanced) continue;
@@ -123,7 +139,10 @@ export async function askQuestions(
     }
     // A refused value is not offered back as the default: the project's current value (a re-run) or the
     // question's own default is.
-    const fallback = answerOf(question, { ...result, [question.name]: invalid.length > 0 || given === undefined ? current[question.name] : given });
+    const fallback = answerOf(question, {
+      ...result,
+      [question.name]: invalid.length > 0 || given === undefined ? current[question.name] : given,
+    });
     // inquirer's question union is too narrow for one object that may be any of three types.
     const prompt = [
       {
@@ -158,7 +177,14 @@ function choiceLabel(value: string): string {
 async function askRepeated(generator: PodIngestionGenerator, question: Question, current: unknown): Promise<string[]> {
   // Current values (pod NAME --update): kept unless the user chooses to enter them again.
   if (Array.isArray(current) && current.length > 0) {
-    const keep = [{ type: 'confirm', name: `keep-${question.name}`, message: t('prompt.keep', { name: question.name, values: current.join(' | ') }), default: true }] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
+    const keep = [
+      {
+        type: 'confirm',
+        name: `keep-${question.name}`,
+        message: t('prompt.keep', { name: question.name, values: current.join(' | ') }),
+        default: true,
+      },
+    ] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
     if (((await generator.prompt(keep)) as Record<string, boolean>)[`keep-${question.name}`]) return current.map(String);
   }
   const values: string[] = [];
@@ -167,7 +193,10 @@ async function askRepeated(generator: PodIngestionGenerator, question: Question,
       {
         type: 'input',
         name: 'value',
-        message: values.length === 0 ? t('prompt.repeatFirst', { message: declared(question.message ?? '') }) : t('prompt.repeatMore', { message: declared(question.message ?? ''), count: values.length }),
+        message:
+          values.length === 0
+            ? t('prompt.repeatFirst', { message: declared(question.message ?? '') })
+            : t('prompt.repeatMore', { message: declared(question.message ?? ''), count: values.length }),
         default: '',
         validate: (input: unknown) => {
           const problems = question.check && String(input ?? '').trim() ? question.check(String(input).trim(), question.name) : [];
@@ -194,14 +223,21 @@ export async function askForArgument(
     throw new InvalidAnswersError([{ field: argument.field, value: '', rule: `it is needed: ${argument.usage}` }]);
   }
   // Named after the argument, so an answers map (yeoman-test's) cannot confuse it with a repeatable question's values.
-  const prompt = [{
-    type: 'input', name: argument.field, message: argument.message,
-    validate: (input: unknown) => {
-      const value = String(input ?? '').trim();
-      const problems = value === '' ? [{ field: argument.field, value, rule: `it is needed: ${argument.usage}` }] : argument.check(value, argument.field);
-      return problems.length === 0 ? true : formatFieldError(problems[0]!);
+  const prompt = [
+    {
+      type: 'input',
+      name: argument.field,
+      message: argument.message,
+      validate: (input: unknown) => {
+        const value = String(input ?? '').trim();
+        const problems =
+          value === ''
+            ? [{ field: argument.field, value, rule: `it is needed: ${argument.usage}` }]
+            : argument.check(value, argument.field);
+        return problems.length === 0 ? true : formatFieldError(problems[0]!);
+      },
     },
-  }] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
+  ] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
   const reply = (await generator.prompt(prompt)) as Record<string, string>;
   return String(reply[argument.field] ?? '').trim();
 }

@@ -12,9 +12,14 @@ export async function readDag(file: string, python = 'python3'): Promise<DagRead
   const result = await execa(python, ['-B', READ_DAG, file], { reject: false });
   if ((result as { code?: string }).code === 'ENOENT' || (result.failed && result.exitCode === undefined)) {
     throw new InvalidAnswersError([
-      { field: 'dag', value: file, rule: `adopt reads the old DAG with Python's own parser and needs ${python} on PATH, which was not found; install Python 3 (e.g. apt-get install python3), or run adopt without a DAG` },
+      {
+        field: 'dag',
+        value: file,
+        rule: `adopt reads the old DAG with Python's own parser and needs ${python} on PATH, which was not found; install Python 3 (e.g. apt-get install python3), or run adopt without a DAG`,
+      },
     ]);
   }
-  if (result.exitCode !== 0) throw new InvalidAnswersError([{ field: 'dag', value: file, rule: `read_dag.py failed: ${String(result.stderr).trim()}` }]);
+  if (result.exitCode !== 0)
+    throw new InvalidAnswersError([{ field: 'dag', value: file, rule: `read_dag.py failed: ${String(result.stderr).trim()}` }]);
   return JSON.parse(String(result.stdout)) as DagReading;
 }

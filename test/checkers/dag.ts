@@ -70,7 +70,12 @@ export interface DagReport {
   constants: Record<string, unknown>;
   dict_keys: Record<string, string[]>;
   /** params: NAME -> whether it is required (a Param without a default) and its default; null without params=. */
-  dags: { line: number; keywords: KeywordReport[]; start_date_fixed: boolean; params: Record<string, { required: boolean; default: unknown }> | null }[];
+  dags: {
+    line: number;
+    keywords: KeywordReport[];
+    start_date_fixed: boolean;
+    params: Record<string, { required: boolean; default: unknown }> | null;
+  }[];
   operators: { line: number; variable: string | null; positional: number; keywords: KeywordReport[] }[];
   /** Task variable -> task_id. */
   task_ids: Record<string, string>;
@@ -131,7 +136,8 @@ export function checkDagReport(report: DagReport, expectedImage: string): string
     if (module !== KPO_MODULE) problems.push(`KubernetesPodOperator is imported from ${module}; it lives in ${KPO_MODULE}`);
   }
   for (const item of report.imports) {
-    if (item.name === 'Secret' && item.module !== SECRET_MODULE) problems.push(`line ${item.line}: Secret is imported from ${item.module}; it lives in ${SECRET_MODULE}`);
+    if (item.name === 'Secret' && item.module !== SECRET_MODULE)
+      problems.push(`line ${item.line}: Secret is imported from ${item.module}; it lives in ${SECRET_MODULE}`);
     if (item.module === 'airflow.utils.dates') problems.push(`line ${item.line}: airflow.utils.dates was removed in Airflow 3.0`);
     if (item.module.endsWith('operators.kubernetes_pod')) problems.push(`line ${item.line}: ${item.module} was removed in provider 10.0.0`);
   }
@@ -143,11 +149,13 @@ export function checkDagReport(report: DagReport, expectedImage: string): string
   if (report.dags.length !== 1) problems.push(`${report.dags.length} DAG(...) calls; one is expected`);
   for (const dag of report.dags) {
     const names = dag.keywords.map((item) => item.name);
-    if (!names.includes('schedule')) problems.push(`line ${dag.line}: the DAG has no schedule= (the only schedule keyword Airflow 3 keeps)`);
+    if (!names.includes('schedule'))
+      problems.push(`line ${dag.line}: the DAG has no schedule= (the only schedule keyword Airflow 3 keeps)`);
     if (!names.includes('dag_id')) problems.push(`line ${dag.line}: the DAG has no dag_id=`);
     else {
       const dagId = keyword(dag.keywords, 'dag_id')!;
-      if (!dagId.literal || typeof dagId.value !== 'string' || !TASK_ID.test(dagId.value)) problems.push(`line ${dag.line}: dag_id ${dagId.source} is not a literal valid DAG id`);
+      if (!dagId.literal || typeof dagId.value !== 'string' || !TASK_ID.test(dagId.value))
+        problems.push(`line ${dag.line}: dag_id ${dagId.source} is not a literal valid DAG id`);
     }
     for (const name of names) {
       if (name && name in REMOVED_DAG_KEYWORDS) problems.push(`line ${dag.line}: DAG(${name}=...) ${REMOVED_DAG_KEYWORDS[name]}`);
@@ -169,7 +177,8 @@ export function checkDagReport(report: DagReport, expectedImage: string): string
     for (const item of operator.keywords) {
       if (item.name === null) problems.push(`${at}: **${item.source} hides the keywords from this check`);
       else if (item.name in REMOVED_OPERATOR_KEYWORDS) problems.push(`${at}: ${item.name}: ${REMOVED_OPERATOR_KEYWORDS[item.name]}`);
-      else if (!ALLOWED_OPERATOR_KEYWORDS.has(item.name)) problems.push(`${at}: ${item.name}= is not a KubernetesPodOperator or BaseOperator keyword`);
+      else if (!ALLOWED_OPERATOR_KEYWORDS.has(item.name))
+        problems.push(`${at}: ${item.name}= is not a KubernetesPodOperator or BaseOperator keyword`);
     }
     const taskId = keyword(operator.keywords, 'task_id');
     const id = taskId?.literal && typeof taskId.value === 'string' ? taskId.value : undefined;
@@ -182,20 +191,27 @@ export function checkDagReport(report: DagReport, expectedImage: string): string
     const image = keyword(operator.keywords, 'image');
     if (!image) problems.push(`${at}: no image=`);
     else if (!image.literal) problems.push(`${at}: image=${image.source} cannot be resolved to a constant`);
-    else if (image.value !== expectedImage) problems.push(`${at}: image=${image.source} is ${JSON.stringify(image.value)}, expected ${JSON.stringify(expectedImage)}`);
+    else if (image.value !== expectedImage)
+      problems.push(`${at}: image=${image.source} is ${JSON.stringify(image.value)}, expected ${JSON.stringify(expectedImage)}`);
     const name = keyword(operator.keywords, 'name');
-    if (name?.literal && (typeof name.value !== 'string' || !DNS_SUBDOMAIN.test(name.value))) problems.push(`${at}: name=${name.source} is not a DNS-1123 subdomain`);
+    if (name?.literal && (typeof name.value !== 'string' || !DNS_SUBDOMAIN.test(name.value)))
+      problems.push(`${at}: name=${name.source} is not a DNS-1123 subdomain`);
     const env = keyword(operator.keywords, 'env_vars');
     const envValue = env?.literal ? env.value : undefined;
     if (!env) problems.push(`${at}: no env_vars= (PRG_NAME selects the script)`);
-    else if (typeof envValue !== 'object' || envValue === null || Array.isArray(envValue)) problems.push(`${at}: env_vars=${env.source} is not a literal dict`);
+    else if (typeof envValue !== 'object' || envValue === null || Array.isArray(envValue))
+      problems.push(`${at}: env_vars=${env.source} is not a literal dict`);
     else {
       const values = envValue as Record<string, unknown>;
-      if (Object.values(values).some((value) => typeof value !== 'string')) problems.push(`${at}: env_vars has a value that is not a string`);
+      if (Object.values(values).some((value) => typeof value !== 'string'))
+        problems.push(`${at}: env_vars has a value that is not a string`);
       // PRG_NAME names the task's script: <task_id>.py, or, for an adopted task that kept another id, the
       // script its variable is named after (<script>_task).
       const scripts = [id, operator.variable?.replace(/_task$/, '')].filter((name) => name !== undefined).map((name) => `${name}.py`);
-      if (id !== undefined && !scripts.includes(String(values.PRG_NAME))) problems.push(`${at}: env_vars PRG_NAME is ${JSON.stringify(values.PRG_NAME)}, expected ${scripts.map((name) => JSON.stringify(name)).join(' or ')}`);
+      if (id !== undefined && !scripts.includes(String(values.PRG_NAME)))
+        problems.push(
+          `${at}: env_vars PRG_NAME is ${JSON.stringify(values.PRG_NAME)}, expected ${scripts.map((name) => JSON.stringify(name)).join(' or ')}`,
+        );
     }
     if (!operator.variable) problems.push(`${at}: the task is not assigned to a variable`);
   }
@@ -210,7 +226,10 @@ export function dagTasks(report: DagReport): Record<string, Record<string, unkno
   const tasks: Record<string, Record<string, unknown>> = {};
   for (const operator of report.operators) {
     const id = report.task_ids[operator.variable ?? ''];
-    if (id !== undefined) tasks[id] = Object.fromEntries(operator.keywords.filter((item) => item.name !== null).map((item) => [item.name, item.literal ? item.value : undefined]));
+    if (id !== undefined)
+      tasks[id] = Object.fromEntries(
+        operator.keywords.filter((item) => item.name !== null).map((item) => [item.name, item.literal ? item.value : undefined]),
+      );
   }
   return tasks;
 }
@@ -228,5 +247,7 @@ export function checkDag(file: string, expectedImage: string): string[] {
 /** checkDag for many files with one Python process. */
 export function checkDags(expected: Record<string, string>): Record<string, string[]> {
   const reports = inspectDags(Object.keys(expected));
-  return Object.fromEntries(Object.entries(expected).map(([file, image]) => [file, reports[file] ? checkDagReport(reports[file], image) : ['no report']]));
+  return Object.fromEntries(
+    Object.entries(expected).map(([file, image]) => [file, reports[file] ? checkDagReport(reports[file], image) : ['no report']]),
+  );
 }

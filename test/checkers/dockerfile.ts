@@ -18,7 +18,16 @@ export const STRICT_SETTINGS: Required<ValidatorSettings> = {
 };
 
 // BuildKit defines these in the global scope, so FROM may use them without an ARG.
-const AUTOMATIC_PLATFORM_ARGS = new Set(['BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT', 'TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT']);
+const AUTOMATIC_PLATFORM_ARGS = new Set([
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+]);
 // The instructions whose variables must be declared before use (RUN is expanded by the shell instead).
 const EXPANDED = new Set(['ENV', 'COPY', 'WORKDIR', 'USER', 'FROM']);
 const PIP_INSTALL = /\b(?:pip3?|python3?\s+-m\s+pip)\s+install\b/;
@@ -93,7 +102,9 @@ export function checkDockerfile(text: string): string[] {
         const name = variable.getName();
         // ${VAR:-fallback} is well defined even when VAR is not.
         if (!known.has(name) && variable.getModifier() !== '-') {
-          problems.push(`${where(instruction)}: $${name} is used but not defined by an earlier ARG or ENV${keyword === 'FROM' ? ' before FROM' : ' in this stage'}`);
+          problems.push(
+            `${where(instruction)}: $${name} is used but not defined by an earlier ARG or ENV${keyword === 'FROM' ? ' before FROM' : ' in this stage'}`,
+          );
         }
       }
     }
@@ -109,22 +120,40 @@ export function checkDockerfile(text: string): string[] {
   const runs = instructions.filter((instruction) => instruction.getKeyword() === 'RUN');
   for (const run of runs) {
     const content = run.getArgumentsContent() ?? '';
-    if (PIP_INSTALL.test(content) && !/(?:^|\s)--no-cache-dir(?:\s|$)/.test(content)) problems.push(`${where(run)}: pip install without --no-cache-dir`);
-    if (/\bchown\s+(?:[^;&|]*\s)?(?:-[A-Za-z]*R[A-Za-z]*|--recursive)\b/.test(content)) problems.push(`${where(run)}: chown -R duplicates every file in a new layer; use COPY --chown`);
+    if (PIP_INSTALL.test(content) && !/(?:^|\s)--no-cache-dir(?:\s|$)/.test(content))
+      problems.push(`${where(run)}: pip install without --no-cache-dir`);
+    if (/\bchown\s+(?:[^;&|]*\s)?(?:-[A-Za-z]*R[A-Za-z]*|--recursive)\b/.test(content))
+      problems.push(`${where(run)}: chown -R duplicates every file in a new layer; use COPY --chown`);
   }
 
   // Layer order: requirements copied, then installed, then the scripts copied.
   const index = (predicate: (instruction: Instruction) => boolean) => instructions.findIndex(predicate);
   const isCopy = (instruction: Instruction) => instruction.getKeyword() === 'COPY' || instruction.getKeyword() === 'ADD';
-  const copyRequirements = index((instruction) => isCopy(instruction) && copyArguments(instruction).slice(0, -1).some((source) => /(?:^|\/)requirements[^/]*\.txt$/.test(source)));
-  const installRequirements = index(
-    (instruction) => instruction.getKeyword() === 'RUN' && PIP_INSTALL.test(instruction.getArgumentsContent() ?? '') && /\s-r\s+\S*requirements[^/\s]*\.txt\b/.test(instruction.getArgumentsContent() ?? ''),
+  const copyRequirements = index(
+    (instruction) =>
+      isCopy(instruction) &&
+      copyArguments(instruction)
+        .slice(0, -1)
+        .some((source) => /(?:^|\/)requirements[^/]*\.txt$/.test(source)),
   );
-  const copyPods = index((instruction) => isCopy(instruction) && copyArguments(instruction).slice(0, -1).some((source) => /^(?:\.\/)?pods(?:\/|$)/.test(source)));
+  const installRequirements = index(
+    (instruction) =>
+      instruction.getKeyword() === 'RUN' &&
+      PIP_INSTALL.test(instruction.getArgumentsContent() ?? '') &&
+      /\s-r\s+\S*requirements[^/\s]*\.txt\b/.test(instruction.getArgumentsContent() ?? ''),
+  );
+  const copyPods = index(
+    (instruction) =>
+      isCopy(instruction) &&
+      copyArguments(instruction)
+        .slice(0, -1)
+        .some((source) => /^(?:\.\/)?pods(?:\/|$)/.test(source)),
+  );
   if (copyRequirements === -1) problems.push('requirements.txt is never copied');
   if (installRequirements === -1) problems.push('no RUN pip install -r requirements.txt');
   if (copyPods === -1) problems.push('pods/ is never copied');
-  if (copyRequirements !== -1 && installRequirements !== -1 && copyRequirements > installRequirements) problems.push('requirements.txt is installed before it is copied');
+  if (copyRequirements !== -1 && installRequirements !== -1 && copyRequirements > installRequirements)
+    problems.push('requirements.txt is installed before it is copied');
   if (copyPods !== -1 && installRequirements !== -1 && copyPods < installRequirements) {
     problems.push('COPY pods comes before the requirements are installed: editing a script would reinstall every package');
   }

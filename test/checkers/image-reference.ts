@@ -16,7 +16,8 @@ export function checkImageReference(reference: string, expected: ImageExpectatio
   }
   const problems: string[] = [];
   if (parsed.tag === undefined) problems.push(`${JSON.stringify(reference)} has no tag`);
-  if (expected.tag !== undefined && parsed.tag !== expected.tag) problems.push(`${JSON.stringify(reference)} has tag ${String(parsed.tag)}, expected ${expected.tag}`);
+  if (expected.tag !== undefined && parsed.tag !== expected.tag)
+    problems.push(`${JSON.stringify(reference)} has tag ${String(parsed.tag)}, expected ${expected.tag}`);
   if (parsed.digest !== undefined) problems.push(`${JSON.stringify(reference)} pins a digest; the generator writes tags`);
   return problems;
 }

@@ -45,7 +45,10 @@ export interface PythonCheckOptions {
 /** `ast.parse` problems of every .py in the given files and folders. */
 export function parsePythonFiles(targets: readonly string[], options: PythonCheckOptions = {}): string[] {
   if (targets.length === 0) return [];
-  const result = spawnSync(PYTHON, ['-B', '-c', PARSE_ALL, options.featureVersion ?? '', ...targets], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(PYTHON, ['-B', '-c', PARSE_ALL, options.featureVersion ?? '', ...targets], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) return [`ast.parse runner failed (exit ${result.status}): ${result.stderr.trim()}`];
   return (JSON.parse(result.stdout) as string[]).map((problem) => `ast.parse: ${problem}`);
@@ -54,7 +57,11 @@ export function parsePythonFiles(targets: readonly string[], options: PythonChec
 /** pyflakes3 messages for the given files and folders. */
 export function pyflakes(targets: readonly string[]): string[] {
   if (targets.length === 0) return [];
-  const result = spawnSync('pyflakes3', [...targets], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  const result = spawnSync('pyflakes3', [...targets], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+  });
   if (result.error) throw result.error;
   if (result.status === 0) return [];
   const lines = `${result.stdout}${result.stderr}`.split('\n').filter(Boolean);
@@ -79,7 +86,11 @@ print(json.dumps(out))
 /** What Python reads as the module docstring of each file (one process for all). */
 export function moduleDocstrings(files: readonly string[]): Record<string, string | null> {
   if (files.length === 0) return {};
-  const result = spawnSync(PYTHON, ['-B', '-c', DOCSTRINGS], { input: JSON.stringify(files), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(PYTHON, ['-B', '-c', DOCSTRINGS], {
+    input: JSON.stringify(files),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`the docstring reader failed (exit ${result.status}): ${result.stderr.trim()}`);
   return JSON.parse(result.stdout) as Record<string, string | null>;

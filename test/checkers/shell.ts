@@ -12,7 +12,9 @@ export function shellToolsMissing(): string | undefined {
 export function checkShell(files: readonly string[]): string[] {
   if (files.length === 0) return [];
   const problems: string[] = [];
-  const shellcheck = spawnSync('shellcheck', ['--shell=bash', '--severity=style', '--external-sources', '--format=gcc', '--', ...files], { encoding: 'utf8' });
+  const shellcheck = spawnSync('shellcheck', ['--shell=bash', '--severity=style', '--external-sources', '--format=gcc', '--', ...files], {
+    encoding: 'utf8',
+  });
   if (shellcheck.error) throw shellcheck.error;
   if (shellcheck.status !== 0) {
     const lines = `${shellcheck.stdout}${shellcheck.stderr}`.split('\n').filter(Boolean);
@@ -34,7 +36,14 @@ export function checkShell(files: readonly string[]): string[] {
 export function shellWords(lines: readonly string[], commands: readonly string[], cwd: string): string[][] {
   if (lines.length === 0) return [];
   const define = commands.map((command) => `${command}() { printf '%s\\0' ${JSON.stringify(command)} "$@"; printf '\\1'; }`).join('\n');
-  const result = spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', `${define}\n${lines.join('\n')}\n`], { cwd, encoding: 'utf8', env: { PATH: '/nonexistent' } });
+  const result = spawnSync('/bin/bash', ['--norc', '--noprofile', '-c', `${define}\n${lines.join('\n')}\n`], {
+    cwd,
+    encoding: 'utf8',
+    env: { PATH: '/nonexistent' },
+  });
   if (result.error) throw result.error;
-  return result.stdout.split('\u0001').slice(0, -1).map((record) => record.split('\u0000').slice(0, -1));
+  return result.stdout
+    .split('\u0001')
+    .slice(0, -1)
+    .map((record) => record.split('\u0000').slice(0, -1));
 }

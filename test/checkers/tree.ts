@@ -30,17 +30,23 @@ export function checkTrees(trees: readonly TreeExpectation[]): Record<string, Re
   const parseProblems = parsePythonFiles(roots);
   for (const version of new Set(trees.map((tree) => tree.python).filter((python) => python !== undefined))) {
     const targets = trees.filter((tree) => tree.python === version).flatMap((tree) => [join(tree.root, 'pods'), join(tree.root, 'tests')]);
-    parseProblems.push(...parsePythonFiles(targets, { featureVersion: version }).map((problem) => `${problem} (Python ${version} grammar)`));
+    parseProblems.push(
+      ...parsePythonFiles(targets, { featureVersion: version }).map((problem) => `${problem} (Python ${version} grammar)`),
+    );
   }
   const parse = byRoot(parseProblems);
   const flakes = byRoot(pyflakes(roots));
   const shell = byRoot(checkShell(roots.map((root) => join(root, 'run_in_docker.sh'))));
-  const requirements = checkRequirementsFiles(Object.fromEntries(roots.map((root) => [join(root, 'requirements.txt'), readFileSync(join(root, 'requirements.txt'), 'utf8')])));
+  const requirements = checkRequirementsFiles(
+    Object.fromEntries(roots.map((root) => [join(root, 'requirements.txt'), readFileSync(join(root, 'requirements.txt'), 'utf8')])),
+  );
   const dags = checkDags(Object.fromEntries(trees.map((tree) => [join(tree.root, tree.dag), tree.image])));
   return Object.fromEntries(
     trees.map((tree) => {
       const files = readTree(tree.root);
-      const crlf = Object.entries(files).filter(([, content]) => content.includes('\r')).map(([path]) => `${path} has CR characters (only LF line endings are expected)`);
+      const crlf = Object.entries(files)
+        .filter(([, content]) => content.includes('\r'))
+        .map(([path]) => `${path} has CR characters (only LF line endings are expected)`);
       return [
         tree.root,
         {

@@ -14,9 +14,11 @@ import { PYTHON } from '../checkers/python.js';
 
 /** English words Portuguese never uses as words (so not "a", "as", "do", "no", "for", "se"). */
 const FUNCTION_WORDS = new Set(
-  ('the is are was were be been being and of to with when which this that these those it its from each every by your you or an in at on into than ' +
-    'has have had will would can cannot could should not if only what here there how they them their our we its after before does doesn\'t isn\'t ' +
-    'runs writes reads named given').split(' '),
+  (
+    'the is are was were be been being and of to with when which this that these those it its from each every by your you or an in at on into than ' +
+    "has have had will would can cannot could should not if only what here there how they them their our we its after before does doesn't isn't " +
+    'runs writes reads named given'
+  ).split(' '),
 );
 
 /** Removes what is code rather than prose: code spans, options, paths, identifiers, URLs, placeholders. */
@@ -38,7 +40,10 @@ export interface EnglishFinding {
 /** Lines of prose with two or more English function words. */
 export function englishByFunctionWords(where: string, text: string): EnglishFinding[] {
   return text.split('\n').flatMap((line, index) => {
-    const words = stripCode(line).toLowerCase().match(/[a-z']+/g) ?? [];
+    const words =
+      stripCode(line)
+        .toLowerCase()
+        .match(/[a-z']+/g) ?? [];
     const english = words.filter((word) => FUNCTION_WORDS.has(word));
     return english.length >= 2 ? [{ where: `${where}:${index + 1}`, text: line.trim(), why: `English words: ${english.join(', ')}` }] : [];
   });
@@ -84,7 +89,10 @@ export function proseOf(path: string, content: string): string {
     // Comments, and the text of the messages the script or the build prints (quoted strings).
     return content
       .split('\n')
-      .flatMap((line) => [/^\s*#(?!!)/.test(line) ? line.replace(/^\s*#/, '') : '', ...[...line.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((match) => match[1]!)])
+      .flatMap((line) => [
+        /^\s*#(?!!)/.test(line) ? line.replace(/^\s*#/, '') : '',
+        ...[...line.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((match) => match[1]!),
+      ])
       .filter(Boolean)
       .join('\n');
   }

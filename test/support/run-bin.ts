@@ -51,7 +51,13 @@ export function runBin(args: readonly string[], cwd: string, options: BinOptions
     const child = spawn(command[0]!, command.slice(1), {
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...(options.extendEnv === false ? {} : process.env), NO_UPDATE_NOTIFIER: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...options.env },
+      env: {
+        ...(options.extendEnv === false ? {} : process.env),
+        NO_UPDATE_NOTIFIER: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        ...options.env,
+      },
       timeout: options.timeout ?? 120_000,
     });
     const result: BinResult = { exitCode: -1, stdout: '', stderr: '', output: '', raw: '', seconds: 0, marks: {} };
@@ -89,9 +95,15 @@ export interface TerminalStep {
  * which make colour libraries print plain text even on a TTY. `keys` (Python escapes: \\x03 is Ctrl-C) are typed
  * once the output matches the regular expression `wait`. The output is the terminal's, escape codes and all.
  */
-export async function runInTerminal(args: readonly string[], cwd: string, options: { wait?: string; keys?: string; steps?: readonly TerminalStep[]; env?: NodeJS.ProcessEnv } = {}): Promise<{ exitCode: number; output: string }> {
+export async function runInTerminal(
+  args: readonly string[],
+  cwd: string,
+  options: { wait?: string; keys?: string; steps?: readonly TerminalStep[]; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ exitCode: number; output: string }> {
   const run = await runBin(args, cwd, {
-    under: options.steps ? ['python3', PTY, '--steps', JSON.stringify(options.steps)] : ['python3', PTY, options.wait ?? '^$', options.keys ?? ''],
+    under: options.steps
+      ? ['python3', PTY, '--steps', JSON.stringify(options.steps)]
+      : ['python3', PTY, options.wait ?? '^$', options.keys ?? ''],
     env: { CI: undefined, FORCE_COLOR: undefined, NO_COLOR: undefined, ...options.env },
   });
   const exit = /\nexit=(-?\d+)\s*$/.exec(run.raw);

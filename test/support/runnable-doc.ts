@@ -41,14 +41,24 @@ export function shellBlocks(markdown: string, file: string): ShellBlock[] {
     if (!fence) continue;
     const end = lines.findIndex((candidate, at) => at > index && candidate.trim() === fence[2]);
     if (end < 0) throw new Error(`${file}:${index + 1}: a code block is never closed`);
-    const code = lines.slice(index + 1, end).map((line) => line.slice(fence[1].length)).join('\n');
+    const code = lines
+      .slice(index + 1, end)
+      .map((line) => line.slice(fence[1].length))
+      .join('\n');
     const marker = MARKER.exec((lines[index - 1] ?? '').trim());
     if (marker?.[1] === 'output') {
       const previous = blocks.at(-1);
-      if (!previous || previous.mode === 'not-runnable') throw new Error(`${file}:${index + 1}: an <!-- output --> block must follow a runnable block`);
-      previous.expectedOutput = code.split('\n').map((line) => line.trim()).filter(Boolean);
+      if (!previous || previous.mode === 'not-runnable')
+        throw new Error(`${file}:${index + 1}: an <!-- output --> block must follow a runnable block`);
+      previous.expectedOutput = code
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
     } else if (SHELL_LANGUAGES.has(fence[3])) {
-      if (!marker) throw new Error(`${file}:${index + 1}: this shell block has no <!-- runnable --> or <!-- not-runnable: why --> marker on the line before it`);
+      if (!marker)
+        throw new Error(
+          `${file}:${index + 1}: this shell block has no <!-- runnable --> or <!-- not-runnable: why --> marker on the line before it`,
+        );
       const mode: BlockMode = marker[2] ? 'not-runnable' : marker[1].endsWith('fails') ? 'fails' : 'runnable';
       blocks.push({ mode, reason: marker[2] ?? '', code, line: index + 1, heading, expectedOutput: [] });
     }
@@ -63,7 +73,12 @@ export function commandsOf(block: ShellBlock): string {
   return block.code
     .split('\n')
     .filter((line) => !/^\s*#/.test(line))
-    .map((line) => line.replace(/\s+#\s.*$/, '').replace(/--description "[^"]*"/g, '--description "..."').trimEnd())
+    .map((line) =>
+      line
+        .replace(/\s+#\s.*$/, '')
+        .replace(/--description "[^"]*"/g, '--description "..."')
+        .trimEnd(),
+    )
     .filter(Boolean)
     .join('\n');
 }
@@ -152,7 +167,10 @@ export function runDoc(file: string, options: DocRunOptions): DocRun {
     if (block.mode === 'runnable' && result.status !== 0) throw new Error(`${where} failed with exit code ${result.status}${shown}`);
     if (block.mode === 'fails' && result.status === 0) throw new Error(`${where} is marked "runnable: fails" but exited 0${shown}`);
     const missing = missingOutput(block.expectedOutput, output);
-    if (missing.length) throw new Error(`${where}: its output lacks these lines of the <!-- output --> block that follows it:\n  ${missing.join('\n  ')}${shown}`);
+    if (missing.length)
+      throw new Error(
+        `${where}: its output lacks these lines of the <!-- output --> block that follows it:\n  ${missing.join('\n  ')}${shown}`,
+      );
   }
   return run;
 }

@@ -11,9 +11,20 @@ const START = 'start them with `bash scripts/test-engine.sh start`';
 
 /** Why the engine, the registry or the base image is not usable, or undefined when all three are. */
 export async function engineProblem(): Promise<string | undefined> {
-  const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  const info = spawnSync('docker', ['info', '--format', '{{.ServerVersion}}'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (info.error || info.status !== 0) {
-    return `\`docker info\` fails (${info.error?.message ?? (info.stderr.trim().split('\n').find((line) => line.trim()) || `exit ${info.status}`)}); ${START}`;
+    return `\`docker info\` fails (${
+      info.error?.message ??
+      (info.stderr
+        .trim()
+        .split('\n')
+        .find((line) => line.trim()) ||
+        `exit ${info.status}`)
+    }); ${START}`;
   }
   try {
     const response = await fetch(`http://${REGISTRY}/v2/`, { signal: AbortSignal.timeout(5_000) });
@@ -33,10 +44,13 @@ export async function removeRepository(name: string, tags: string[]): Promise<vo
   for (const tag of tags) {
     try {
       const head = await fetch(`http://${REGISTRY}/v2/${name}/manifests/${tag}`, {
-        method: 'HEAD', headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' }, signal: AbortSignal.timeout(5_000),
+        method: 'HEAD',
+        headers: { Accept: 'application/vnd.docker.distribution.manifest.v2+json' },
+        signal: AbortSignal.timeout(5_000),
       });
       const digest = head.headers.get('docker-content-digest');
-      if (digest) await fetch(`http://${REGISTRY}/v2/${name}/manifests/${digest}`, { method: 'DELETE', signal: AbortSignal.timeout(5_000) });
+      if (digest)
+        await fetch(`http://${REGISTRY}/v2/${name}/manifests/${digest}`, { method: 'DELETE', signal: AbortSignal.timeout(5_000) });
     } catch {
       // best effort
     }

@@ -9,29 +9,36 @@ export const en = {
   'refusal.try': 'Try: {suggestion}',
 
   // Validation rules of single values (image-reference.ts, names.ts, python-version.ts, resources.ts, package-imports.ts)
-  'image.nameRule': 'Docker requires lowercase letters and digits, optionally joined by ".", "_", "__" or "-" (no uppercase, no leading or trailing separator)',
+  'image.nameRule':
+    'Docker requires lowercase letters and digits, optionally joined by ".", "_", "__" or "-" (no uppercase, no leading or trailing separator)',
   'image.nameRequired': 'the image name is required',
   'image.nameOneComponent': 'the image name is one path component; put the part before "/" in --repository',
   'image.tagRule': 'a Docker tag is 1 to 128 letters, digits, "_", "." or "-", and does not start with "." or "-"',
   'image.repositoryPath': 'in the repository path, {rule}',
-  'image.registryHost': 'a registry host is a DNS name or IPv4 address with an optional :port (e.g. ghcr.io, localhost:5000; Docker image names cannot hold an IPv6 address)',
+  'image.registryHost':
+    'a registry host is a DNS name or IPv4 address with an optional :port (e.g. ghcr.io, localhost:5000; Docker image names cannot hold an IPv6 address)',
   'image.unparsable': 'Docker cannot parse the image reference {reference} ({reason})',
   'image.refused': 'Docker refuses the image reference {reference} ({reason}); {rule}',
-  'pipeline.taskIdTaken': "another task of the DAG has this id; task ids are unique",
+  'pipeline.taskIdTaken': 'another task of the DAG has this id; task ids are unique',
   'image.tooLong': 'an image reference without its tag is at most 255 characters',
   'python.rule': 'the Python version is major.minor, one of {versions}',
-  'python.endOfLife': 'Python {version} reached end of life on {date} and gets no security fixes; the image will use it as asked, but consider --python {suggested}.',
+  'python.endOfLife':
+    'Python {version} reached end of life on {date} and gets no security fixes; the image will use it as asked, but consider --python {suggested}.',
   'resources.requestAboveLimit': 'the request is above --{limitField} {limit}; Kubernetes refuses a pod whose request exceeds its limit',
-  'packages.podShadows': 'the pod {name} is named like the module {name} that {spec} installs; pods/{name}.py would hide it from every script in /app',
+  'packages.podShadows':
+    'the pod {name} is named like the module {name} that {spec} installs; pods/{name}.py would hide it from every script in /app',
   'names.podFolder': 'a pod name is a script name without folders (it lives in pods/)',
   'names.podModule': 'a pod name is a Python module name: a lowercase letter, then lowercase letters, digits or "_", at most 50 characters',
   'names.keyword': 'a Python keyword cannot name a module',
-  'names.stdlib': '"{name}" is a Python{version} standard-library module; a script of that name in /app would hide it from every other script',
+  'names.stdlib':
+    '"{name}" is a Python{version} standard-library module; a script of that name in /app would hide it from every other script',
   'names.test': 'names starting with "test" are kept for the unit tests of the project',
   'names.dagId': 'an Airflow DAG id uses only letters, digits, "_", "." and "-" (1 to 250 characters)',
-  'names.namespace': 'a Kubernetes namespace is a DNS-1123 label: lowercase letters, digits and "-", starting and ending alphanumeric, at most 63',
+  'names.namespace':
+    'a Kubernetes namespace is a DNS-1123 label: lowercase letters, digits and "-", starting and ending alphanumeric, at most 63',
   'names.secret': 'a Kubernetes secret name is a DNS-1123 subdomain: lowercase letters, digits, "-" and "."',
-  'names.schedule': 'a schedule is empty (runs only when triggered), a preset ({presets}) or a cron expression of 5 fields (minute hour day month weekday; ranges, steps, names, L and # allowed) with an optional 6th field of seconds',
+  'names.schedule':
+    'a schedule is empty (runs only when triggered), a preset ({presets}) or a cron expression of 5 fields (minute hour day month weekday; ranges, steps, names, L and # allowed) with an optional 6th field of seconds',
   'names.scheduleNoH': '{rule} ("H" is not)',
   'names.envReserved': '{name} is set by the image or the generator (PRG_NAME names the pod script); choose another name',
   'names.envName': 'an environment variable name is letters, digits and "_", not starting with a digit',
@@ -51,19 +58,29 @@ export const en = {
   'docker.step.tag': 'Tagging the image',
   'docker.step.pushing': 'Pushing',
   'docker.step.building': 'Building',
-  'docker.advice.cli-missing': 'the docker command is not installed or not on PATH. Install Docker (https://docs.docker.com/get-docker/), then check with `docker --version`.',
-  'docker.advice.daemon-down': 'the Docker engine (daemon) is not running. Start Docker Desktop, or `sudo systemctl start docker` on Linux, then check with `docker info`.',
-  'docker.advice.no-permission': 'your user may not use Docker: add it to the docker group (`sudo usermod -aG docker $USER`, then log in again) or use sudo.',
-  'docker.advice.base-image': 'the base image could not be pulled: check your network (the first build downloads python:<version>-slim), or that the --python version exists as python:<version>-slim.',
+  'docker.advice.cli-missing':
+    'the docker command is not installed or not on PATH. Install Docker (https://docs.docker.com/get-docker/), then check with `docker --version`.',
+  'docker.advice.daemon-down':
+    'the Docker engine (daemon) is not running. Start Docker Desktop, or `sudo systemctl start docker` on Linux, then check with `docker info`.',
+  'docker.advice.no-permission':
+    'your user may not use Docker: add it to the docker group (`sudo usermod -aG docker $USER`, then log in again) or use sudo.',
+  'docker.advice.base-image':
+    'the base image could not be pulled: check your network (the first build downloads python:<version>-slim), or that the --python version exists as python:<version>-slim.',
   'docker.advice.not-logged-in': 'you are not logged in to the registry: run `{login}` and push again.',
-  'docker.advice.push-denied': 'the registry refused the push: check that --repository is your own account or organisation, and that `{login}` used an account allowed to push there.',
-  'docker.advice.registry-unreachable': 'the registry cannot be reached: check its address in --repository, your network, and that the registry is running.',
-  'docker.advice.buildx-missing': 'building for another platform needs Docker buildx: install the docker-buildx plugin (Docker Desktop has it; on Debian/Ubuntu `apt-get install docker-buildx`), then check with `docker buildx version`.',
+  'docker.advice.push-denied':
+    'the registry refused the push: check that --repository is your own account or organisation, and that `{login}` used an account allowed to push there.',
+  'docker.advice.registry-unreachable':
+    'the registry cannot be reached: check its address in --repository, your network, and that the registry is running.',
+  'docker.advice.buildx-missing':
+    'building for another platform needs Docker buildx: install the docker-buildx plugin (Docker Desktop has it; on Debian/Ubuntu `apt-get install docker-buildx`), then check with `docker buildx version`.',
   'docker.advice.disk-full': 'the disk is full: free space, for example with `docker system prune`.',
-  'docker.advice.pod-shadows-module': 'the pod script docker names above is named like a module the image installs (a package or the base image\'s pip), so every script would import it instead. Give the job another name: `pod-ingestion pod NAME_job` with its settings, `pod-ingestion remove NAME --delete-script`, then build again.',
-  'docker.advice.other': 'read docker\'s message above; fix what it names and run the same command again.',
-  'docker.noRepository': '{image} has no repository, so it is a local-only image and there is nowhere to push it. Set one (for Docker Hub, your user name) with `pod-ingestion --repository <user> --force` in this folder, then publish again.',
-  'docker.severalPlatforms': 'an image for several platforms ({platforms}) cannot be loaded into the local engine; add --push to send it to the registry, or name one platform.',
+  'docker.advice.pod-shadows-module':
+    "the pod script docker names above is named like a module the image installs (a package or the base image's pip), so every script would import it instead. Give the job another name: `pod-ingestion pod NAME_job` with its settings, `pod-ingestion remove NAME --delete-script`, then build again.",
+  'docker.advice.other': "read docker's message above; fix what it names and run the same command again.",
+  'docker.noRepository':
+    '{image} has no repository, so it is a local-only image and there is nowhere to push it. Set one (for Docker Hub, your user name) with `pod-ingestion --repository <user> --force` in this folder, then publish again.',
+  'docker.severalPlatforms':
+    'an image for several platforms ({platforms}) cannot be loaded into the local engine; add --push to send it to the registry, or name one platform.',
   'summary.image': 'Image:  {image}',
   'summary.id': 'Id:     {id}',
   'summary.size': 'Size:   {megabytes} MB',
@@ -74,12 +91,13 @@ export const en = {
 
   // Commands: their messages, prompts and the answers file (src/generators, src/bin)
   'rule.oneOf': 'one of {choices}',
-  'warning': 'Warning: {message}',
-  'cancelled': 'cancelled, nothing written',
-  'unexpected': 'pod-ingestion: unexpected error: {message}',
-  'unexpectedHelp': 'This is a bug in pod-ingestion. Run the command again with --debug to see where it happened, and report that output.',
+  warning: 'Warning: {message}',
+  cancelled: 'cancelled, nothing written',
+  unexpected: 'pod-ingestion: unexpected error: {message}',
+  unexpectedHelp: 'This is a bug in pod-ingestion. Run the command again with --debug to see where it happened, and report that output.',
   'bin.unknownOptions': '{command} does not know {options}. Nothing was written. See `{command} --help` for the options.',
-  'project.missing': 'this folder is not a pod-ingestion project (no .yo-rc.json with its answers); run the command inside a project made by `pod-ingestion`',
+  'project.missing':
+    'this folder is not a pod-ingestion project (no .yo-rc.json with its answers); run the command inside a project made by `pod-ingestion`',
   'project.cycle': 'the pods\' dependencies form a cycle ({cycle}); fix "after" in .yo-rc.json',
   'project.unreadable': 'the file must be readable JSON ({reason})',
   'files.keptYours': 'kept your {path}',
@@ -128,14 +146,16 @@ export const en = {
   'help.empty': '(empty)',
   'help.value': 'VALUE',
   'help.valueRepeatable': 'VALUE (repeatable)',
-  'help.common': 'Common options:\n  --force  overwrite existing files without asking\n  --debug  on an unexpected error, print its stack (or set DEBUG=pod-ingestion)\n  --help   this text\n  --version',
+  'help.common':
+    'Common options:\n  --force  overwrite existing files without asking\n  --debug  on an unexpected error, print its stack (or set DEBUG=pod-ingestion)\n  --help   this text\n  --version',
   'help.subcommands': 'Subcommands (inside a generated project): {names}; `pod-ingestion <sub> --help`.',
   'help.app.usage': 'pod-ingestion [destination] [options]',
   'help.app.title': 'Writes a project: Dockerfile, requirements.txt, run_in_docker.sh, pods/, an Airflow DAG.',
   'help.pod.usage': 'pod-ingestion pod NAME [--update] [options]   (inside a project)',
-  'help.pod.title': 'Adds pods/NAME.py and its KubernetesPodOperator task to the DAG; with --update, changes the settings of an existing pod.',
+  'help.pod.title':
+    'Adds pods/NAME.py and its KubernetesPodOperator task to the DAG; with --update, changes the settings of an existing pod.',
   'help.remove.usage': 'pod-ingestion remove NAME [--rewire] [--delete-script]   (inside a project)',
-  'help.remove.title': 'Removes a pod\'s task from the DAG; its script and test stay unless --delete-script.',
+  'help.remove.title': "Removes a pod's task from the DAG; its script and test stay unless --delete-script.",
   'help.package.usage': 'pod-ingestion package SPEC... (inside a project)',
   'help.package.title': 'Adds PEP 508 requirements to requirements.txt; a package already listed is replaced.',
   'help.publish.usage': 'pod-ingestion publish [options] (inside a project)',
@@ -145,9 +165,11 @@ export const en = {
   'help.graph.usage': 'pod-ingestion graph [--format mermaid|text] (inside a project)',
   'help.graph.title': 'Prints the pipeline of .yo-rc.json: a Mermaid flowchart, or an indented tree.',
   'help.adopt.usage': 'pod-ingestion adopt [--dag FILE] [options] (in a hand-made project)',
-  'help.adopt.title': 'Brings a hand-made PRG_NAME project under the generator: reads its old DAG, writes .yo-rc.json, a new DAG and the generated files; never changes your scripts or the old DAG.',
+  'help.adopt.title':
+    'Brings a hand-made PRG_NAME project under the generator: reads its old DAG, writes .yo-rc.json, a new DAG and the generated files; never changes your scripts or the old DAG.',
   'help.doctor.usage': 'pod-ingestion doctor       (in any project folder)',
-  'help.doctor.title': 'Reports known flaws (Dockerfile, run_in_docker.sh, requirements.txt, removed Airflow APIs, image names) with file, line and fix; changes nothing. Exit 1 when something is found.',
+  'help.doctor.title':
+    'Reports known flaws (Dockerfile, run_in_docker.sh, requirements.txt, removed Airflow APIs, image names) with file, line and fix; changes nothing. Exit 1 when something is found.',
   'help.true': 'true',
   'help.false': 'false',
 
@@ -174,7 +196,8 @@ export const en = {
   'settings.defaultOneLine': 'a default is one line without control characters',
   'settings.secretForm': 'a --secret value is SECRET:/mount/path',
   'settings.mountPath': 'the mount path is an absolute path of letters, digits, ".", "_", "-" and "/", without ".." (or ".") segments',
-  'settings.mountCovers': 'a secret mounted at {path} would cover {covered}, which the image needs (the scripts in /app, /run_in_docker.sh, system folders); mount it under /var/secrets or /etc/secrets',
+  'settings.mountCovers':
+    'a secret mounted at {path} would cover {covered}, which the image needs (the scripts in /app, /run_in_docker.sh, system folders); mount it under /var/secrets or /etc/secrets',
   'settings.description': 'a description is one line of at most 300 characters',
   'settings.envOnce': 'each variable is set once, by --env or by --param',
   'settings.mountOnce': 'each mount path is used once',
@@ -205,27 +228,32 @@ export const en = {
   'run.setNoTask': 'no task "{task}"; the pipeline has: {names}',
   'run.setNoVar': 'no task of this run has an env var {key} (--set replaces a value, it does not add one)',
   'run.orSet': '{problem}; or give the value with --set {task}:{name}=VALUE',
-  'run.needsParam': 'task {task} needs the param {name}, which has no default: give it in --conf \'{example}\'',
-  'run.needsSecretsDir': 'task {task} mounts the secret {secret} at {path}: give --secrets-dir DIR with the secret\'s files in DIR/{secret}/',
-  'run.noSecretFolder': 'task {task} mounts the secret {secret}, but there is no folder {folder}: put the secret\'s files there (one file per key)',
+  'run.needsParam': "task {task} needs the param {name}, which has no default: give it in --conf '{example}'",
+  'run.needsSecretsDir':
+    "task {task} mounts the secret {secret} at {path}: give --secrets-dir DIR with the secret's files in DIR/{secret}/",
+  'run.noSecretFolder':
+    "task {task} mounts the secret {secret}, but there is no folder {folder}: put the secret's files there (one file per key)",
   'run.step.findImage': 'Finding the image',
   'run.step.mount': 'Preparing --mount',
-  'run.noImage': '{image} is not in the local engine, and --no-build says not to build it: run `pod-ingestion publish` (or run without --no-build).',
-  'run.imageOlder': '{image} is older than the project\'s files: building it first.',
+  'run.noImage':
+    '{image} is not in the local engine, and --no-build says not to build it: run `pod-ingestion publish` (or run without --no-build).',
+  'run.imageOlder': "{image} is older than the project's files: building it first.",
   'run.imageMissing': '{image} is not built yet: building it first.',
   'run.mountIsFile': '{folder} is a file; --mount takes a folder.',
-  'run.mountNotWritable': 'the image\'s user must be able to write {folder}: make it group-writable (`chmod g+rwxs {folder}`) as its owner, then run again.',
+  'run.mountNotWritable':
+    "the image's user must be able to write {folder}: make it group-writable (`chmod g+rwxs {folder}`) as its owner, then run again.",
   'run.started': 'Run {run}: {tasks} with {image}, logical date {date}',
-  'run.interrupted': 'Interrupted: the run\'s containers were stopped and removed.',
+  'run.interrupted': "Interrupted: the run's containers were stopped and removed.",
   'run.notAllSucceeded': 'Not every task succeeded; the logs are in .pod-ingestion/runs/{run}/.',
-  'run.interrupting': '--- interrupted: removing the run\'s containers',
+  'run.interrupting': "--- interrupted: removing the run's containers",
 
   // Managed blocks, options given twice, the text tree of graph
   'managed.blockOf': 'the "{block}" block of {file}',
   'managed.and': ' and ',
   'managed.editedOne': '{blocks} was edited by hand. The generator rewrites this block from .yo-rc.json, so the edit would be lost:',
   'managed.editedMany': '{blocks} were edited by hand. The generator rewrites these blocks from .yo-rc.json, so the edit would be lost:',
-  'managed.wayOut': 'Nothing was written. Move the change outside the "pod-ingestion managed" markers (or make it through the command, e.g. `pod-ingestion pod NAME --update`), or run the command again with --force to replace the edited block.',
+  'managed.wayOut':
+    'Nothing was written. Move the change outside the "pod-ingestion managed" markers (or make it through the command, e.g. `pod-ingestion pod NAME --update`), or run the command again with --force to replace the edited block.',
   'managed.fromConfig': '{file} "{block}" block, from .yo-rc.json',
   'managed.asGenerated': '{file} "{block}" block, as generated last time',
   'managed.asEdited': '{file} "{block}" block, as edited',
@@ -241,7 +269,8 @@ export const en = {
   'choice.delete_succeeded_pod': 'delete_succeeded_pod: delete it only when it succeeded (a failed one stays to be inspected)',
   'choice.keep_pod': 'keep_pod: keep every pod',
   'requirements.parseAt': 'column {column}: expected {expected}',
-  'managed.markersMissing': '{file}: the "{block}" block between "{start}" and "{end}" is missing or incomplete, so the generator cannot tell its part from yours. Restore both marker lines, or rewrite the whole file with --force.',
+  'managed.markersMissing':
+    '{file}: the "{block}" block between "{start}" and "{end}" is missing or incomplete, so the generator cannot tell its part from yours. Restore both marker lines, or rewrite the whole file with --force.',
   'run.tableHeader': 'task state duration exit tries log',
 } satisfies Record<string, string>;
 

@@ -9,29 +9,37 @@ export const ptBR: Messages = {
   'refusal.try': 'Sugestão: {suggestion}',
 
   // Validation rules of single values (image-reference.ts, names.ts, python-version.ts, resources.ts, package-imports.ts)
-  'image.nameRule': 'o Docker exige letras minúsculas e dígitos, que podem ser ligados por ".", "_", "__" ou "-" (sem maiúsculas e sem separador no começo ou no fim)',
+  'image.nameRule':
+    'o Docker exige letras minúsculas e dígitos, que podem ser ligados por ".", "_", "__" ou "-" (sem maiúsculas e sem separador no começo ou no fim)',
   'image.nameRequired': 'o nome da imagem é obrigatório',
   'image.nameOneComponent': 'o nome da imagem é um único trecho do caminho; coloque a parte antes da "/" em --repository',
   'image.tagRule': 'uma tag do Docker tem de 1 a 128 letras, dígitos, "_", "." ou "-", e não começa com "." nem com "-"',
   'image.repositoryPath': 'no caminho do repositório, {rule}',
-  'image.registryHost': 'o host de um registry é um nome DNS ou um endereço IPv4, com :porta opcional (por exemplo ghcr.io, localhost:5000; nome de imagem do Docker não aceita endereço IPv6)',
+  'image.registryHost':
+    'o host de um registry é um nome DNS ou um endereço IPv4, com :porta opcional (por exemplo ghcr.io, localhost:5000; nome de imagem do Docker não aceita endereço IPv6)',
   'image.unparsable': 'o Docker não consegue ler a referência de imagem {reference} ({reason})',
   'image.refused': 'o Docker recusa a referência de imagem {reference} ({reason}); {rule}',
-  'pipeline.taskIdTaken': "outra tarefa da DAG já tem este id; os ids de tarefa são únicos",
+  'pipeline.taskIdTaken': 'outra tarefa da DAG já tem este id; os ids de tarefa são únicos',
   'image.tooLong': 'uma referência de imagem, sem a tag, tem no máximo 255 caracteres',
   'python.rule': 'a versão do Python é major.minor, uma destas: {versions}',
-  'python.endOfLife': 'O Python {version} chegou ao fim do suporte em {date} e não recebe mais correções de segurança; a imagem vai usar essa versão, como pedido, mas considere --python {suggested}.',
+  'python.endOfLife':
+    'O Python {version} chegou ao fim do suporte em {date} e não recebe mais correções de segurança; a imagem vai usar essa versão, como pedido, mas considere --python {suggested}.',
   'resources.requestAboveLimit': 'o request passa do --{limitField} {limit}; o Kubernetes recusa um pod com request maior que o limit',
-  'packages.podShadows': 'o pod {name} tem o mesmo nome do módulo {name}, que o {spec} instala; pods/{name}.py esconderia esse módulo de todos os scripts em /app',
+  'packages.podShadows':
+    'o pod {name} tem o mesmo nome do módulo {name}, que o {spec} instala; pods/{name}.py esconderia esse módulo de todos os scripts em /app',
   'names.podFolder': 'o nome de um pod é o nome de um script, sem pastas (ele fica em pods/)',
-  'names.podModule': 'o nome de um pod é um nome de módulo Python: uma letra minúscula e depois letras minúsculas, dígitos ou "_", até 50 caracteres',
+  'names.podModule':
+    'o nome de um pod é um nome de módulo Python: uma letra minúscula e depois letras minúsculas, dígitos ou "_", até 50 caracteres',
   'names.keyword': 'uma palavra reservada do Python não pode ser nome de módulo',
-  'names.stdlib': '"{name}" é um módulo da biblioteca padrão do Python{version}; um script com esse nome em /app esconderia o módulo de todos os outros scripts',
+  'names.stdlib':
+    '"{name}" é um módulo da biblioteca padrão do Python{version}; um script com esse nome em /app esconderia o módulo de todos os outros scripts',
   'names.test': 'nomes que começam com "test" ficam reservados para os testes unitários do projeto',
   'names.dagId': 'o id de uma DAG do Airflow usa só letras, dígitos, "_", "." e "-" (de 1 a 250 caracteres)',
-  'names.namespace': 'um namespace do Kubernetes é um rótulo DNS-1123: letras minúsculas, dígitos e "-", começando e terminando com letra ou dígito, até 63 caracteres',
+  'names.namespace':
+    'um namespace do Kubernetes é um rótulo DNS-1123: letras minúsculas, dígitos e "-", começando e terminando com letra ou dígito, até 63 caracteres',
   'names.secret': 'o nome de um secret do Kubernetes é um subdomínio DNS-1123: letras minúsculas, dígitos, "-" e "."',
-  'names.schedule': 'o agendamento é vazio (a DAG só roda quando disparada), um preset ({presets}) ou uma expressão cron de 5 campos (minuto hora dia mês dia-da-semana; aceita intervalos, passos, nomes, L e #), com um 6º campo opcional de segundos',
+  'names.schedule':
+    'o agendamento é vazio (a DAG só roda quando disparada), um preset ({presets}) ou uma expressão cron de 5 campos (minuto hora dia mês dia-da-semana; aceita intervalos, passos, nomes, L e #), com um 6º campo opcional de segundos',
   'names.scheduleNoH': '{rule} ("H" não é aceito)',
   'names.envReserved': 'a {name} é definida pela imagem ou pelo gerador (o PRG_NAME indica o script do pod); escolha outro nome',
   'names.envName': 'o nome de uma variável de ambiente tem letras, dígitos e "_", e não começa com dígito',
@@ -51,19 +59,29 @@ export const ptBR: Messages = {
   'docker.step.tag': 'Tag da imagem',
   'docker.step.pushing': 'Envio',
   'docker.step.building': 'Build',
-  'docker.advice.cli-missing': 'o comando docker não está instalado ou não está no PATH. Instale o Docker (https://docs.docker.com/get-docker/) e confira com `docker --version`.',
-  'docker.advice.daemon-down': 'o engine do Docker (o daemon) não está rodando. Abra o Docker Desktop, ou rode `sudo systemctl start docker` no Linux, e confira com `docker info`.',
-  'docker.advice.no-permission': 'o seu usuário não tem permissão para usar o Docker: coloque-o no grupo docker (`sudo usermod -aG docker $USER` e entre de novo na sessão) ou use sudo.',
-  'docker.advice.base-image': 'não foi possível baixar a imagem base: confira a sua rede (o primeiro build baixa a python:<versão>-slim) e se a versão do --python existe como python:<versão>-slim.',
+  'docker.advice.cli-missing':
+    'o comando docker não está instalado ou não está no PATH. Instale o Docker (https://docs.docker.com/get-docker/) e confira com `docker --version`.',
+  'docker.advice.daemon-down':
+    'o engine do Docker (o daemon) não está rodando. Abra o Docker Desktop, ou rode `sudo systemctl start docker` no Linux, e confira com `docker info`.',
+  'docker.advice.no-permission':
+    'o seu usuário não tem permissão para usar o Docker: coloque-o no grupo docker (`sudo usermod -aG docker $USER` e entre de novo na sessão) ou use sudo.',
+  'docker.advice.base-image':
+    'não foi possível baixar a imagem base: confira a sua rede (o primeiro build baixa a python:<versão>-slim) e se a versão do --python existe como python:<versão>-slim.',
   'docker.advice.not-logged-in': 'você não fez login no registry: rode `{login}` e envie de novo.',
-  'docker.advice.push-denied': 'o registry recusou o envio: confira se o --repository é a sua conta ou a sua organização, e se o `{login}` usou uma conta com permissão de envio ali.',
-  'docker.advice.registry-unreachable': 'não foi possível alcançar o registry: confira o endereço no --repository, a sua rede e se o registry está rodando.',
-  'docker.advice.buildx-missing': 'construir para outra plataforma exige o Docker buildx: instale o plugin docker-buildx (o Docker Desktop já tem; no Debian/Ubuntu, `apt-get install docker-buildx`) e confira com `docker buildx version`.',
+  'docker.advice.push-denied':
+    'o registry recusou o envio: confira se o --repository é a sua conta ou a sua organização, e se o `{login}` usou uma conta com permissão de envio ali.',
+  'docker.advice.registry-unreachable':
+    'não foi possível alcançar o registry: confira o endereço no --repository, a sua rede e se o registry está rodando.',
+  'docker.advice.buildx-missing':
+    'construir para outra plataforma exige o Docker buildx: instale o plugin docker-buildx (o Docker Desktop já tem; no Debian/Ubuntu, `apt-get install docker-buildx`) e confira com `docker buildx version`.',
   'docker.advice.disk-full': 'o disco está cheio: libere espaço, por exemplo com `docker system prune`.',
-  'docker.advice.pod-shadows-module': 'o script de pod que o docker aponta acima tem o nome de um módulo que a imagem instala (um pacote, ou o pip da imagem base), e todos os scripts importariam o pod no lugar dele. Dê outro nome ao job: `pod-ingestion pod NOME_job` com as mesmas configurações, `pod-ingestion remove NOME --delete-script`, e construa a imagem de novo.',
+  'docker.advice.pod-shadows-module':
+    'o script de pod que o docker aponta acima tem o nome de um módulo que a imagem instala (um pacote, ou o pip da imagem base), e todos os scripts importariam o pod no lugar dele. Dê outro nome ao job: `pod-ingestion pod NOME_job` com as mesmas configurações, `pod-ingestion remove NOME --delete-script`, e construa a imagem de novo.',
   'docker.advice.other': 'leia a mensagem do docker acima, corrija o que ela aponta e rode o mesmo comando de novo.',
-  'docker.noRepository': '{image} não tem repositório: é uma imagem só local e não há para onde enviá-la. Defina um (no Docker Hub, o seu nome de usuário) com `pod-ingestion --repository <usuario> --force` nesta pasta e publique de novo.',
-  'docker.severalPlatforms': 'uma imagem para várias plataformas ({platforms}) não pode ser carregada no engine local; acrescente --push para enviá-la ao registry, ou indique uma plataforma só.',
+  'docker.noRepository':
+    '{image} não tem repositório: é uma imagem só local e não há para onde enviá-la. Defina um (no Docker Hub, o seu nome de usuário) com `pod-ingestion --repository <usuario> --force` nesta pasta e publique de novo.',
+  'docker.severalPlatforms':
+    'uma imagem para várias plataformas ({platforms}) não pode ser carregada no engine local; acrescente --push para enviá-la ao registry, ou indique uma plataforma só.',
   'summary.image': 'Imagem:  {image}',
   'summary.id': 'Id:      {id}',
   'summary.size': 'Tamanho: {megabytes} MB',
@@ -74,12 +92,13 @@ export const ptBR: Messages = {
 
   // Commands: their messages, prompts and the answers file (src/generators, src/bin)
   'rule.oneOf': 'um destes: {choices}',
-  'warning': 'Aviso: {message}',
-  'cancelled': 'cancelado, nada foi gravado',
-  'unexpected': 'pod-ingestion: erro inesperado: {message}',
-  'unexpectedHelp': 'Isto é um bug do pod-ingestion. Rode o comando de novo com --debug para ver onde aconteceu e informe essa saída.',
+  warning: 'Aviso: {message}',
+  cancelled: 'cancelado, nada foi gravado',
+  unexpected: 'pod-ingestion: erro inesperado: {message}',
+  unexpectedHelp: 'Isto é um bug do pod-ingestion. Rode o comando de novo com --debug para ver onde aconteceu e informe essa saída.',
   'bin.unknownOptions': '{command} não conhece {options}. Nada foi gravado. Veja as opções em `{command} --help`.',
-  'project.missing': 'esta pasta não é um projeto do pod-ingestion (não tem um .yo-rc.json com as respostas); rode o comando dentro de um projeto criado pelo `pod-ingestion`',
+  'project.missing':
+    'esta pasta não é um projeto do pod-ingestion (não tem um .yo-rc.json com as respostas); rode o comando dentro de um projeto criado pelo `pod-ingestion`',
   'project.cycle': 'as dependências dos pods formam um ciclo ({cycle}); corrija o "after" no .yo-rc.json',
   'project.unreadable': 'o arquivo precisa ser um JSON legível ({reason})',
   'files.keptYours': 'mantido o seu {path}',
@@ -128,12 +147,14 @@ export const ptBR: Messages = {
   'help.empty': '(vazio)',
   'help.value': 'VALOR',
   'help.valueRepeatable': 'VALOR (pode repetir)',
-  'help.common': 'Opções comuns:\n  --force  sobrescreve arquivos existentes sem perguntar\n  --debug  num erro inesperado, mostra a pilha (ou defina DEBUG=pod-ingestion)\n  --help   este texto\n  --version',
+  'help.common':
+    'Opções comuns:\n  --force  sobrescreve arquivos existentes sem perguntar\n  --debug  num erro inesperado, mostra a pilha (ou defina DEBUG=pod-ingestion)\n  --help   este texto\n  --version',
   'help.subcommands': 'Subcomandos (dentro de um projeto gerado): {names}; `pod-ingestion <sub> --help`.',
   'help.app.usage': 'pod-ingestion [destino] [opções]',
   'help.app.title': 'Gera um projeto: Dockerfile, requirements.txt, run_in_docker.sh, pods/ e uma DAG do Airflow.',
   'help.pod.usage': 'pod-ingestion pod NOME [--update] [opções]   (dentro de um projeto)',
-  'help.pod.title': 'Acrescenta pods/NOME.py e a tarefa KubernetesPodOperator dele na DAG; com --update, muda as configurações de um pod que já existe.',
+  'help.pod.title':
+    'Acrescenta pods/NOME.py e a tarefa KubernetesPodOperator dele na DAG; com --update, muda as configurações de um pod que já existe.',
   'help.remove.usage': 'pod-ingestion remove NOME [--rewire] [--delete-script]   (dentro de um projeto)',
   'help.remove.title': 'Remove da DAG a tarefa de um pod; o script e o teste dele ficam, a não ser com --delete-script.',
   'help.package.usage': 'pod-ingestion package SPEC... (dentro de um projeto)',
@@ -145,9 +166,11 @@ export const ptBR: Messages = {
   'help.graph.usage': 'pod-ingestion graph [--format mermaid|text] (dentro de um projeto)',
   'help.graph.title': 'Mostra o pipeline do .yo-rc.json: um fluxograma Mermaid ou uma árvore indentada.',
   'help.adopt.usage': 'pod-ingestion adopt [--dag ARQUIVO] [opções] (num projeto feito à mão)',
-  'help.adopt.title': 'Traz para o gerador um projeto PRG_NAME feito à mão: lê a DAG antiga e escreve o .yo-rc.json, uma DAG nova e os arquivos gerados; nunca altera os seus scripts nem a DAG antiga.',
+  'help.adopt.title':
+    'Traz para o gerador um projeto PRG_NAME feito à mão: lê a DAG antiga e escreve o .yo-rc.json, uma DAG nova e os arquivos gerados; nunca altera os seus scripts nem a DAG antiga.',
   'help.doctor.usage': 'pod-ingestion doctor       (em qualquer pasta de projeto)',
-  'help.doctor.title': 'Aponta problemas conhecidos (Dockerfile, run_in_docker.sh, requirements.txt, APIs removidas do Airflow, nomes de imagem) com arquivo, linha e correção; não altera nada. Sai com 1 quando encontra algo.',
+  'help.doctor.title':
+    'Aponta problemas conhecidos (Dockerfile, run_in_docker.sh, requirements.txt, APIs removidas do Airflow, nomes de imagem) com arquivo, linha e correção; não altera nada. Sai com 1 quando encontra algo.',
   'help.true': 'sim',
   'help.false': 'não',
 
@@ -159,7 +182,8 @@ export const ptBR: Messages = {
   'pipeline.existsSuggestion': 'pod-ingestion pod {name} --update (muda as configurações dele)',
   'pipeline.noSuchPod': 'o projeto não tem pod com esse nome; ele tem: {names}',
   'pipeline.hasDependentsOne': '{names} roda depois dele; remova esse pod antes, ou acrescente --rewire para que ele passe a {instead}',
-  'pipeline.hasDependentsMany': '{names} rodam depois dele; remova esses pods antes, ou acrescente --rewire para que eles passem a {instead}',
+  'pipeline.hasDependentsMany':
+    '{names} rodam depois dele; remova esses pods antes, ou acrescente --rewire para que eles passem a {instead}',
   'pipeline.runAfter': 'rodar depois de {names}',
   'pipeline.runFirst': 'rodar primeiro',
   'pods.atLeastOne': 'é preciso pelo menos um script de pod',
@@ -174,7 +198,8 @@ export const ptBR: Messages = {
   'settings.defaultOneLine': 'um valor padrão é uma linha só, sem caracteres de controle',
   'settings.secretForm': 'um valor de --secret tem a forma SECRET:/caminho/de/montagem',
   'settings.mountPath': 'o caminho de montagem é um caminho absoluto de letras, dígitos, ".", "_", "-" e "/", sem trechos ".." (nem ".")',
-  'settings.mountCovers': 'um secret montado em {path} cobriria {covered}, de que a imagem precisa (os scripts em /app, o /run_in_docker.sh, pastas do sistema); monte em /var/secrets ou /etc/secrets',
+  'settings.mountCovers':
+    'um secret montado em {path} cobriria {covered}, de que a imagem precisa (os scripts em /app, o /run_in_docker.sh, pastas do sistema); monte em /var/secrets ou /etc/secrets',
   'settings.description': 'uma descrição é uma linha só, de até 300 caracteres',
   'settings.envOnce': 'cada variável é definida uma vez só, por --env ou por --param',
   'settings.mountOnce': 'cada caminho de montagem é usado uma vez só',
@@ -205,16 +230,20 @@ export const ptBR: Messages = {
   'run.setNoTask': 'não há tarefa "{task}"; o pipeline tem: {names}',
   'run.setNoVar': 'nenhuma tarefa desta execução tem a variável {key} (o --set troca um valor, não acrescenta)',
   'run.orSet': '{problem}; ou passe o valor com --set {task}:{name}=VALOR',
-  'run.needsParam': 'a tarefa {task} precisa do param {name}, que não tem valor padrão: passe no --conf \'{example}\'',
-  'run.needsSecretsDir': 'a tarefa {task} monta o secret {secret} em {path}: passe --secrets-dir DIR com os arquivos do secret em DIR/{secret}/',
-  'run.noSecretFolder': 'a tarefa {task} monta o secret {secret}, mas não existe a pasta {folder}: coloque ali os arquivos do secret (um arquivo por chave)',
+  'run.needsParam': "a tarefa {task} precisa do param {name}, que não tem valor padrão: passe no --conf '{example}'",
+  'run.needsSecretsDir':
+    'a tarefa {task} monta o secret {secret} em {path}: passe --secrets-dir DIR com os arquivos do secret em DIR/{secret}/',
+  'run.noSecretFolder':
+    'a tarefa {task} monta o secret {secret}, mas não existe a pasta {folder}: coloque ali os arquivos do secret (um arquivo por chave)',
   'run.step.findImage': 'Busca da imagem',
   'run.step.mount': 'Preparação do --mount',
-  'run.noImage': '{image} não está no engine local, e o --no-build diz para não construir: rode `pod-ingestion publish` (ou rode sem --no-build).',
+  'run.noImage':
+    '{image} não está no engine local, e o --no-build diz para não construir: rode `pod-ingestion publish` (ou rode sem --no-build).',
   'run.imageOlder': '{image} está mais velha que os arquivos do projeto: construindo antes.',
   'run.imageMissing': '{image} ainda não foi construída: construindo antes.',
   'run.mountIsFile': '{folder} é um arquivo; o --mount recebe uma pasta.',
-  'run.mountNotWritable': 'o usuário da imagem precisa poder gravar em {folder}: dê permissão de escrita ao grupo (`chmod g+rwxs {folder}`) como dono da pasta e rode de novo.',
+  'run.mountNotWritable':
+    'o usuário da imagem precisa poder gravar em {folder}: dê permissão de escrita ao grupo (`chmod g+rwxs {folder}`) como dono da pasta e rode de novo.',
   'run.started': 'Execução {run}: {tasks} com {image}, data lógica {date}',
   'run.interrupted': 'Interrompida: os contêineres da execução foram parados e removidos.',
   'run.notAllSucceeded': 'Nem todas as tarefas terminaram com sucesso; os logs estão em .pod-ingestion/runs/{run}/.',
@@ -224,8 +253,10 @@ export const ptBR: Messages = {
   'managed.blockOf': 'o bloco "{block}" de {file}',
   'managed.and': ' e ',
   'managed.editedOne': '{blocks} foi editado à mão. O gerador reescreve esse bloco a partir do .yo-rc.json, então a edição se perderia:',
-  'managed.editedMany': '{blocks} foram editados à mão. O gerador reescreve esses blocos a partir do .yo-rc.json, então as edições se perderiam:',
-  'managed.wayOut': 'Nada foi gravado. Leve a mudança para fora dos marcadores "pod-ingestion managed" (ou faça a mudança pelo comando, por exemplo `pod-ingestion pod NOME --update`), ou rode o comando de novo com --force para substituir o bloco editado.',
+  'managed.editedMany':
+    '{blocks} foram editados à mão. O gerador reescreve esses blocos a partir do .yo-rc.json, então as edições se perderiam:',
+  'managed.wayOut':
+    'Nada foi gravado. Leve a mudança para fora dos marcadores "pod-ingestion managed" (ou faça a mudança pelo comando, por exemplo `pod-ingestion pod NOME --update`), ou rode o comando de novo com --force para substituir o bloco editado.',
   'managed.fromConfig': '{file}, bloco "{block}", a partir do .yo-rc.json',
   'managed.asGenerated': '{file}, bloco "{block}", como foi gerado da última vez',
   'managed.asEdited': '{file}, bloco "{block}", como foi editado',
@@ -241,6 +272,7 @@ export const ptBR: Messages = {
   'choice.delete_succeeded_pod': 'delete_succeeded_pod: apaga só quando deu certo (o que falhou fica para investigar)',
   'choice.keep_pod': 'keep_pod: mantém todos os pods',
   'requirements.parseAt': 'erro de sintaxe na coluna {column}',
-  'managed.markersMissing': '{file}: o bloco "{block}" entre "{start}" e "{end}" sumiu ou está incompleto, então o gerador não consegue separar a parte dele da sua. Restaure as duas linhas de marcação, ou reescreva o arquivo inteiro com --force.',
+  'managed.markersMissing':
+    '{file}: o bloco "{block}" entre "{start}" e "{end}" sumiu ou está incompleto, então o gerador não consegue separar a parte dele da sua. Restaure as duas linhas de marcação, ou reescreva o arquivo inteiro com --force.',
   'run.tableHeader': 'tarefa estado duração saída tentativas log',
 };

@@ -10,7 +10,8 @@ export const questionTextsPtBR: Readonly<Record<string, string>> = {
     'Repositório Docker (usuário do Docker Hub, ou host/caminho do registry; vazio para uma imagem só local)',
   'the image name, lowercase (run-pods-python)': 'o nome da imagem, em minúsculas (run-pods-python)',
   'Image (container) name': 'Nome da imagem (contêiner)',
-  'the destination folder name, made valid; else ingestion-pods': 'o nome da pasta de destino, ajustado para ser válido; senão ingestion-pods',
+  'the destination folder name, made valid; else ingestion-pods':
+    'o nome da pasta de destino, ajustado para ser válido; senão ingestion-pods',
   'the image version (1.0, v1.0.0)': 'a versão da imagem (1.0, v1.0.0)',
   'Image version (tag)': 'Versão da imagem (tag)',
   'Python requirements separated by whitespace, each a PEP 508 specifier; a marker after ";" may hold spaces ("pandas==2.2.3 pyarrow>=14,<20 requests; python_version >= \'3.10\'")':
@@ -21,7 +22,8 @@ export const questionTextsPtBR: Readonly<Record<string, string>> = {
     'usa um requirements.txt que você já tem, no lugar do --packages, lido do jeito que o pip lê: comentários e opções de índice (--index-url, --extra-index-url, --find-links, --trusted-host, --pre, --only-binary, --no-binary, --hash) mantidos, cada linha conferida; -r, -c e -e recusados',
   'Python version of the python:<version>-slim base image': 'versão do Python da imagem base python:<versão>-slim',
   'Python version of the base image': 'Versão do Python da imagem base',
-  'first pod script names, separated by whitespace or commas (collect clean_orders)': 'nomes dos primeiros scripts de pod, separados por espaço ou vírgula (collect clean_orders)',
+  'first pod script names, separated by whitespace or commas (collect clean_orders)':
+    'nomes dos primeiros scripts de pod, separados por espaço ou vírgula (collect clean_orders)',
   'Pod script names (separated by spaces or commas)': 'Nomes dos scripts de pod (separados por espaço ou vírgula)',
   'the Airflow DAG id': 'o id da DAG no Airflow',
   'Airflow DAG id': 'Id da DAG no Airflow',
@@ -52,40 +54,48 @@ export const questionTextsPtBR: Readonly<Record<string, string>> = {
   'Memory limit (empty for none)': 'Limit de memória (vazio para nenhum)',
   'Airflow connection to a Kubernetes cluster; empty runs the pods in the cluster Airflow runs in (in_cluster=True)':
     'conexão do Airflow com um cluster Kubernetes; vazio roda os pods no mesmo cluster do Airflow (in_cluster=True)',
-  'Airflow Kubernetes connection id (empty: the cluster Airflow runs in)': 'Id da conexão Kubernetes no Airflow (vazio: o cluster onde o Airflow roda)',
+  'Airflow Kubernetes connection id (empty: the cluster Airflow runs in)':
+    'Id da conexão Kubernetes no Airflow (vazio: o cluster onde o Airflow roda)',
   'run docker build after writing the project': 'roda o docker build depois de gravar o projeto',
   'Build the image now?': 'Construir a imagem agora?',
   'also docker push (implies --build; relies on your docker login)': 'também faz o docker push (implica --build; usa o seu docker login)',
   'Push it?': 'Enviar para o registry?',
-  'build for these platforms with buildx (linux/amd64,linux/arm64)': 'constrói para estas plataformas com o buildx (linux/amd64,linux/arm64)',
+  'build for these platforms with buildx (linux/amd64,linux/arm64)':
+    'constrói para estas plataformas com o buildx (linux/amd64,linux/arm64)',
   'ask nothing: use the given options and defaults for the rest': 'não pergunta nada: usa as opções dadas e os valores padrão no resto',
   'JSON file of answers (keys as the option names); options given on the command line win':
     'arquivo JSON de respostas (as chaves são os nomes das opções); as opções da linha de comando têm prioridade',
   "language of the messages and of the generated project (comments, log lines, README); saved in .yo-rc.json, so the project's later commands keep it":
     'idioma das mensagens e do projeto gerado (comentários, mensagens de log, README); fica gravado no .yo-rc.json, e os próximos comandos do projeto continuam nele',
-  'from LC_ALL, LC_MESSAGES or LANG: pt_BR (or pt) selects pt-BR, anything else en': 'vem de LC_ALL, LC_MESSAGES ou LANG: pt_BR (ou pt) escolhe pt-BR, qualquer outro en',
+  'from LC_ALL, LC_MESSAGES or LANG: pt_BR (or pt) selects pt-BR, anything else en':
+    'vem de LC_ALL, LC_MESSAGES ou LANG: pt_BR (ou pt) escolhe pt-BR, qualquer outro en',
 
   // Declaradas uma vez para vários comandos (shared-questions.ts)
   'the image version (1.0, v1.0.0); publish --tag changes it everywhere the image is named (config, DAG, README)':
     'a versão da imagem (1.0, v1.0.0); o publish --tag muda a versão em todo lugar onde a imagem aparece (configuração, DAG, README)',
-  'docker push after building (the generator then builds too); relies on your docker login': 'faz o docker push depois do build (aí o gerador também constrói); usa o seu docker login',
+  'docker push after building (the generator then builds too); relies on your docker login':
+    'faz o docker push depois do build (aí o gerador também constrói); usa o seu docker login',
   "the project's tag": 'a tag do projeto',
 
   // pod-ingestion pod NOME
   'upstream pods, separated by commas (fan-in: --after a,b)': 'pods anteriores, separados por vírgula (fan-in: --after a,b)',
-  'Runs after which pods (names separated by commas; empty for none)': 'Roda depois de quais pods (nomes separados por vírgula; vazio para nenhum)',
-  'a constant environment variable KEY=VALUE (Airflow renders {{ ... }} in it)': 'uma variável de ambiente constante CHAVE=VALOR (o Airflow renderiza {{ ... }} dentro dela)',
+  'Runs after which pods (names separated by commas; empty for none)':
+    'Roda depois de quais pods (nomes separados por vírgula; vazio para nenhum)',
+  'a constant environment variable KEY=VALUE (Airflow renders {{ ... }} in it)':
+    'uma variável de ambiente constante CHAVE=VALOR (o Airflow renderiza {{ ... }} dentro dela)',
   'Constant environment variable KEY=VALUE': 'Variável de ambiente constante CHAVE=VALOR',
   'an Airflow DAG param passed to the pod as an environment variable ({{ params.NAME }}; a run conf overrides it): NAME (required, not on a scheduled DAG) or NAME=DEFAULT':
     'um param da DAG do Airflow passado ao pod como variável de ambiente ({{ params.NAME }}; o conf de uma execução tem precedência): NOME (obrigatório, não numa DAG agendada) ou NOME=PADRÃO',
-  'DAG param passed as an environment variable, NAME or NAME=DEFAULT': 'Param da DAG passado como variável de ambiente, NOME ou NOME=PADRÃO',
+  'DAG param passed as an environment variable, NAME or NAME=DEFAULT':
+    'Param da DAG passado como variável de ambiente, NOME ou NOME=PADRÃO',
   'the task id in the DAG when it is not the script name (an adopted task keeps its id)':
     'o id da tarefa na DAG quando não é o nome do script (uma tarefa adotada mantém o seu id)',
   'default of the DAG param OUTPUT_DIR the example pods write to; /tmp in a pod is deleted with the pod, so use a mounted volume or a bucket path':
     'padrão do param OUTPUT_DIR da DAG, onde os pods de exemplo gravam; o /tmp de um pod é apagado junto com ele, então use um volume montado ou um caminho de bucket',
   'Where the pods write their results (a mounted volume or a bucket path; /tmp of a pod is deleted with it)':
     'Onde os pods gravam os resultados (um volume montado ou um caminho de bucket; o /tmp de um pod é apagado junto com ele)',
-  'a Kubernetes secret mounted read-only: SECRET:/mount/path': 'um secret do Kubernetes montado somente leitura: SECRET:/caminho/de/montagem',
+  'a Kubernetes secret mounted read-only: SECRET:/mount/path':
+    'um secret do Kubernetes montado somente leitura: SECRET:/caminho/de/montagem',
   'Secret to mount, SECRET:/mount/path': 'Secret a montar, SECRET:/caminho/de/montagem',
   "one line: the task's doc and the script's docstring": 'uma linha: a documentação da tarefa e a docstring do script',
   'What does this pod do (one line)': 'O que este pod faz (uma linha)',
@@ -100,13 +110,15 @@ export const questionTextsPtBR: Readonly<Record<string, string>> = {
 
   // pod-ingestion publish
   'push the image after building it (relies on your docker login)': 'envia a imagem depois do build (usa o seu docker login)',
-  'raise the version first, everywhere the image is named (config, DAG, README)': 'sobe a versão antes, em todo lugar onde a imagem aparece (configuração, DAG, README)',
+  'raise the version first, everywhere the image is named (config, DAG, README)':
+    'sobe a versão antes, em todo lugar onde a imagem aparece (configuração, DAG, README)',
   'set the version first, everywhere the image is named': 'define a versão antes, em todo lugar onde a imagem aparece',
   'also tag (and with --push, push) latest': 'também cria a tag latest (e, com --push, envia)',
 
   // pod-ingestion run [TAREFA...]
   'how many tasks may run at the same time (independent tasks only)': 'quantas tarefas podem rodar ao mesmo tempo (só as independentes)',
-  "the DAG run's conf as a JSON object: values for the params (as when triggering the DAG)": 'o conf da execução da DAG, como objeto JSON: valores para os params (como ao disparar a DAG)',
+  "the DAG run's conf as a JSON object: values for the params (as when triggering the DAG)":
+    'o conf da execução da DAG, como objeto JSON: valores para os params (como ao disparar a DAG)',
   'a JSON file holding the conf (instead of --conf)': 'um arquivo JSON com o conf (no lugar do --conf)',
   'the logical date YYYY-MM-DD that {{ ds }}, {{ ds_nodash }} and {{ logical_date }} render to':
     'a data lógica AAAA-MM-DD que {{ ds }}, {{ ds_nodash }} e {{ logical_date }} renderizam',
@@ -124,10 +136,12 @@ export const questionTextsPtBR: Readonly<Record<string, string>> = {
   'also run every task downstream of the named TASKs': 'roda também todas as tarefas que vêm depois das TAREFAS indicadas',
 
   // pod-ingestion graph
-  'mermaid: a Mermaid flowchart (GitHub and GitLab draw it); text: an indented tree': 'mermaid: um fluxograma Mermaid (o GitHub e o GitLab desenham); text: uma árvore indentada',
+  'mermaid: a Mermaid flowchart (GitHub and GitLab draw it); text: an indented tree':
+    'mermaid: um fluxograma Mermaid (o GitHub e o GitLab desenham); text: uma árvore indentada',
 
   // --lang dentro de um projeto
-  "language of this command's messages (the files keep the project's language)": 'idioma das mensagens deste comando (os arquivos continuam no idioma do projeto)',
+  "language of this command's messages (the files keep the project's language)":
+    'idioma das mensagens deste comando (os arquivos continuam no idioma do projeto)',
   "the project's (lang in .yo-rc.json), else from LC_ALL, LC_MESSAGES or LANG: pt_BR (or pt) selects pt-BR, anything else en":
     'o do projeto (lang no .yo-rc.json), senão vem de LC_ALL, LC_MESSAGES ou LANG: pt_BR (ou pt) escolhe pt-BR, qualquer outro en',
 };

@@ -41,7 +41,10 @@ export default class AdoptGenerator extends PodIngestionGenerator {
     const scripts: Record<string, string> = {};
     const podsDir = join(root, 'pods');
     if (existsSync(podsDir)) {
-      for (const file of readdirSync(podsDir).filter((name) => name.endsWith('.py')).sort()) scripts[file.slice(0, -3)] = readFileSync(join(podsDir, file), 'utf8');
+      for (const file of readdirSync(podsDir)
+        .filter((name) => name.endsWith('.py'))
+        .sort())
+        scripts[file.slice(0, -3)] = readFileSync(join(podsDir, file), 'utf8');
     }
     const existing = readProjectConfig(root);
     this.plan = await planConfirmed(this, this.answers.defaults === true, {
@@ -59,7 +62,11 @@ export default class AdoptGenerator extends PodIngestionGenerator {
     if (existing) refuseEditedManagedBlocks(this, existing);
     if (this.oldDag === dagPath(this.plan.config)) {
       throw new InvalidAnswersError([
-        { field: 'dag', value: this.oldDag, rule: `the new DAG goes to ${this.oldDag}, where the old one is, and adopt never changes the old DAG; move the old file out of dags/ (it is superseded) and pass it with --dag, or choose another --dag-id` },
+        {
+          field: 'dag',
+          value: this.oldDag,
+          rule: `the new DAG goes to ${this.oldDag}, where the old one is, and adopt never changes the old DAG; move the old file out of dags/ (it is superseded) and pass it with --dag, or choose another --dag-id`,
+        },
       ]);
     }
   }
@@ -91,8 +98,13 @@ function findOldDag(root: string, answers: RawAnswers, texts: Record<string, str
     if (!existsSync(path)) throw new InvalidAnswersError([{ field: 'dag', value: given, rule: 'the file does not exist' }]);
     return relative(root, path).split('\\').join('/');
   }
-  const candidates = Object.entries(texts).filter(([path, text]) => path.endsWith('.py') && isDagFile(text) && !text.includes('# >>> pod-ingestion managed:')).map(([path]) => path);
-  if (candidates.length > 1) throw new InvalidAnswersError([{ field: 'dag', value: candidates.join(', '), rule: 'several DAG files; name the one to adopt with --dag FILE' }]);
+  const candidates = Object.entries(texts)
+    .filter(([path, text]) => path.endsWith('.py') && isDagFile(text) && !text.includes('# >>> pod-ingestion managed:'))
+    .map(([path]) => path);
+  if (candidates.length > 1)
+    throw new InvalidAnswersError([
+      { field: 'dag', value: candidates.join(', '), rule: 'several DAG files; name the one to adopt with --dag FILE' },
+    ]);
   return candidates[0];
 }
 
@@ -107,10 +119,20 @@ async function planConfirmed(generator: PodIngestionGenerator, defaults: boolean
   } catch (error) {
     if (!(error instanceof UnsupportedDagError) || defaults) throw error;
     generator.log(error.listing);
-    const question = [{ type: 'confirm', name: 'skip', default: false, message: 'Adopt without them? They are left out of the new DAG and listed in the report' }] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
+    const question = [
+      {
+        type: 'confirm',
+        name: 'skip',
+        default: false,
+        message: 'Adopt without them? They are left out of the new DAG and listed in the report',
+      },
+    ] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
     const { skip } = (await generator.prompt(question)) as { skip: boolean };
-    if (!skip) throw new PodIngestionError('invalid-answers', 'Nothing was written: change the old DAG, or adopt without those parts (answer yes, or --skip-unsupported).');
+    if (!skip)
+      throw new PodIngestionError(
+        'invalid-answers',
+        'Nothing was written: change the old DAG, or adopt without those parts (answer yes, or --skip-unsupported).',
+      );
     return planAdoption({ ...input, answers: { ...input.answers, 'skip-unsupported': true } });
   }
 }
-

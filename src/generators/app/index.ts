@@ -22,7 +22,14 @@ import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { writeNewProject } from '../new-project.js';
 import { writePolicy } from '../write-policy.js';
 import { baseFiles, GENERATED_DIR } from '../file-merge.js';
-import { findEnclosingProject, keepsBase, projectConfigFile, readProjectConfig, saveProjectConfig, writeProjectFiles } from '../project-files.js';
+import {
+  findEnclosingProject,
+  keepsBase,
+  projectConfigFile,
+  readProjectConfig,
+  saveProjectConfig,
+  writeProjectFiles,
+} from '../project-files.js';
 
 export default class AppGenerator extends PodIngestionGenerator {
   static override languageQuestion = PROJECT_LANGUAGE_QUESTION;
@@ -40,14 +47,20 @@ export default class AppGenerator extends PodIngestionGenerator {
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
-    this.argument('destination', { type: String, required: false, description: 'folder of the project [default: ./<container>, or here when this folder is a project]' });
+    this.argument('destination', {
+      type: String,
+      required: false,
+      description: 'folder of the project [default: ./<container>, or here when this folder is a project]',
+    });
     declareOptions(this, APP_QUESTIONS);
   }
 
   async initializing(): Promise<void> {
     const destination = this.options.destination as string | undefined;
     if (destination !== undefined && destination.trim() === '') {
-      throw new InvalidAnswersError([{ field: 'destination', source: t('app.destinationSource'), value: destination, rule: t('app.emptyDestination') }]);
+      throw new InvalidAnswersError([
+        { field: 'destination', source: t('app.destinationSource'), value: destination, rule: t('app.emptyDestination') },
+      ]);
     }
     // A re-run inside (or on) an existing project starts from its saved answers.
     this.existing = readProjectConfig(resolve(this.env.cwd, destination ?? '.'));
@@ -58,7 +71,9 @@ export default class AppGenerator extends PodIngestionGenerator {
     const lang = fromFile.lang ?? this.existing?.lang;
     if (isLanguage(lang)) this.useProjectLanguage(lang);
     // Its values are the defaults of the questions (asked in a terminal; taken as they are under --defaults).
-    this.current = this.existing ? currentAnswers(this.existing, readIfPresent(join(resolve(this.env.cwd, destination ?? '.'), 'requirements.txt'))) : {};
+    this.current = this.existing
+      ? currentAnswers(this.existing, readIfPresent(join(resolve(this.env.cwd, destination ?? '.'), 'requirements.txt')))
+      : {};
     this.answers = {
       ...fromFile,
       ...given,
@@ -68,13 +83,20 @@ export default class AppGenerator extends PodIngestionGenerator {
 
   async prompting(): Promise<void> {
     if (this.answers.defaults === true) return;
-    this.answers = await askQuestions(this, APP_QUESTIONS, this.answers, t('prompt.advancedKubernetes'), (question, value) => {
-      const warning = question.name === 'python' ? pythonEndOfLifeWarning(String(value).trim()) : undefined;
-      if (warning && !this.shownWarnings.has(warning)) {
-        this.shownWarnings.add(warning);
-        this.warning(warning);
-      }
-    }, this.current);
+    this.answers = await askQuestions(
+      this,
+      APP_QUESTIONS,
+      this.answers,
+      t('prompt.advancedKubernetes'),
+      (question, value) => {
+        const warning = question.name === 'python' ? pythonEndOfLifeWarning(String(value).trim()) : undefined;
+        if (warning && !this.shownWarnings.has(warning)) {
+          this.shownWarnings.add(warning);
+          this.warning(warning);
+        }
+      },
+      this.current,
+    );
   }
 
   configuring(): void {
@@ -88,7 +110,13 @@ export default class AppGenerator extends PodIngestionGenerator {
       try {
         requirementsText = readFileSync(resolve(this.env.cwd, requirementsFile), 'utf8');
       } catch (error) {
-        throw new InvalidAnswersError([{ field: 'requirements', value: requirementsFile, rule: t('app.requirementsUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }) }]);
+        throw new InvalidAnswersError([
+          {
+            field: 'requirements',
+            value: requirementsFile,
+            rule: t('app.requirementsUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }),
+          },
+        ]);
       }
     }
     this.plan = resolveAppAnswers(this.answers, requirementsText, this.existing);
@@ -97,7 +125,7 @@ export default class AppGenerator extends PodIngestionGenerator {
     this.target = resolve(this.env.cwd, destination);
     this.files = renderProject(this.plan.config, this.plan.requirementsText);
     // On a re-run, requirements.txt is the user's unless new packages were named.
-    const packagesGiven = this.answers.packages !== undefined && this.answers.packages !== '' || Boolean(this.answers.requirements);
+    const packagesGiven = (this.answers.packages !== undefined && this.answers.packages !== '') || Boolean(this.answers.requirements);
     if (this.existing && !packagesGiven) delete this.files['requirements.txt'];
     checkDestination(this.target, [...Object.keys(this.files), '.yo-rc.json']);
     this.fresh = !existsSync(this.target) || readdirSync(this.target).length === 0;
@@ -111,7 +139,8 @@ export default class AppGenerator extends PodIngestionGenerator {
     if (this.fresh) {
       const files = { ...this.files, ...baseFiles(this.files, keepsBase), '.yo-rc.json': projectConfigFile(config) };
       await writeNewProject(this.target, files);
-      for (const path of Object.keys(files).filter((path) => !path.startsWith(GENERATED_DIR))) this.log.create(relative(this.env.cwd, join(this.target, path)));
+      for (const path of Object.keys(files).filter((path) => !path.startsWith(GENERATED_DIR)))
+        this.log.create(relative(this.env.cwd, join(this.target, path)));
       this.destinationRoot(this.target);
       return;
     }
@@ -124,11 +153,15 @@ export default class AppGenerator extends PodIngestionGenerator {
     const { config, build, push, platform } = this.plan!;
     this.log(`\n${t('app.written', { folder: this.destinationRoot() })}`);
     if (!build) {
-      this.log(t('app.next', { command: `cd ${shellWord(this.destinationRoot())} && pod-ingestion publish${config.repository ? ' --push' : ''}` }));
+      this.log(
+        t('app.next', { command: `cd ${shellWord(this.destinationRoot())} && pod-ingestion publish${config.repository ? ' --push' : ''}` }),
+      );
       return;
     }
     const retry = `cd ${shellWord(this.destinationRoot())} && pod-ingestion publish${push ? ' --push' : ''}${platform ? ` --platform ${platform}` : ''}`;
-    const summary = await publishImage({ context: this.destinationRoot(), config, push, platform, latest: false, retry }, (line) => this.log(line));
+    const summary = await publishImage({ context: this.destinationRoot(), config, push, platform, latest: false, retry }, (line) =>
+      this.log(line),
+    );
     this.log(`\n${formatSummary(summary, push)}`);
   }
 }
@@ -144,6 +177,8 @@ async function checkNotInsideAProject(generator: PodIngestionGenerator, destinat
   const facts = { destination: destination ?? '.', exists: existsSync(target), enclosingProject };
   if (!checkProjectPlace(facts).confirmNested) return;
   if (defaults) throw nestedProjectRefusal(facts);
-  const reply = await generator.prompt<{ nested: boolean }>([{ type: 'confirm', name: 'nested', message: nestedProjectQuestion(facts), default: false }]);
+  const reply = await generator.prompt<{ nested: boolean }>([
+    { type: 'confirm', name: 'nested', message: nestedProjectQuestion(facts), default: false },
+  ]);
   if (!reply.nested) throw nestedProjectRefusal(facts);
 }

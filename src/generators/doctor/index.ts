@@ -23,7 +23,9 @@ export default class DoctorGenerator extends PodIngestionGenerator {
     }
     for (const finding of this.findings) this.log(formatFinding(finding));
     const files = new Set(this.findings.map((finding) => finding.file));
-    this.log(`\ndoctor: ${this.findings.length} finding${this.findings.length === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'}; nothing was changed.`);
+    this.log(
+      `\ndoctor: ${this.findings.length} finding${this.findings.length === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'}; nothing was changed.`,
+    );
     // The bin's exit status tells scripts and CI that something was found.
     process.exitCode = 1;
   }

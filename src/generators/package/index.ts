@@ -18,7 +18,11 @@ export default class PackageGenerator extends PodIngestionGenerator {
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
-    this.argument('specs', { type: Array, required: false, description: 'PEP 508 requirements (pandas==2.2.3 "pyarrow>=14,<20"); asked when left out' });
+    this.argument('specs', {
+      type: Array,
+      required: false,
+      description: 'PEP 508 requirements (pandas==2.2.3 "pyarrow>=14,<20"); asked when left out',
+    });
     declareOptions(this, PACKAGE_QUESTIONS);
   }
 
@@ -30,7 +34,9 @@ export default class PackageGenerator extends PodIngestionGenerator {
   async prompting(): Promise<void> {
     if (givenSpecs(this).length > 0) return;
     const answer = await askForArgument(this, {
-      field: 'package', message: 'Python packages to add (PEP 508 specifiers separated by spaces, e.g. pandas==2.2.3)', usage: 'pod-ingestion package SPEC...',
+      field: 'package',
+      message: 'Python packages to add (PEP 508 specifiers separated by spaces, e.g. pandas==2.2.3)',
+      usage: 'pod-ingestion package SPEC...',
       check: (value, field) => checkPackages(field, splitPackages(value)),
     });
     this.options.specs = splitPackages(answer);
@@ -40,7 +46,13 @@ export default class PackageGenerator extends PodIngestionGenerator {
     const project = this.project!;
     const specs = givenSpecs(this);
     const errors = checkPackages('package', specs);
-    errors.push(...checkPodsAgainstPackages(project.pods.map((pod) => pod.name), specs, 'package'));
+    errors.push(
+      ...checkPodsAgainstPackages(
+        project.pods.map((pod) => pod.name),
+        specs,
+        'package',
+      ),
+    );
     if (errors.length > 0) throw new InvalidAnswersError(errors);
     const change = addRequirements(this.fs.read(this.destinationPath('requirements.txt'), { defaults: '' }) ?? '', specs);
     // The file as pip will read it, the user's own lines included.

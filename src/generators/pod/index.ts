@@ -25,7 +25,11 @@ export default class PodGenerator extends PodIngestionGenerator {
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
-    this.argument('name', { type: String, required: false, description: 'the pod script name (a Python module name); asked when left out' });
+    this.argument('name', {
+      type: String,
+      required: false,
+      description: 'the pod script name (a Python module name); asked when left out',
+    });
     declareOptions(this, POD_QUESTIONS);
   }
 
@@ -39,7 +43,9 @@ export default class PodGenerator extends PodIngestionGenerator {
     // A name left out is asked for (and refused under --defaults, saying how to give it).
     if (!this.options.name) {
       this.options.name = await askForArgument(this, {
-        field: 'name', message: 'Name of the pod script (a Python module name)', usage: 'pod-ingestion pod NAME',
+        field: 'name',
+        message: 'Name of the pod script (a Python module name)',
+        usage: 'pod-ingestion pod NAME',
         check: (value, field) => check(field, value, checkPodName(value, this.project!.python)),
       });
     }
@@ -55,7 +61,8 @@ export default class PodGenerator extends PodIngestionGenerator {
     // exactly. An unknown pod is refused in configuring, unasked.
     const givenSetting = POD_QUESTIONS.some((question) => question.message && this.answers[question.name] !== undefined);
     const current = pods.find((pod) => pod.name === String(this.options.name));
-    if (!givenSetting && current) this.answers = changedSettings(await askQuestions(this, podUpdateQuestions(current, pods), this.answers), current);
+    if (!givenSetting && current)
+      this.answers = changedSettings(await askQuestions(this, podUpdateQuestions(current, pods), this.answers), current);
   }
 
   configuring(): void {
@@ -77,7 +84,9 @@ export default class PodGenerator extends PodIngestionGenerator {
     const pod = this.pod!;
     const language = projectLanguage(config);
     const ownScript = this.fs.exists(this.destinationPath(`pods/${pod.name}.py`));
-    const files: FileSet = this.options.update ? {} : { ...renderPodFiles(pod, language), ...(ownScript ? renderAdoptedPodTest(pod, language) : {}) };
+    const files: FileSet = this.options.update
+      ? {}
+      : { ...renderPodFiles(pod, language), ...(ownScript ? renderAdoptedPodTest(pod, language) : {}) };
     await writeProjectFiles(this, { ...files, [path]: renderDag(config) }, path, writePolicy(this));
     updateReadmePipeline(this, config);
     saveProjectConfig(this, config);

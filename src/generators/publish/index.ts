@@ -48,7 +48,9 @@ export default class PublishGenerator extends PodIngestionGenerator {
     const latest = this.options.latest === true;
     const bump = givenOptions(this, PUBLISH_QUESTIONS);
     const retry = `pod-ingestion publish${bump.bump ? ` --bump ${String(bump.bump)}` : ''}${bump.tag ? ` --tag ${String(bump.tag)}` : ''}${push ? ' --push' : ''}${latest ? ' --latest' : ''}${platform ? ` --platform ${platform}` : ''}`;
-    this.summary = await publishImage({ context: this.destinationRoot(), config: this.project!, push, platform, latest, retry }, (line) => this.log(line));
+    this.summary = await publishImage({ context: this.destinationRoot(), config: this.project!, push, platform, latest, retry }, (line) =>
+      this.log(line),
+    );
   }
 
   async writing(): Promise<void> {

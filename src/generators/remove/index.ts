@@ -55,7 +55,13 @@ export default class RemoveGenerator extends PodIngestionGenerator {
   end(): void {
     const { name } = this.removed!;
     this.log(t('remove.removed', { name, dag: dagPath(this.config_!) }));
-    for (const pod of this.rewired) this.log(t('remove.rewired', { name: pod.name, when: pod.after.length ? t('pod.runsAfter', { names: pod.after.join(', ') }) : t('pod.runsFirst') }));
+    for (const pod of this.rewired)
+      this.log(
+        t('remove.rewired', {
+          name: pod.name,
+          when: pod.after.length ? t('pod.runsAfter', { names: pod.after.join(', ') }) : t('pod.runsFirst'),
+        }),
+      );
     if (this.deleted.length > 0) this.log(t('remove.deleted', { files: this.deleted.join(t('remove.and')) }));
     else if (!this.options['delete-script'] && !this.options.deleteScript) this.log(t('remove.kept', { name }));
   }

@@ -27,7 +27,11 @@ export default class RunGenerator extends PodIngestionGenerator {
 
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
-    this.argument('tasks', { type: Array, required: false, description: 'the tasks to run (their upstream tasks are taken as done); all when none' });
+    this.argument('tasks', {
+      type: Array,
+      required: false,
+      description: 'the tasks to run (their upstream tasks are taken as done); all when none',
+    });
     declareOptions(this, RUN_QUESTIONS);
   }
 
@@ -48,7 +52,11 @@ export default class RunGenerator extends PodIngestionGenerator {
       try {
         confText = readFileSync(resolve(this.destinationRoot(), confFile), 'utf8');
       } catch (error) {
-        errors.push({ field: 'conf-file', value: confFile, rule: t('run.confUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }) });
+        errors.push({
+          field: 'conf-file',
+          value: confFile,
+          rule: t('run.confUnreadable', { reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }),
+        });
       }
     }
     if (errors.length > 0) throw new InvalidAnswersError(errors);
@@ -83,7 +91,10 @@ export default class RunGenerator extends PodIngestionGenerator {
     const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
     // In a terminal, the task states are a frame redrawn under the containers' lines; elsewhere (logs, CI) a line
     // per state change. Loaded only here, so other commands never read it.
-    const view = color && process.env.TERM !== 'dumb' ? (await import('../../docker/run-status-view.js')).startStatusView(process.stdout, color) : undefined;
+    const view =
+      color && process.env.TERM !== 'dumb'
+        ? (await import('../../docker/run-status-view.js')).startStatusView(process.stdout, color)
+        : undefined;
     let record;
     try {
       record = await runPipeline({
