@@ -9,14 +9,18 @@
 //                               one CommonJS file, since only a classic script can be given a code cache on Node 20
 //   dist/lazy/*.cjs             what a run loads only when it needs it (see LAZY_FILES)
 // Every output sits two folders below the package, so `../../templates` and `../../package.json` hold everywhere.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBuiltin } from 'node:module';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const GENERATORS = ['app', 'pod', 'package', 'publish', 'remove', 'run', 'graph', 'adopt', 'doctor'];
+// One generator per folder of src/generators that has an index.ts (its class is GENERATOR_CLASSES[name], typed by
+// the core's list of subcommands: src/bin/run-generators.ts).
+const GENERATORS = readdirSync(join(root, 'src', 'generators'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(root, 'src', 'generators', entry.name, 'index.ts')))
+  .map((entry) => entry.name);
 
 /** A dependency's own package.json (some do not export it), found from the folder it is installed in. */
 const manifestOf = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'));
@@ -256,22 +260,11 @@ for (const [name, path] of lazyFiles) {
     format: 'cjs',
   });
 }
-const CLASSES = {
-  app: 'AppGenerator',
-  pod: 'PodGenerator',
-  package: 'PackageGenerator',
-  publish: 'PublishGenerator',
-  remove: 'RemoveGenerator',
-  run: 'RunGenerator',
-  graph: 'GraphGenerator',
-  adopt: 'AdoptGenerator',
-  doctor: 'DoctorGenerator',
-};
 for (const name of GENERATORS) {
   mkdirSync(join(root, 'generators', name), { recursive: true });
   writeFileSync(
     join(root, 'generators', name, 'index.js'),
-    `// Built by scripts/build.mjs: the ${name} generator, bundled in dist/bin/cli.cjs.\nimport bundle from '../../dist/bin/cli.cjs';\n\nexport default bundle.${CLASSES[name]};\n`,
+    `// Built by scripts/build.mjs: the ${name} generator, bundled in dist/bin/cli.cjs.\nimport bundle from '../../dist/bin/cli.cjs';\n\nexport default bundle.GENERATOR_CLASSES.${name};\n`,
   );
 }
 if (process.env.BUILD_METAFILE) writeFileSync(process.env.BUILD_METAFILE, JSON.stringify(result.metafile));

@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEnv } from 'yeoman-environment';
+import { SUBCOMMANDS } from '../src/core/destination.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const GENERATORS = ['app', 'pod', 'package', 'publish', 'remove', 'run', 'graph', 'adopt', 'doctor'];
+const GENERATORS = ['app', ...SUBCOMMANDS];
 
 describe('the npm package', () => {
   let installed: string;

@@ -1,14 +1,4 @@
-// What dist/bin/cli.cjs holds (scripts/build.mjs): the bin's code, and the generator classes that
-// generators/<name>/index.js re-export for `yo`.
+// What dist/bin/cli.cjs holds (scripts/build.mjs): the bin's code, and the generator classes, by command name,
+// that generators/<name>/index.js re-export for `yo`.
 export { main } from './pod-ingestion.js';
-export {
-  AdoptGenerator,
-  AppGenerator,
-  DoctorGenerator,
-  GraphGenerator,
-  PackageGenerator,
-  PodGenerator,
-  PublishGenerator,
-  RemoveGenerator,
-  RunGenerator,
-} from './run-generators.js';
+export { GENERATOR_CLASSES } from './run-generators.js';

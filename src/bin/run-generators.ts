@@ -13,8 +13,14 @@ import PublishGenerator from '../generators/publish/index.js';
 import GraphGenerator from '../generators/graph/index.js';
 import RemoveGenerator from '../generators/remove/index.js';
 import RunGenerator from '../generators/run/index.js';
+import type { Subcommand } from '../core/destination.js';
+import type { PodIngestionGenerator } from '../generators/base-generator.js';
 
-const CLASSES = {
+type GeneratorClass = typeof PodIngestionGenerator;
+
+/** Every command's generator class. Typed by the core's list of subcommands, so a command without a class (or a
+ *  class without a command) fails tsc; scripts/build.mjs writes generators/<name>/index.js for each key. */
+export const GENERATOR_CLASSES: Record<'app' | Subcommand, GeneratorClass> = {
   app: AppGenerator,
   pod: PodGenerator,
   package: PackageGenerator,
@@ -25,25 +31,13 @@ const CLASSES = {
   adopt: AdoptGenerator,
   doctor: DoctorGenerator,
 };
-// generators/<name>/index.js re-export these (see scripts/build.mjs): `yo` finds them there.
-export {
-  AdoptGenerator,
-  AppGenerator,
-  DoctorGenerator,
-  GraphGenerator,
-  PackageGenerator,
-  PodGenerator,
-  PublishGenerator,
-  RemoveGenerator,
-  RunGenerator,
-};
 
-export async function runGenerator(name: keyof typeof CLASSES, args: string[]): Promise<void> {
+export async function runGenerator(name: keyof typeof GENERATOR_CLASSES, args: string[]): Promise<void> {
   // Yeoman logs everything to stderr; the bin's progress and status lines go to stdout (errors and warnings
   // stay on stderr), so that `2>/dev/null` hides only problems.
   const adapter = new QueuedAdapter({ stderr: process.stdout });
   const env = createEnv({ skipInstall: true, adapter } as Parameters<typeof createEnv>[0]);
-  for (const [key, Class] of Object.entries(CLASSES)) {
+  for (const [key, Class] of Object.entries(GENERATOR_CLASSES)) {
     // Every bundled file sits two folders below the package (see scripts/build.mjs).
     const resolved = fileURLToPath(new URL(`../../generators/${key}/index.js`, import.meta.url));
     env.register(Class as never, { namespace: `pod-ingestion:${key}`, resolved });
