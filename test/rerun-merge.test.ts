@@ -171,6 +171,17 @@ describe('commands that change a generated file change its base too', () => {
     expect(read(project, 'requirements.txt')).toContain('polars==1.9.0');
     expect(read(project, 'requirements.txt')).not.toContain('pandas');
   });
+
+  it('pod and remove: the README keeps its stored base in step (an untouched README still equals its base), so a re-run sees no edit', async () => {
+    const project = copyOfBase('pod-readme');
+    const added = await runBin(['pod', 'clean', '--after', 'collect'], project);
+    expect(added.exitCode, added.output).toBe(0);
+    expect(read(project, 'README.md')).toContain('clean');
+    expect(read(project, '.pod-ingestion/generated/README.md')).toBe(read(project, 'README.md'));
+    const removed = await runBin(['remove', 'clean'], project);
+    expect(removed.exitCode, removed.output).toBe(0);
+    expect(read(project, '.pod-ingestion/generated/README.md')).toBe(read(project, 'README.md'));
+  });
 });
 
 describe('mergeThreeWays', () => {

@@ -9,7 +9,7 @@ import { CONFIG_KEY, type ProjectConfig } from '../core/project-config.js';
 import { parseProjectConfig } from '../core/project-config-schema.js';
 import { renderReadmePipeline, type FileSet } from '../core/render-project.js';
 import type { PodIngestionGenerator } from './base-generator.js';
-import { mergeUserFile, storeBase } from './file-merge.js';
+import { changeBase, mergeUserFile, storeBase } from './file-merge.js';
 import type { WritePolicy } from './write-policy.js';
 
 const USER_OWNED = /^(?:pods\/[^/]+\.py|tests\/test_[^/]+\.py)$/;
@@ -69,11 +69,18 @@ function refreshReadmePipeline(generator: PodIngestionGenerator, existing: strin
   return refreshed;
 }
 
-/** After a change of the pods: the README's pipeline block shows the new pipeline. */
+/**
+ * After a change of the pods: the README's pipeline block shows the new pipeline, in the README and in its stored
+ * base, so that a later re-run sees the new block as the generator's own and not as an edit of the user's.
+ */
 export function updateReadmePipeline(generator: PodIngestionGenerator, config: ProjectConfig): void {
   const target = generator.destinationPath('README.md');
   if (!generator.fs.exists(target)) return;
-  refreshReadmePipeline(generator, generator.fs.read(target) ?? '', renderReadmePipeline(config));
+  const fresh = renderReadmePipeline(config);
+  refreshReadmePipeline(generator, generator.fs.read(target) ?? '', fresh);
+  changeBase(generator, 'README.md', (base) =>
+    hasManagedRegion(base, 'pipeline') ? replaceManagedRegions(base, fresh, 'README.md') : base,
+  );
 }
 
 /**
