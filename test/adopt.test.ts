@@ -4,8 +4,8 @@
 // would), secret mounts and image; every checker passes on the tree; scripts stay byte-identical; a second adopt
 // changes nothing; refusals write nothing.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { imageReference } from '../src/core/image-reference.js';
@@ -20,6 +20,7 @@ import { runBin, runInTerminal } from './support/run-bin.js';
 import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 import { snapshot, snapshotDiff } from './support/tree.js';
 import { requireTool } from './support/required-tool.js';
+import { engineProblem } from './support/test-engine.js';
 
 afterAll(cleanupTempDirs);
 
@@ -104,7 +105,7 @@ function expectSameBehaviour(oldDag: string, newDag: string, confs: Record<strin
 
 function expectCheckersPass(root: string): void {
   const saved = config(root);
-  const report = checkTrees([{ root, image: imageReference(saved), dag: `dags/${saved.dagId}.py` }])[root]!;
+  const report = checkTrees([{ root, image: imageReference(saved), dag: `dags/${saved.dagId}.py`, podsDir: saved.podsDir }])[root]!;
   expect(failures(report)).toEqual({});
 }
 
@@ -333,5 +334,122 @@ describe.runIf(tools)('adopt as the README shows it, and pod --task-id', () => {
     expect(taken.exitCode).toBe(1);
     expect(taken.output).toContain('--task-id "carga_zona": another task of the DAG has this id; task ids are unique.');
     expect(snapshotDiff(before, snapshot(root))).toEqual([]);
+  });
+});
+
+/** A fixture whose scripts live in `folder` instead of pods/, its Dockerfile copying that folder. */
+function inFolder(name: string, folder: string): string {
+  const root = fixture(name);
+  mkdirSync(dirname(join(root, folder)), { recursive: true });
+  renameSync(join(root, 'pods'), join(root, folder));
+  const dockerfile = join(root, 'Dockerfile');
+  writeFileSync(dockerfile, readFileSync(dockerfile, 'utf8').replace(/\bpods\//g, `${folder}/`));
+  return root;
+}
+
+function unitTests(root: string): ReturnType<typeof spawnSync> {
+  return spawnSync(PYTHON, ['-B', '-m', 'unittest', 'discover', '-s', 'tests'], { cwd: root, encoding: 'utf8' });
+}
+
+describe.runIf(tools)('adopt --pods-dir: scripts kept in another folder', () => {
+  it('refuses a bad folder writing nothing; adopts scripts/ in place with the same behaviour; pod, remove and a second adopt use it', async () => {
+    const root = inFolder('decorator', 'scripts');
+    renameSync(join(root, 'dags/sales.py'), join(root, 'sales_old.py'));
+    const scripts = [...snapshot(join(root, 'scripts'))];
+    const before = snapshot(root);
+    for (const [value, rule] of [
+      ['../x', 'a folder inside the project'],
+      ['/abs', 'a folder inside the project'],
+      ['missing', 'no such folder in the project'],
+      ['my scripts', 'a folder inside the project'],
+      ['it"s', 'a folder inside the project'],
+      ['tests', 'tests/ holds the generated tests'],
+    ]) {
+      const refused = await runBin(['adopt', '--force', '--pods-dir', value!], root);
+      expect(refused.exitCode, value).toBe(1);
+      expect(refused.output, value).toContain(`--pods-dir ${JSON.stringify(value)}: ${rule}`);
+      expect(refused.output).not.toMatch(/at .*\.js:\d+/);
+      expect(snapshotDiff(before, snapshot(root)), value).toEqual([]);
+    }
+    // Without --pods-dir the scripts are looked for in pods/, where there are none.
+    const unfound = await runBin(['adopt', '--force'], root);
+    expect(unfound.exitCode).toBe(1);
+    expect(unfound.output).toContain('PRG_NAME names extract.py, which is not in pods/');
+    expect(snapshotDiff(before, snapshot(root))).toEqual([]);
+
+    const result = await runBin(['adopt', '--force', '--pods-dir', 'scripts/'], root);
+    expect(result.exitCode, result.output).toBe(0);
+    expect(config(root).podsDir).toBe('scripts');
+    expect(result.output).toContain('task build_report keeps its id and runs scripts/report.py');
+    expectSameBehaviour(join(root, 'sales_old.py'), join(root, 'dags/sales_daily.py'), [{ REGION: 'us' }, {}]);
+    expectCheckersPass(root);
+    expect([...snapshot(join(root, 'scripts'))]).toEqual(scripts);
+    expect(existsSync(join(root, 'pods'))).toBe(false);
+    expect(readFileSync(join(root, 'Dockerfile'), 'utf8')).toContain('COPY --chown=appuser:appuser scripts/ /app/');
+    expect(readFileSync(join(root, '.dockerignore'), 'utf8')).toContain('!scripts/\n');
+    const unit = unitTests(root);
+    expect(unit.status, String(unit.stderr)).toBe(0);
+
+    // A second adoption, with the folder or with the one .yo-rc.json saved, changes nothing.
+    const adopted = snapshot(root);
+    for (const args of [
+      ['adopt', '--force', '--pods-dir', 'scripts'],
+      ['adopt', '--force'],
+    ]) {
+      const again = await runBin(args, root);
+      expect(again.exitCode, again.output).toBe(0);
+      expect(snapshotDiff(adopted, snapshot(root)), args.join(' ')).toEqual([]);
+    }
+    const doctor = await runBin(['doctor'], root);
+    expect(doctor.output).not.toMatch(/^(?:Dockerfile|run_in_docker\.sh|dags\/|\.yo-rc\.json)/m);
+
+    // `pod` writes the new script into scripts/, its test finds it there; remove --delete-script takes it from there.
+    const added = await runBin(['pod', 'audit', '--after', 'extract'], root);
+    expect(added.exitCode, added.output).toBe(0);
+    expect(added.output).toContain('Added scripts/audit.py');
+    expect(existsSync(join(root, 'scripts/audit.py'))).toBe(true);
+    expect(existsSync(join(root, 'pods'))).toBe(false);
+    expect(readFileSync(join(root, 'tests/test_audit.py'), 'utf8')).toContain('/ "scripts" / "audit.py"');
+    expectCheckersPass(root);
+    const grown = unitTests(root);
+    expect(grown.status, String(grown.stderr)).toBe(0);
+    expect(String(grown.stderr)).toMatch(/Ran \d+ tests/);
+    const removed = await runBin(['remove', 'audit', '--delete-script'], root);
+    expect(removed.exitCode, removed.output).toBe(0);
+    expect(removed.output).toContain('Deleted scripts/audit.py and tests/test_audit.py');
+    expect(existsSync(join(root, 'scripts/audit.py'))).toBe(false);
+  });
+});
+
+const engine = requireTool(await engineProblem(), 'adopt --pods-dir on the real engine');
+
+describe.runIf(tools && engine)('adopt --pods-dir on the real engine', () => {
+  it('the image built from scripts/ runs each pod by PRG_NAME (helpers importable), and run rebuilds when a script there changes', async () => {
+    const root = inFolder('scripts-only', 'scripts');
+    const container = `adopt-pods-dir-${Date.now().toString(36)}`;
+    const image = `${container}:1.0.0`;
+    try {
+      const adopted = await runBin(['adopt', '--force', '--pods-dir', 'scripts', '--python', '3.11', '--container', container], root);
+      expect(adopted.exitCode, adopted.output).toBe(0);
+      const built = await runBin(['publish'], root, { timeout: 0 });
+      expect(built.exitCode, built.output).toBe(0);
+      const docker = (args: string[]) => spawnSync('docker', args, { encoding: 'utf8' });
+      const fetch = docker(['run', '--rm', '-e', 'PRG_NAME=fetch.py', image]);
+      expect(fetch.status, fetch.stderr).toBe(0);
+      expect(fetch.stdout).toMatch(/^fetch \d{4}-\d{2}-\d{2}$/m);
+      const store = docker(['run', '--rm', '-e', 'PRG_NAME=./store.py', image]);
+      expect(store.status, store.stderr).toBe(0);
+      const listing = docker(['run', '--rm', '--entrypoint', 'ls', image, '/app']);
+      expect(listing.stdout.split('\n').filter(Boolean)).toEqual(['fetch.py', 'helpers.py', 'store.py']);
+
+      // The local run knows the image is built from scripts/: a newer script there means a rebuild first.
+      const later = new Date(Date.now() + 60_000);
+      utimesSync(join(root, 'scripts/store.py'), later, later);
+      const run = await runBin(['run', 'store'], root, { timeout: 0 });
+      expect(run.exitCode, run.output).toBe(0);
+      expect(run.output).toContain(`${image} is older than the project's files: building it first.`);
+    } finally {
+      spawnSync('docker', ['rmi', '-f', image], { stdio: 'ignore' });
+    }
   });
 });

@@ -42,6 +42,7 @@ describe('answers <-> configuration', () => {
     tag: 'v2.1',
     python: '3.11',
     pods: 'collect clean_orders',
+    'pods-dir': 'src/jobs',
     'dag-id': 'line.pipeline',
     schedule: '@hourly',
     'output-dir': '/data/line',
@@ -75,6 +76,13 @@ describe('answers <-> configuration', () => {
     const { config } = resolveAppAnswers(ANSWERS);
     delete config.outputDir;
     expect(answersFromConfig(config)['output-dir']).toBe('/tmp/pod-ingestion-output');
+  });
+
+  it('pods-dir is saved only when it is not pods/ (a new project\'s .yo-rc.json stays as it was), "scripts/" as scripts', () => {
+    expect('podsDir' in resolveAppAnswers({ ...ANSWERS, 'pods-dir': 'pods' }).config).toBe(false);
+    expect(resolveAppAnswers({ ...ANSWERS, 'pods-dir': 'scripts/' }).config.podsDir).toBe('scripts');
+    const { config } = resolveAppAnswers({ ...ANSWERS, 'pods-dir': 'pods' });
+    expect(answersFromConfig(config)['pods-dir']).toBe('pods');
   });
 
   it('a re-run keeps the pods of the project with their settings and adds the new names', () => {

@@ -21,6 +21,8 @@ export interface AdoptInput {
   folderName: string;
   /** The old DAG, relative to the project, and what read_dag.py read from it. */
   dag?: { path: string; reading: DagReading };
+  /** The folder the scripts are in (checked, and found in the project), relative to the project. */
+  podsDir: string;
   /** The pod scripts: name (without .py) -> source. */
   scripts: Record<string, string>;
   dockerfile?: string;
@@ -98,6 +100,7 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
   const report: string[] = [];
   const errors: FieldError[] = [];
   const dagPathText = input.dag?.path ?? '';
+  const folder = input.podsDir;
   let adopted: AdoptedDag | undefined;
   if (input.dag) {
     if (input.dag.reading.error) throw new InvalidAnswersError([{ field: 'dag', value: dagPathText, rule: input.dag.reading.error }]);
@@ -112,7 +115,7 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
         errors.push({
           field: 'dag',
           value: `${dagPathText}: task ${pod.taskId ?? pod.name}`,
-          rule: `PRG_NAME names ${pod.name}.py, which is not in pods/ (scripts: ${Object.keys(input.scripts).join(', ') || 'none'})`,
+          rule: `PRG_NAME names ${pod.name}.py, which is not in ${folder}/ (scripts: ${Object.keys(input.scripts).join(', ') || 'none'})`,
         });
       }
     }
@@ -125,8 +128,8 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
   if (pods.length === 0)
     errors.push({
       field: 'dag',
-      value: dagPathText || 'pods/',
-      rule: 'no pod script found: the old DAG names none, and no script in pods/ has an `if __name__ == "__main__":` guard',
+      value: dagPathText || `${folder}/`,
+      rule: `no pod script found: the old DAG names none, and no script in ${folder}/ has an \`if __name__ == "__main__":\` guard`,
     });
 
   // Python of the image: the Dockerfile's while it is supported, else the default, said in the report.
@@ -154,6 +157,7 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
     tag,
     python,
     pods: pods.map((pod) => pod.name).join(' '),
+    'pods-dir': folder,
     'dag-id': given(answers, 'dag-id') ?? (adopted?.dagId || dagIdFor(given(answers, 'container') ?? image.container)),
     schedule: adopted?.schedule ?? '',
     namespace: given(answers, 'namespace') ?? k.namespace ?? 'airflow',
@@ -234,10 +238,10 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
       `${dagPathText} is superseded by dags/${config.dagId}.py: take it out of Airflow's DAG folder (two DAGs with the id ${config.dagId} clash). adopt left it untouched.`,
     );
   }
-  for (const pod of config.pods) if (pod.taskId) report.push(`task ${pod.taskId} keeps its id and runs pods/${pod.name}.py`);
+  for (const pod of config.pods) if (pod.taskId) report.push(`task ${pod.taskId} keeps its id and runs ${folder}/${pod.name}.py`);
   const helpers = Object.entries(input.scripts)
     .filter(([name]) => !config.pods.some((pod) => pod.name === name))
-    .map(([name]) => `pods/${name}.py`);
+    .map(([name]) => `${folder}/${name}.py`);
   if (helpers.length > 0) report.push(`not tasks (helpers or unused scripts, still copied into the image): ${helpers.join(', ')}`);
   const extra = input.runScript ? extraRunScriptLines(input.runScript) : [];
   if (extra.length > 0)

@@ -3,6 +3,7 @@
 import { APP_QUESTIONS } from './app-questions.js';
 import { DEFAULT_PYTHON } from './python-version.js';
 import type { Question } from './questions.js';
+import { PODS_DIR } from './shared-questions.js';
 
 const appQuestion = (name: string): Question => APP_QUESTIONS.find((question) => question.name === name)!;
 
@@ -21,6 +22,12 @@ export const ADOPT_QUESTIONS: readonly Question[] = [
     default: () => '',
     defaultHelp: name === 'python' ? `the Dockerfile's, if still supported; else ${DEFAULT_PYTHON}` : 'from the old DAG',
   })),
+  {
+    ...PODS_DIR,
+    help: 'the folder of the scripts, relative to the project (scripts, src/jobs); they stay where they are, and later commands use it',
+    default: () => '',
+    defaultHelp: 'pods, or the folder an earlier adoption saved',
+  },
   {
     name: 'param-default',
     kind: 'repeatable',

@@ -11,6 +11,7 @@ import { splitNames, stripPodName } from './names.js';
 import { checkPodsAgainstPackages } from './package-imports.js';
 import { describeMisplaced, misplacedPackages } from './pod-image-packages.js';
 import { withPodNames } from './pipeline.js';
+import { checkPodsDir, DEFAULT_PODS_DIR, normalizePodsDir, podsDirOf } from './pods-dir.js';
 import type { KubernetesSettings, ProjectConfig } from './project-config.js';
 import { checkPython, pythonEndOfLifeWarning } from './python-version.js';
 import { answerOf, questionNamed, type RawAnswers } from './questions.js';
@@ -21,8 +22,8 @@ import { checkRequirementsFile, renderRequirements, requirementsOfFile, splitPac
 interface SavedAnswer {
   question: string;
   key: Exclude<keyof ProjectConfig, 'kubernetes' | 'pods'> | `kubernetes.${keyof KubernetesSettings}`;
-  /** The saved value made from the answer's text (the text itself when absent). */
-  toConfig?: (text: string) => string | number;
+  /** The saved value made from the answer's text (the text itself when absent); undefined: not saved. */
+  toConfig?: (text: string) => string | number | undefined;
   /** The answer when the key is missing: a setting that projects made before it existed do not have. */
   absent?: string;
 }
@@ -41,6 +42,13 @@ const SAVED_ANSWERS: readonly SavedAnswer[] = [
   // Airflow's own spelling of "no schedule" means the same as an empty answer.
   { question: 'schedule', key: 'schedule', toConfig: (text) => (text === 'None' ? '' : text) },
   { question: 'output-dir', key: 'outputDir', absent: DEFAULT_OUTPUT_DIR },
+  // Saved only when it is not pods/, so a generated project's .yo-rc.json stays as it always was.
+  {
+    question: 'pods-dir',
+    key: 'podsDir',
+    absent: DEFAULT_PODS_DIR,
+    toConfig: (text) => (normalizePodsDir(text) === DEFAULT_PODS_DIR ? undefined : normalizePodsDir(text)),
+  },
   { question: 'namespace', key: 'kubernetes.namespace' },
   { question: 'image-pull-policy', key: 'kubernetes.imagePullPolicy' },
   { question: 'image-pull-secret', key: 'kubernetes.imagePullSecret' },
@@ -145,6 +153,19 @@ function checkAnswers(
   return errors;
 }
 
+/** A re-run does not move the scripts a project has: another --pods-dir would leave them behind. */
+function checkPodsDirKept(given: string, existing: ProjectConfig | undefined): FieldError[] {
+  if (!existing || checkPodsDir(given) || normalizePodsDir(given) === podsDirOf(existing)) return [];
+  return [
+    {
+      field: 'pods-dir',
+      value: given,
+      rule: `the project keeps its scripts in ${podsDirOf(existing)}/, and a re-run does not move them; move the folder yourself and set podsDir in .yo-rc.json`,
+      suggestion: podsDirOf(existing),
+    },
+  ];
+}
+
 /**
  * Validates every answer at once and turns them into the project configuration. Throws InvalidAnswersError
  * listing every bad field. `requirementsFileText` is the content of --requirements when one was named;
@@ -154,13 +175,17 @@ export function resolveAppAnswers(answers: RawAnswers, requirementsFileText?: st
   const value = (name: string) => answerOf(questionNamed(APP_QUESTIONS, name), answers);
   const text = (name: string) => String(value(name)).trim();
   const push = value('push') === true;
-  const errors = checkAnswers(text, push, requirementsFileText, existing?.pods.map((pod) => pod.name) ?? []);
+  const errors = [
+    ...checkAnswers(text, push, requirementsFileText, existing?.pods.map((pod) => pod.name) ?? []),
+    ...checkPodsDirKept(text('pods-dir'), existing),
+  ];
   if (errors.length > 0) throw new InvalidAnswersError(errors);
 
   const saved: Record<'config' | 'kubernetes', Record<string, string | number>> = { config: {}, kubernetes: {} };
   for (const { question, key, toConfig } of SAVED_ANSWERS) {
     const { section, field } = place(key);
-    saved[section][field] = toConfig ? toConfig(text(question)) : text(question);
+    const value = toConfig ? toConfig(text(question)) : text(question);
+    if (value !== undefined) saved[section][field] = value;
   }
   const podNames = splitNames(text('pods')).map(stripPodName);
   const config = {

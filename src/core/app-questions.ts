@@ -21,7 +21,7 @@ import { FINISH_ACTIONS, PULL_POLICIES } from './project-config.js';
 import { checkPython, DEFAULT_PYTHON } from './python-version.js';
 import { answerOf, questionNamed, single, type Question, type RawAnswers } from './questions.js';
 import { checkPackages, splitPackages } from './requirements.js';
-import { DEFAULTS, PLATFORM, PUSH, TAG } from './shared-questions.js';
+import { DEFAULTS, PLATFORM, PODS_DIR, PUSH, TAG } from './shared-questions.js';
 
 /** The pod names of --pods; with `python`, also checked against that version's standard library. */
 export function checkPodList(value: string, field: string, python?: string): FieldError[] {
@@ -102,6 +102,7 @@ export const APP_QUESTIONS: readonly Question[] = [
     default: () => 'ingest',
     check: checkPodList,
   },
+  PODS_DIR,
   {
     name: 'dag-id',
     kind: 'string',

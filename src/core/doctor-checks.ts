@@ -2,6 +2,7 @@
 // and DAGs that no longer load on current Airflow, found in the texts of a project's files. Pure: the
 // generator reads the files, this module only looks at their text.
 import { checkImageText } from './image-reference.js';
+import { checkPodsDir, DEFAULT_PODS_DIR, normalizePodsDir } from './pods-dir.js';
 import { pythonEndOfLifeWarning } from './python-version.js';
 import { describeMisplaced, misplacedPackages } from './pod-image-packages.js';
 import { parseRequirement } from './requirements.js';
@@ -46,7 +47,8 @@ function instructions(text: string): { line: number; keyword: string; rest: stri
 
 const DEBIAN_END_OF_LIFE: Record<string, string> = { jessie: '2020-06-30', stretch: '2022-06-30', buster: '2024-06-30' };
 
-export function checkDockerfile(text: string, today = new Date()): Finding[] {
+/** `podsDir`: the scripts folder .yo-rc.json names, for the fixes that copy it. */
+export function checkDockerfile(text: string, today = new Date(), podsDir = DEFAULT_PODS_DIR): Finding[] {
   const file = 'Dockerfile';
   const findings: Finding[] = [];
   const declared = new Set<string>();
@@ -102,7 +104,7 @@ export function checkDockerfile(text: string, today = new Date()): Finding[] {
           file,
           line,
           why: 'a recursive chown in its own layer copies every app file again (the image holds them twice) and reruns on every code change',
-          fix: 'create the user first, then `COPY --chown=appuser:appuser pods/ /app/`',
+          fix: `create the user first, then \`COPY --chown=appuser:appuser ${podsDir}/ /app/\``,
         });
       }
       if (userCreatedAt === undefined && /\b(?:adduser|useradd)\b/.test(rest)) userCreatedAt = line;
@@ -268,8 +270,9 @@ export function isDagFile(text: string): boolean {
 /** Every finding for a project, in file order. */
 export function doctorProject(files: ProjectTexts, today = new Date()): Finding[] {
   const findings: Finding[] = [];
+  const podsDir = savedPodsDir(files['.yo-rc.json']);
   for (const [path, text] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (path === 'Dockerfile') findings.push(...checkDockerfile(text, today));
+    if (path === 'Dockerfile') findings.push(...checkDockerfile(text, today, podsDir));
     else if (path.endsWith('.sh')) findings.push(...checkShellScript(path, text));
     else if (path === 'requirements.txt') findings.push(...checkRequirements(text));
     else if (path.endsWith('.py') && isDagFile(text)) findings.push(...checkDag(path, text));
@@ -277,6 +280,16 @@ export function doctorProject(files: ProjectTexts, today = new Date()): Finding[
     else if (path === '.yo-rc.json') findings.push(...checkSavedImage(text));
   }
   return findings;
+}
+
+/** The scripts folder .yo-rc.json names, when it names a good one; else pods/. */
+function savedPodsDir(text: string | undefined): string {
+  try {
+    const saved = (JSON.parse(text ?? '{}') as Record<string, { podsDir?: unknown } | undefined>)['generator-pod-ingestion'];
+    return typeof saved?.podsDir === 'string' && !checkPodsDir(saved.podsDir) ? normalizePodsDir(saved.podsDir) : DEFAULT_PODS_DIR;
+  } catch {
+    return DEFAULT_PODS_DIR;
+  }
 }
 
 function checkSavedImage(text: string): Finding[] {
@@ -293,9 +306,22 @@ function checkSavedImage(text: string): Finding[] {
       },
     ];
   }
-  if (!saved || typeof saved.container !== 'string') return [];
+  const podsDir = (saved as { podsDir?: unknown } | undefined)?.podsDir;
+  const folderVerdict =
+    podsDir === undefined ? undefined : typeof podsDir === 'string' ? checkPodsDir(podsDir) : { rule: 'must be a string' };
+  const folder: Finding[] = folderVerdict
+    ? [
+        {
+          file: '.yo-rc.json',
+          line: 1,
+          why: `podsDir ${JSON.stringify(podsDir)}: ${folderVerdict.rule}; the Dockerfile, .dockerignore and the subcommands use it as given`,
+          fix: 'name the scripts folder as a relative path (`"podsDir": "scripts"`), or re-run `pod-ingestion adopt --pods-dir FOLDER`',
+        },
+      ]
+    : [];
+  if (!saved || typeof saved.container !== 'string') return folder;
   const reference = `${typeof saved.repository === 'string' && saved.repository ? `${saved.repository}/` : ''}${saved.container}:${String(saved.tag ?? 'latest')}`;
-  return imageFindings('.yo-rc.json', 1, reference);
+  return [...folder, ...imageFindings('.yo-rc.json', 1, reference)];
 }
 
 export function formatFinding(finding: Finding): string {

@@ -8,6 +8,7 @@ import { InvalidAnswersError, type FieldError } from './field-error.js';
 import { t } from './i18n/translate.js';
 import { checkImageReference, imageReference } from './image-reference.js';
 import { checkPodName } from './names.js';
+import { normalizePodsDir } from './pods-dir.js';
 import { findCycle, taskId } from './pipeline.js';
 import { checkPodConsistency, parseDescription, parseEnv, parseParam, parseSecret, parseTaskId } from './pod-settings.js';
 import { checkPython } from './python-version.js';
@@ -204,6 +205,8 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
     if (collector.string(key, stored[key])) checkOption(collector, key, option, stored[key]);
   }
   if ('lang' in stored && collector.string('lang', stored.lang)) checkOption(collector, 'lang', 'lang', stored.lang);
+  if (typeof stored.podsDir === 'string' && stored.podsDir !== normalizePodsDir(stored.podsDir))
+    collector.add('podsDir', stored.podsDir, 'a folder is stored without spaces or a trailing "/"', normalizePodsDir(stored.podsDir));
   const python = typeof stored.python === 'string' && !checkPython(stored.python) ? stored.python : undefined;
   if (collector.errors.length === 0) {
     const image = { repository: stored.repository as string, container: stored.container as string, tag: stored.tag as string };

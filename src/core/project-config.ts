@@ -3,7 +3,7 @@ import type { ImageName } from './image-reference.js';
 
 /** One pod script of the image and its task in the DAG. */
 export interface PodSpec {
-  /** The script, pods/<name>.py. */
+  /** The script, <podsDir>/<name>.py. */
   name: string;
   /** The task id when it is not the script name: an adopted DAG keeps its ids (Airflow's history, links and retries are keyed on them). */
   taskId?: string;
@@ -63,6 +63,8 @@ export interface ProjectConfig extends ImageName {
   /** Default of the DAG param OUTPUT_DIR the example pods write to; absent in projects made before it existed. */
   outputDir?: string;
   kubernetes: KubernetesSettings;
+  /** The folder of the pod scripts (pods-dir.ts); absent: pods, as every generated project has it. */
+  podsDir?: string;
   pods: PodSpec[];
   /** Set by `adopt`: the old DAG's own arguments. */
   airflow?: DagSettings;

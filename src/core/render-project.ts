@@ -10,6 +10,7 @@ import { imageReference, registryHost } from './image-reference.js';
 import { kubernetesName } from './names.js';
 import { renderReadmePipelineBlock } from './pipeline-graph.js';
 import { taskId } from './pipeline.js';
+import { podScriptPath, podsDirOf } from './pods-dir.js';
 import type { DagSettings, PodSpec, ProjectConfig } from './project-config.js';
 
 /** The templates folder of the package (dist/core/ -> ../../templates). */
@@ -145,16 +146,18 @@ function testClassName(pod: PodSpec): string {
 }
 
 /** The test of a script the user wrote (adopted, or named by `pod` when it exists): it compiles and has a main guard. */
-export function renderAdoptedPodTest(pod: PodSpec, language: Language): FileSet {
-  return { [`tests/test_${pod.name}.py`]: render('adopt/test_adopted_pod.py.ejs', { pod, className: testClassName(pod) }, language) };
+export function renderAdoptedPodTest(pod: PodSpec, config: ProjectConfig): FileSet {
+  const data = { pod, className: testClassName(pod), podsDir: podsDirOf(config) };
+  return { [`tests/test_${pod.name}.py`]: render('adopt/test_adopted_pod.py.ejs', data, projectLanguage(config)) };
 }
 
-/** A pod script and its unit test, in the project's language. */
-export function renderPodFiles(pod: PodSpec, language: Language): FileSet {
-  const className = testClassName(pod);
+/** A pod script (in the project's scripts folder) and its unit test, in the project's language. */
+export function renderPodFiles(pod: PodSpec, config: ProjectConfig): FileSet {
+  const data = { pod, className: testClassName(pod), podsDir: podsDirOf(config) };
+  const language = projectLanguage(config);
   return {
-    [`pods/${pod.name}.py`]: render('pod/pod.py.ejs', { pod }, language),
-    [`tests/test_${pod.name}.py`]: render('pod/test_pod.py.ejs', { pod, className }, language),
+    [podScriptPath(config, pod.name)]: render('pod/pod.py.ejs', data, language),
+    [`tests/test_${pod.name}.py`]: render('pod/test_pod.py.ejs', data, language),
   };
 }
 
@@ -187,6 +190,7 @@ export function renderProjectReadme(config: ProjectConfig): string {
       config,
       image: imageReference(config),
       registry: registryHost(config.repository),
+      podsDir: podsDirOf(config),
       pipelineBlock: renderReadmePipeline(config),
       example: examplePod(config),
       outputDir: outputDirOf(config),
@@ -197,7 +201,7 @@ export function renderProjectReadme(config: ProjectConfig): string {
 
 /** Every file of a new project. */
 export function renderProject(config: ProjectConfig, requirementsText: string): FileSet {
-  const data = { config, image: imageReference(config) };
+  const data = { config, image: imageReference(config), podsDir: podsDirOf(config) };
   const language = projectLanguage(config);
   return {
     Dockerfile: render('app/Dockerfile.ejs', data, language),
@@ -210,6 +214,6 @@ export function renderProject(config: ProjectConfig, requirementsText: string): 
     [dagPath(config)]: renderDag(config),
     'tests/test_dag_integrity.py': render('app/test_dag_integrity.py.ejs', data, language),
     // An adopted script is the user's own: it keeps its interface, and its test only compiles it and checks its main guard.
-    ...Object.assign({}, ...config.pods.map((pod) => (pod.adopted ? renderAdoptedPodTest(pod, language) : renderPodFiles(pod, language)))),
+    ...Object.assign({}, ...config.pods.map((pod) => (pod.adopted ? renderAdoptedPodTest(pod, config) : renderPodFiles(pod, config)))),
   };
 }

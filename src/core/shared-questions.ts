@@ -1,6 +1,7 @@
 // Questions that more than one command asks, declared once: the same help text, check and default
 // wherever they appear (--help, prompts, answers files, docs/options.md).
 import { checkTag } from './image-reference.js';
+import { checkPodsDir, DEFAULT_PODS_DIR } from './pods-dir.js';
 import { single, type Question } from './questions.js';
 
 export const DEFAULTS: Question = {
@@ -35,4 +36,13 @@ export const PLATFORM: Question = {
   kind: 'string',
   help: 'build for these platforms with buildx (linux/amd64,linux/arm64)',
   default: () => '',
+};
+
+/** The scripts folder: a new project's pods/, or the folder where an adopted project keeps its scripts. */
+export const PODS_DIR: Question = {
+  name: 'pods-dir',
+  kind: 'string',
+  help: 'the folder of the pod scripts, relative to the project (scripts, src/jobs); the image copies it into /app',
+  default: () => DEFAULT_PODS_DIR,
+  check: single(checkPodsDir),
 };

@@ -4,6 +4,7 @@ import { t } from '../core/i18n/translate.js';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { imageReference } from '../core/image-reference.js';
+import { podsDirOf } from '../core/pods-dir.js';
 import type { ProjectConfig } from '../core/project-config.js';
 import type { BindMount } from '../core/run-plan.js';
 import { imageFacts } from './containers.js';
@@ -11,7 +12,7 @@ import { checkDocker, DockerError } from './docker-cli.js';
 import { publishImage } from './publish-image.js';
 
 /** The files the image is built from (what .dockerignore lets in). */
-function buildInputs(projectDir: string): string[] {
+function buildInputs(projectDir: string, podsDir: string): string[] {
   const files = ['Dockerfile', 'requirements.txt', 'run_in_docker.sh']
     .map((name) => join(projectDir, name))
     .filter((file) => existsSync(file));
@@ -21,7 +22,7 @@ function buildInputs(projectDir: string): string[] {
           entry.isDirectory() ? walk(join(folder, entry.name)) : [join(folder, entry.name)],
         )
       : [];
-  return [...files, ...walk(join(projectDir, 'pods')).filter((file) => !file.includes('__pycache__'))];
+  return [...files, ...walk(join(projectDir, podsDir)).filter((file) => !file.includes('__pycache__'))];
 }
 
 // A rebuild that changes nothing keeps the image's old creation time (every layer comes from the cache):
@@ -37,7 +38,7 @@ export async function ensureImage(projectDir: string, config: ProjectConfig, bui
     if (facts) return image;
     throw new DockerError(t('run.step.findImage'), 'other', '', t('run.noImage', { image }), 'pod-ingestion run');
   }
-  const newest = Math.max(...buildInputs(projectDir).map((file) => statSync(file).mtimeMs));
+  const newest = Math.max(...buildInputs(projectDir, podsDirOf(config)).map((file) => statSync(file).mtimeMs));
   const stampFile = join(projectDir, STAMP);
   const stamp = existsSync(stampFile) ? (JSON.parse(readFileSync(stampFile, 'utf8')) as { id?: string; checked?: number }) : {};
   const checked = facts && stamp.id === facts.id ? Math.max(stamp.checked ?? 0, facts.created.getTime()) : (facts?.created.getTime() ?? 0);

@@ -7,20 +7,24 @@ import { hasManagedRegion, ManagedRegionError, replaceManagedRegions } from '../
 import { InvalidAnswersError } from '../core/field-error.js';
 import { CONFIG_KEY, type ProjectConfig } from '../core/project-config.js';
 import { parseProjectConfig } from '../core/project-config-schema.js';
-import { renderReadmePipeline, type FileSet } from '../core/render-project.js';
+import { podsDirOf } from '../core/pods-dir.js';
+import { dagPath, renderReadmePipeline, type FileSet } from '../core/render-project.js';
 import type { PodIngestionGenerator } from './base-generator.js';
 import { changeBase, mergeUserFile, storeBase } from './file-merge.js';
 import type { WritePolicy } from './write-policy.js';
 
-const USER_OWNED = /^(?:pods\/[^/]+\.py|tests\/test_[^/]+\.py)$/;
+/** The user's own code: the scripts (in the project's scripts folder) and their tests. */
+function isUserOwned(path: string, podsDir: string): boolean {
+  return /^tests\/test_[^/]+\.py$/.test(path) || (path.startsWith(`${podsDir}/`) && /^[^/]+\.py$/.test(path.slice(podsDir.length + 1)));
+}
 
 /**
  * Whether the last generated version of `path` is kept (file-merge.ts): every file but the user's own code. A
  * re-run merges them three ways, except the DAG, whose managed blocks are replaced; its base tells a hand edit
  * of a block from a block of an older template or an older .yo-rc.json (managed-block-guard.ts).
  */
-export function keepsBase(path: string): boolean {
-  return !USER_OWNED.test(path);
+export function keepsBase(path: string, podsDir: string): boolean {
+  return !isUserOwned(path, podsDir);
 }
 
 /**
@@ -28,7 +32,14 @@ export function keepsBase(path: string): boolean {
  * blocks, every other file is merged with the user's version (file-merge.ts). What --force and --defaults do
  * when they collide is the write policy's (write-policy.ts).
  */
-export async function writeProjectFiles(generator: PodIngestionGenerator, files: FileSet, dag: string, policy: WritePolicy): Promise<void> {
+export async function writeProjectFiles(
+  generator: PodIngestionGenerator,
+  files: FileSet,
+  config: ProjectConfig,
+  policy: WritePolicy,
+): Promise<void> {
+  const dag = dagPath(config);
+  const podsDir = podsDirOf(config);
   for (const [path, content] of Object.entries(files)) {
     const target = generator.destinationPath(path);
     let existing = generator.fs.exists(target) ? (generator.fs.read(target) ?? '') : undefined;
@@ -36,8 +47,8 @@ export async function writeProjectFiles(generator: PodIngestionGenerator, files:
     if (path === 'README.md' && existing !== undefined) existing = refreshReadmePipeline(generator, existing, content);
     if (existing === undefined || existing === content) {
       generator.fs.write(target, content);
-      if (keepsBase(path)) storeBase(generator, path, content);
-    } else if (USER_OWNED.test(path)) {
+      if (keepsBase(path, podsDir)) storeBase(generator, path, content);
+    } else if (isUserOwned(path, podsDir)) {
       generator.log(t('files.keptYours', { path }));
     } else if (path === dag) {
       writeDeliberateEdit(generator, target, mergeManagedRegions(existing, content, path, policy));

@@ -52,7 +52,8 @@ function copyArguments(instruction: Instruction): string[] {
     .filter((value) => !value.startsWith('--'));
 }
 
-export function checkDockerfile(text: string): string[] {
+/** `podsDir`: the project's scripts folder (pods/, or the one an adopted project keeps them in). */
+export function checkDockerfile(text: string, podsDir = 'pods'): string[] {
   const problems: string[] = [];
   for (const diagnostic of validate(text, STRICT_SETTINGS)) {
     problems.push(`dockerfile-utils: line ${diagnostic.range.start.line + 1}: ${diagnostic.message} (code ${String(diagnostic.code)})`);
@@ -147,11 +148,11 @@ export function checkDockerfile(text: string): string[] {
       isCopy(instruction) &&
       copyArguments(instruction)
         .slice(0, -1)
-        .some((source) => /^(?:\.\/)?pods(?:\/|$)/.test(source)),
+        .some((source) => `${source.replace(/^\.\//, '')}/`.startsWith(`${podsDir}/`)),
   );
   if (copyRequirements === -1) problems.push('requirements.txt is never copied');
   if (installRequirements === -1) problems.push('no RUN pip install -r requirements.txt');
-  if (copyPods === -1) problems.push('pods/ is never copied');
+  if (copyPods === -1) problems.push(`${podsDir}/ is never copied`);
   if (copyRequirements !== -1 && installRequirements !== -1 && copyRequirements > installRequirements)
     problems.push('requirements.txt is installed before it is copied');
   if (copyPods !== -1 && installRequirements !== -1 && copyPods < installRequirements) {

@@ -19,6 +19,8 @@ export interface TreeExpectation {
   dag: string;
   /** The image's Python (e.g. "3.8"): pods/ and tests/ are parsed with its grammar too (ast feature_version). */
   python?: string;
+  /** The scripts folder, when it is not pods/ (adopt --pods-dir). */
+  podsDir?: string;
 }
 
 /** Problems by checker for each project folder, by folder. */
@@ -29,7 +31,9 @@ export function checkTrees(trees: readonly TreeExpectation[]): Record<string, Re
     problems.filter((problem) => problem.includes(`${root}/`) || !roots.some((other) => problem.includes(`${other}/`)));
   const parseProblems = parsePythonFiles(roots);
   for (const version of new Set(trees.map((tree) => tree.python).filter((python) => python !== undefined))) {
-    const targets = trees.filter((tree) => tree.python === version).flatMap((tree) => [join(tree.root, 'pods'), join(tree.root, 'tests')]);
+    const targets = trees
+      .filter((tree) => tree.python === version)
+      .flatMap((tree) => [join(tree.root, tree.podsDir ?? 'pods'), join(tree.root, 'tests')]);
     parseProblems.push(
       ...parsePythonFiles(targets, { featureVersion: version }).map((problem) => `${problem} (Python ${version} grammar)`),
     );
@@ -50,7 +54,7 @@ export function checkTrees(trees: readonly TreeExpectation[]): Record<string, Re
       return [
         tree.root,
         {
-          dockerfile: checkDockerfile(files.Dockerfile ?? ''),
+          dockerfile: checkDockerfile(files.Dockerfile ?? '', tree.podsDir),
           shell: shell(tree.root),
           'python ast.parse': parse(tree.root),
           pyflakes: flakes(tree.root),

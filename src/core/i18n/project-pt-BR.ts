@@ -79,7 +79,7 @@ export const projectPtBR: ProjectWords = {
   'pod.logFailed': '{name} falhou',
 
   // tests/test_NOME.py e tests/test_dag_integrity.py
-  'podTest.doc': 'Testes unitários de pods/{name}.py; não precisam de Docker nem de Airflow: python -m unittest discover -s tests',
+  'podTest.doc': 'Testes unitários de {script}; não precisam de Docker nem de Airflow: python -m unittest discover -s tests',
   'podTest.sourceDir': 'uma pasta que existe (a tarefa recusa qualquer outra), seja qual for o padrão da DAG',
   'podTest.noFile': 'a tarefa não gravou nenhum arquivo',
   'dagTest.doc':
@@ -107,7 +107,7 @@ export const projectPtBR: ProjectWords = {
 
   // README.md
   'readme.intro':
-    'Scripts Python de ingestão empacotados numa única imagem Docker, {image}, que o Apache Airflow executa no\nKubernetes: cada script de `pods/` é uma tarefa da DAG {dagId}, escolhida dentro do contêiner pela\nvariável de ambiente `PRG_NAME`.',
+    'Scripts Python de ingestão empacotados numa única imagem Docker, {image}, que o Apache Airflow executa no\nKubernetes: cada script de `{podsDir}/` é uma tarefa da DAG {dagId}, escolhida dentro do contêiner pela\nvariável de ambiente `PRG_NAME`.',
   'readme.generated': 'Gerado pelo {link}.',
   'readme.pipelineHeading': 'O pipeline',
   'readme.pipeline':
@@ -147,7 +147,7 @@ export const projectPtBR: ProjectWords = {
   'readme.growHeading': 'Ampliar o pipeline',
   'readme.safeToEdit': 'O que você pode editar:',
   'readme.safeYours':
-    '`pods/*.py`, `requirements.txt`, `Dockerfile`, `run_in_docker.sh` e este README: são seus; o gerador nunca\n  sobrescreve um script de pod. Ao rodar de novo, ele mescla uma configuração alterada com os seus arquivos editados\n  (comparando com a cópia do que gerou da última vez, em `.pod-ingestion/generated/`: faça commit dela) e pergunta\n  quando a sua edição e a mudança se sobrepõem.',
+    '`{podsDir}/*.py`, `requirements.txt`, `Dockerfile`, `run_in_docker.sh` e este README: são seus; o gerador nunca\n  sobrescreve um script de pod. Ao rodar de novo, ele mescla uma configuração alterada com os seus arquivos editados\n  (comparando com a cópia do que gerou da última vez, em `.pod-ingestion/generated/`: faça commit dela) e pergunta\n  quando a sua edição e a mudança se sobrepõem.',
   'readme.safeDag':
     '`{dag}`: tudo o que está fora dos dois blocos marcados `pod-ingestion managed`. Esses blocos\n  são reescritos a partir do `.yo-rc.json` sempre que um pod é acrescentado ou a tag da imagem muda.',
   'readme.example1': 'Limpa a exportação de pedidos',

@@ -25,6 +25,8 @@ export const questionTextsPtBR: Readonly<Record<string, string>> = {
   'first pod script names, separated by whitespace or commas (collect clean_orders)':
     'nomes dos primeiros scripts de pod, separados por espaço ou vírgula (collect clean_orders)',
   'Pod script names (separated by spaces or commas)': 'Nomes dos scripts de pod (separados por espaço ou vírgula)',
+  'the folder of the pod scripts, relative to the project (scripts, src/jobs); the image copies it into /app':
+    'a pasta dos scripts de pod, relativa ao projeto (scripts, src/jobs); a imagem a copia para /app',
   'the Airflow DAG id': 'o id da DAG no Airflow',
   'Airflow DAG id': 'Id da DAG no Airflow',
   '<container>_pipeline': '<container>_pipeline',

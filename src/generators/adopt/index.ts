@@ -3,14 +3,16 @@
 // configuration and the report; this writes .yo-rc.json, the new DAG and the generated files around the user's
 // own. Scripts and the old DAG are never modified; the user's Dockerfile, run_in_docker.sh and README go
 // through the usual conflict question (kept under --defaults).
-import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { planAdoption, UnsupportedDagError, type AdoptInput, type AdoptPlan } from '../../core/adopt-project.js';
 import { ADOPT_QUESTIONS } from '../../core/adopt-questions.js';
 import { isDagFile } from '../../core/doctor-checks.js';
 import { PodIngestionError } from '../../core/errors.js';
 import { InvalidAnswersError } from '../../core/field-error.js';
-import type { RawAnswers } from '../../core/questions.js';
+import { DEFAULT_PODS_DIR, normalizePodsDir, podsDirOf } from '../../core/pods-dir.js';
+import type { ProjectConfig } from '../../core/project-config.js';
+import { checkAnswer, questionNamed, type RawAnswers } from '../../core/questions.js';
 import { dagPath, renderProject } from '../../core/render-project.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
@@ -38,18 +40,19 @@ export default class AdoptGenerator extends PodIngestionGenerator {
     const root = this.destinationRoot();
     const texts = readProjectTexts(root);
     this.oldDag = findOldDag(root, this.answers, texts);
+    const existing = readProjectConfig(root);
+    const podsDir = findPodsDir(root, this.answers, existing);
     const scripts: Record<string, string> = {};
-    const podsDir = join(root, 'pods');
-    if (existsSync(podsDir)) {
-      for (const file of readdirSync(podsDir)
+    if (existsSync(join(root, podsDir))) {
+      for (const file of readdirSync(join(root, podsDir))
         .filter((name) => name.endsWith('.py'))
         .sort())
-        scripts[file.slice(0, -3)] = readFileSync(join(podsDir, file), 'utf8');
+        scripts[file.slice(0, -3)] = readFileSync(join(root, podsDir, file), 'utf8');
     }
-    const existing = readProjectConfig(root);
     this.plan = await planConfirmed(this, this.answers.defaults === true, {
       folderName: basename(root),
       dag: this.oldDag ? { path: this.oldDag, reading: await readDag(join(root, this.oldDag)) } : undefined,
+      podsDir,
       scripts,
       dockerfile: texts.Dockerfile,
       runScript: texts['run_in_docker.sh'],
@@ -76,7 +79,7 @@ export default class AdoptGenerator extends PodIngestionGenerator {
     const files = renderProject(config, '');
     // The user's requirements stay theirs (pruned only on request); the adopted scripts get smoke tests (renderProject).
     delete files['requirements.txt'];
-    await writeProjectFiles(this, files, dagPath(config), writePolicy(this, this.answers.defaults === true));
+    await writeProjectFiles(this, files, config, writePolicy(this, this.answers.defaults === true));
     if (requirements !== undefined) writeDeliberateEdit(this, this.destinationPath('requirements.txt'), requirements);
     saveProjectConfig(this, config);
   }
@@ -88,6 +91,21 @@ export default class AdoptGenerator extends PodIngestionGenerator {
     this.log(`\nAdopted: ${this.plan!.config.pods.length} pods into ${dagPath(this.plan!.config)} and .yo-rc.json.`);
     if (this.plan!.report.length > 0) this.log(`Migration report:\n${this.plan!.report.map((line) => `  - ${line}`).join('\n')}`);
   }
+}
+
+/**
+ * The scripts folder: --pods-dir (checked, and it must be a folder of the project), else the one an earlier
+ * adoption saved, else pods/. Refused before anything is read or written.
+ */
+function findPodsDir(root: string, answers: RawAnswers, existing: ProjectConfig | undefined): string {
+  const given = typeof answers['pods-dir'] === 'string' && answers['pods-dir'].trim() !== '' ? answers['pods-dir'] : undefined;
+  if (given === undefined) return existing ? podsDirOf(existing) : DEFAULT_PODS_DIR;
+  const errors = checkAnswer(questionNamed(ADOPT_QUESTIONS, 'pods-dir'), given);
+  if (errors.length > 0) throw new InvalidAnswersError(errors);
+  const folder = normalizePodsDir(given);
+  if (!existsSync(join(root, folder)) || !statSync(join(root, folder)).isDirectory())
+    throw new InvalidAnswersError([{ field: 'pods-dir', value: given, rule: 'no such folder in the project' }]);
+  return folder;
 }
 
 /** --dag, or the one DAG file that is not already the generator's. */

@@ -13,7 +13,8 @@ import { PROJECT_LANGUAGE_QUESTION } from '../../core/language-questions.js';
 import { pythonEndOfLifeWarning } from '../../core/python-version.js';
 import type { ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
-import { dagPath, EXECUTABLE_FILES, renderProject, type FileSet } from '../../core/render-project.js';
+import { podsDirOf } from '../../core/pods-dir.js';
+import { EXECUTABLE_FILES, renderProject, type FileSet } from '../../core/render-project.js';
 import { formatSummary, publishImage } from '../../docker/publish-image.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { askQuestions, declareOptions, givenOptions, readAnswersFile } from '../question-options.js';
@@ -137,14 +138,18 @@ export default class AppGenerator extends PodIngestionGenerator {
   async writing(): Promise<void> {
     const { config } = this.plan!;
     if (this.fresh) {
-      const files = { ...this.files, ...baseFiles(this.files, keepsBase), '.yo-rc.json': projectConfigFile(config) };
+      const files = {
+        ...this.files,
+        ...baseFiles(this.files, (path) => keepsBase(path, podsDirOf(config))),
+        '.yo-rc.json': projectConfigFile(config),
+      };
       await writeNewProject(this.target, files);
       for (const path of Object.keys(files).filter((path) => !path.startsWith(GENERATED_DIR)))
         this.log.create(relative(this.env.cwd, join(this.target, path)));
       this.destinationRoot(this.target);
       return;
     }
-    await writeProjectFiles(this, this.files, dagPath(config), writePolicy(this, this.answers.defaults === true));
+    await writeProjectFiles(this, this.files, config, writePolicy(this, this.answers.defaults === true));
     saveProjectConfig(this, config);
   }
 

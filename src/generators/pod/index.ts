@@ -9,7 +9,8 @@ import { changedSettings } from '../../core/pod-settings.js';
 import { requirementsOfFile } from '../../core/requirements.js';
 import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
 import type { RawAnswers } from '../../core/questions.js';
-import { dagPath, projectLanguage, renderAdoptedPodTest, renderDag, renderPodFiles, type FileSet } from '../../core/render-project.js';
+import { podScriptPath } from '../../core/pods-dir.js';
+import { dagPath, renderAdoptedPodTest, renderDag, renderPodFiles, type FileSet } from '../../core/render-project.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { requireProject } from '../project-context.js';
@@ -82,12 +83,11 @@ export default class PodGenerator extends PodIngestionGenerator {
     // An update changes the task only. A new pod's script the user already wrote keeps its own interface: its
     // test only compiles it and checks its main guard.
     const pod = this.pod!;
-    const language = projectLanguage(config);
-    const ownScript = this.fs.exists(this.destinationPath(`pods/${pod.name}.py`));
+    const ownScript = this.fs.exists(this.destinationPath(podScriptPath(config, pod.name)));
     const files: FileSet = this.options.update
       ? {}
-      : { ...renderPodFiles(pod, language), ...(ownScript ? renderAdoptedPodTest(pod, language) : {}) };
-    await writeProjectFiles(this, { ...files, [path]: renderDag(config) }, path, writePolicy(this));
+      : { ...renderPodFiles(pod, config), ...(ownScript ? renderAdoptedPodTest(pod, config) : {}) };
+    await writeProjectFiles(this, { ...files, [path]: renderDag(config) }, config, writePolicy(this));
     updateReadmePipeline(this, config);
     saveProjectConfig(this, config);
   }
@@ -96,10 +96,11 @@ export default class PodGenerator extends PodIngestionGenerator {
     const pod = this.pod!;
     const names = pod.after.join(', ');
     const dag = dagPath(this.config_!);
+    const script = podScriptPath(this.config_!, pod.name);
     if (this.options.update) {
-      this.log(t('pod.updated', { name: pod.name, when: names ? t('pod.runsAfter', { names }) : t('pod.runsFirst'), dag }));
+      this.log(t('pod.updated', { name: pod.name, script, when: names ? t('pod.runsAfter', { names }) : t('pod.runsFirst'), dag }));
     } else {
-      this.log(t('pod.added', { name: pod.name, after: names ? t('pod.after', { names }) : '', dag }));
+      this.log(t('pod.added', { name: pod.name, script, after: names ? t('pod.after', { names }) : '', dag }));
     }
   }
 }

@@ -59,7 +59,7 @@ export default class PublishGenerator extends PodIngestionGenerator {
     if (project.tag === before.tag) return;
     // A new version: the config, the DAG and the README all name the image; change them together.
     const path = dagPath(project);
-    await writeProjectFiles(this, { [path]: renderDag(project) }, path, writePolicy(this));
+    await writeProjectFiles(this, { [path]: renderDag(project) }, project, writePolicy(this));
     const readme = this.destinationPath('README.md');
     const renamed = (text: string) => text.replaceAll(imageReference(before), imageReference(project));
     if (this.fs.exists(readme)) writeDeliberateEdit(this, readme, renamed(this.fs.read(readme) ?? ''));

@@ -3,6 +3,7 @@
 // unless --delete-script.
 import { t } from '../../core/i18n/translate.js';
 import { removePod } from '../../core/pipeline.js';
+import { podScriptPath } from '../../core/pods-dir.js';
 import type { PodSpec, ProjectConfig } from '../../core/project-config.js';
 import { REMOVE_QUESTIONS } from '../../core/remove-questions.js';
 import { dagPath, renderDag } from '../../core/render-project.js';
@@ -41,11 +42,11 @@ export default class RemoveGenerator extends PodIngestionGenerator {
   async writing(): Promise<void> {
     const config = this.config_!;
     const path = dagPath(config);
-    await writeProjectFiles(this, { [path]: renderDag(config) }, path, writePolicy(this));
+    await writeProjectFiles(this, { [path]: renderDag(config) }, config, writePolicy(this));
     updateReadmePipeline(this, config);
     saveProjectConfig(this, config);
     if (!this.options['delete-script'] && !this.options.deleteScript) return;
-    for (const file of [`pods/${this.removed!.name}.py`, `tests/test_${this.removed!.name}.py`]) {
+    for (const file of [podScriptPath(config, this.removed!.name), `tests/test_${this.removed!.name}.py`]) {
       if (!this.fs.exists(this.destinationPath(file))) continue;
       deleteDeliberately(this, this.destinationPath(file));
       this.deleted.push(file);
@@ -63,6 +64,7 @@ export default class RemoveGenerator extends PodIngestionGenerator {
         }),
       );
     if (this.deleted.length > 0) this.log(t('remove.deleted', { files: this.deleted.join(t('remove.and')) }));
-    else if (!this.options['delete-script'] && !this.options.deleteScript) this.log(t('remove.kept', { name }));
+    else if (!this.options['delete-script'] && !this.options.deleteScript)
+      this.log(t('remove.kept', { name, script: podScriptPath(this.config_!, name) }));
   }
 }
