@@ -8,6 +8,8 @@ Values are JSON where they are literal. Other values are objects with a "$" key:
   {"$": "call", "callee": C, "args": [...], "kwargs": {...}, "line": N}   k8s.V1Volume(...), Secret(...), days_ago(1)...
   {"$": "unknown", "source": S, "line": N}          anything else (an f-string, an arithmetic...)
 Module-level names (and names assigned inside the DAG's body) are resolved to their values.
+What it cannot follow ("unsupported") and a file it cannot read ("error") are a reason and its values, not
+sentences: `adopt` words them in the user's language (src/core/i18n/adopt-en.ts, keys read.<reason>).
 """
 import ast
 import json
@@ -106,7 +108,7 @@ def read(path):
                     value = reader.value(decorator) if isinstance(decorator, ast.Call) else {"args": [], "kwargs": {}}
                     dags.append({"line": node.lineno, "style": "decorator", "function": node.name, "args": value.get("args", []), "kwargs": value.get("kwargs", {})})
                 elif name == "task" or (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id == "task"):
-                    unsupported.append({"line": node.lineno, "what": f"a @task function ({node.name}): only KubernetesPodOperator tasks are carried"})
+                    unsupported.append({"line": node.lineno, "reason": "taskFunction", "values": {"name": node.name}})
 
     task_nodes = {}
     for node in ast.walk(tree):
@@ -126,7 +128,7 @@ def read(path):
             tasks.append(task)
             task_nodes[id(node)] = task
         elif name and (name.endswith("Operator") or name.endswith("Sensor")) and name not in ("BaseOperator",):
-            unsupported.append({"line": node.lineno, "what": f"a {name} task: only KubernetesPodOperator tasks are carried (Dummy/Empty operators become direct edges)"})
+            unsupported.append({"line": node.lineno, "reason": "otherOperator", "values": {"operator": name}})
 
     by_variable = {task["variable"]: task for task in tasks if task["variable"]}
 
@@ -151,7 +153,7 @@ def read(path):
             upstream, downstream = (left, right) if isinstance(node.op, ast.RShift) else (right, left)
             edges.extend([up, down, node.lineno] for up in upstream for down in downstream)
             return right
-        unsupported.append({"line": node.lineno, "what": f"a dependency on {ast.unparse(node)}, which is not a task this reader can follow"})
+        unsupported.append({"line": node.lineno, "reason": "dependency", "values": {"source": ast.unparse(node)}})
         return []
 
     for node in ast.walk(tree):
@@ -180,7 +182,7 @@ def read(path):
         if isinstance(node, (ast.For, ast.While, ast.ListComp, ast.DictComp)):
             inner = [child for child in ast.walk(node) if isinstance(child, ast.Call) and id(child) in task_nodes]
             if inner:
-                unsupported.append({"line": node.lineno, "what": "a task made in a loop: write each task out, or add them with `pod-ingestion pod`"})
+                unsupported.append({"line": node.lineno, "reason": "loop", "values": {}})
 
     imports = [
         {"module": node.module or "", "line": node.lineno}
@@ -197,9 +199,9 @@ def main(argv):
     try:
         report = read(argv[0])
     except SyntaxError as error:
-        report = {"error": f"{argv[0]}:{error.lineno}: the file is not valid Python ({error.msg})"}
+        report = {"error": {"reason": "syntax", "values": {"file": argv[0], "line": error.lineno, "message": error.msg}}}
     except OSError as error:
-        report = {"error": f"{argv[0]}: {error.strerror}"}
+        report = {"error": {"reason": "unreadable", "values": {"file": argv[0], "message": error.strerror}}}
     json.dump(report, sys.stdout)
     return 0
 

@@ -15,7 +15,7 @@ import { InvalidAnswersError } from '../core/field-error.js';
 import { isLanguage, languageOfEnvironment, LANGUAGES, type Language } from '../core/i18n/language.js';
 import { t, useLanguage } from '../core/i18n/translate.js';
 import { MESSAGES_LANGUAGE_QUESTION } from '../core/language-questions.js';
-import { CONFIG_KEY } from '../core/project-config.js';
+import { savedLanguage } from '../core/saved-language.js';
 import { ignoreClosedStdout, reportFailure, takeDebugFlag } from './report-failure.js';
 import { runGenerator } from './run-generators.js';
 
@@ -101,9 +101,7 @@ export async function main(args: string[]): Promise<void> {
 /** The language saved in a project's .yo-rc.json, if the folder holds one that says (no other check here). */
 function languageOfProject(folder: string): Language | undefined {
   try {
-    const stored = JSON.parse(readFileSync(`${folder}/.yo-rc.json`, 'utf8')) as Record<string, { lang?: unknown } | undefined>;
-    const lang = stored[CONFIG_KEY]?.lang;
-    return isLanguage(lang) ? lang : undefined;
+    return savedLanguage(readFileSync(`${folder}/.yo-rc.json`, 'utf8'));
   } catch {
     return undefined;
   }

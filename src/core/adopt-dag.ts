@@ -3,6 +3,8 @@
 // it cannot carry. Pure: no file is read here.
 import { asCall, asVariable, describeValue, isLiteral, lineOf, type DagReading, type DagValue, type ReadTask } from './dag-reading.js';
 import { jinjaString } from './escape.js';
+import type { AdoptMessageKey } from './i18n/adopt-en.js';
+import { tAdopt } from './i18n/adopt-translate.js';
 import type { FieldError } from './field-error.js';
 import { stripPodName } from './names.js';
 import { parseEnv, parseParam, parseSecret } from './pod-settings.js';
@@ -54,15 +56,12 @@ const CARRIED = new Set([
 const DAG_LEVEL = new Set(['catchup', 'schedule', 'schedule_interval', 'tags', 'description', 'start_date', 'dag_id']);
 const CALLBACKS = /^on_\w+_callback$|^sla_miss_callback$/;
 
-// Import paths that no longer exist, and where the new DAG takes the same thing from.
-const OLD_IMPORTS: readonly [RegExp, string][] = [
-  [
-    /operators\.kubernetes_pod$|^airflow\.contrib\./,
-    'airflow.providers.cncf.kubernetes.operators.pod (the old module was removed in provider 10.0.0)',
-  ],
-  [/^airflow\.kubernetes\.secret$/, 'airflow.providers.cncf.kubernetes.secret'],
-  [/^airflow\.operators\.(?:dummy|dummy_operator)$/, 'nothing: Dummy tasks become direct edges'],
-  [/^airflow\.utils\.dates$/, 'nothing: days_ago was removed in Airflow 3.0; the start date is fixed'],
+// Import paths that no longer exist, and where the new DAG takes the same thing from (a module, or a catalog key).
+const OLD_IMPORTS: readonly [RegExp, () => string][] = [
+  [/operators\.kubernetes_pod$|^airflow\.contrib\./, () => tAdopt('adopt.import.pod')],
+  [/^airflow\.kubernetes\.secret$/, () => 'airflow.providers.cncf.kubernetes.secret'],
+  [/^airflow\.operators\.(?:dummy|dummy_operator)$/, () => tAdopt('adopt.import.dummy')],
+  [/^airflow\.utils\.dates$/, () => tAdopt('adopt.import.dates')],
 ];
 
 const CONF_REQUIRED = /^\{\{\s*dag_run\.conf\[\s*(['"])([A-Za-z_][A-Za-z0-9_]*)\1\s*\]\s*\}\}$/;
@@ -85,10 +84,7 @@ function dateOf(value: DagValue, today: Date, report: (line: number, text: strin
   if (call?.callee === 'days_ago' && typeof call.args[0] === 'number') {
     const date = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - call.args[0]));
     const fixed = date.toISOString().slice(0, 10);
-    report(
-      call.line,
-      `start_date=days_ago(${call.args[0]}) -> the fixed start_date ${fixed} (days_ago was removed in Airflow 3.0; a moving start date confuses the scheduler)`,
-    );
+    report(call.line, tAdopt('adopt.daysAgo', { days: call.args[0], date: fixed }));
     return fixed;
   }
   if (call?.callee === 'datetime' && call.args.length >= 3 && call.args.slice(0, 3).every((item) => typeof item === 'number')) {
@@ -129,61 +125,64 @@ export function collapseEmptyTasks(edges: readonly [string, string][], empty: Re
 
 export function adoptDag(reading: DagReading, today: Date, knownStartDate?: string): AdoptedDag {
   const migrations: ReportLine[] = [];
-  const unsupported: ReportLine[] = [...reading.unsupported.map(({ line, what }) => ({ line, text: what }))];
+  const unsupported: ReportLine[] = [
+    ...reading.unsupported.map(({ line, reason, values }) => ({ line, text: tAdopt(`read.${reason}`, values) })),
+  ];
   const errors: FieldError[] = [];
   const migrate = (line: number, text: string) => migrations.push({ line, text });
   const lose = (line: number, text: string) => unsupported.push({ line, text });
 
   for (const { module, line } of reading.imports ?? []) {
     const current = OLD_IMPORTS.find(([pattern]) => pattern.test(module));
-    if (current) migrate(line, `import from ${module} -> ${current[1]}`);
+    if (current) migrate(line, tAdopt('adopt.importFrom', { module, target: current[1]() }));
   }
-  if (reading.dags.length !== 1)
-    lose(reading.dags[1]?.line ?? 1, `${reading.dags.length} DAG definitions in one file; adopt takes a file with one DAG`);
+  if (reading.dags.length !== 1) lose(reading.dags[1]?.line ?? 1, tAdopt('adopt.dagCount', { count: reading.dags.length }));
   const dag = reading.dags[0] ?? { line: 1, style: 'DAG' as const, args: [], kwargs: {} };
   const kwargs = { ...dag.kwargs };
   const defaultArgs: Record<string, DagValue> = {};
   const given = kwargs.default_args;
   if (given !== undefined && (given === null || typeof given !== 'object' || Array.isArray(given) || '$' in given))
-    lose(dag.line, `default_args=${describeValue(given)} cannot be read as a dict`);
+    lose(dag.line, tAdopt('adopt.defaultArgsNotDict', { value: describeValue(given) }));
   else if (given) {
     for (const [key, value] of Object.entries(given)) {
       if (DAG_LEVEL.has(key) && kwargs[key] === undefined) {
         kwargs[key] = value;
-        migrate(dag.line, `default_args["${key}"] is a DAG argument (Airflow ignores it in default_args) -> DAG(${key}=...)`);
-      } else if (CALLBACKS.test(key))
-        lose(dag.line, `default_args["${key}"]: callbacks are not carried; add it again outside the managed blocks`);
+        migrate(dag.line, tAdopt('adopt.defaultArgsDagLevel', { key }));
+      } else if (CALLBACKS.test(key)) lose(dag.line, tAdopt('adopt.defaultArgsCallback', { key }));
       else if (key === 'retries' || key === 'retry_delay') defaultArgs[key] = value;
       else if (isLiteral(value)) defaultArgs[key] = value;
-      else lose(dag.line, `default_args["${key}"]=${describeValue(value)} is not a constant`);
+      else lose(dag.line, tAdopt('adopt.defaultArgsNotConstant', { key, value: describeValue(value) }));
     }
   }
 
   const dagIdValue = kwargs.dag_id ?? dag.args[0] ?? (dag.style === 'decorator' ? (dag.function ?? null) : null);
   const dagId = typeof dagIdValue === 'string' ? dagIdValue : '';
-  if (!dagId) lose(dag.line, `the DAG id ${dagIdValue === null ? 'is missing' : `${describeValue(dagIdValue)} is not a constant`}`);
+  if (!dagId)
+    lose(
+      dag.line,
+      dagIdValue === null ? tAdopt('adopt.dagIdMissing') : tAdopt('adopt.dagIdNotConstant', { value: describeValue(dagIdValue) }),
+    );
 
   let schedule = '';
   const scheduleValue = kwargs.schedule !== undefined ? kwargs.schedule : kwargs.schedule_interval;
-  if (kwargs.schedule_interval !== undefined)
-    migrate(lineOf(kwargs.schedule_interval, dag.line), 'schedule_interval -> schedule (schedule_interval was removed in Airflow 3.0)');
+  if (kwargs.schedule_interval !== undefined) migrate(lineOf(kwargs.schedule_interval, dag.line), tAdopt('adopt.scheduleInterval'));
   if (typeof scheduleValue === 'string') schedule = scheduleValue;
   else if (scheduleValue !== null && scheduleValue !== undefined)
-    lose(lineOf(scheduleValue, dag.line), `schedule ${describeValue(scheduleValue)} is not a preset or cron string`);
+    lose(lineOf(scheduleValue, dag.line), tAdopt('adopt.scheduleNotString', { value: describeValue(scheduleValue) }));
 
   const startDate = knownStartDate ?? (kwargs.start_date !== undefined ? dateOf(kwargs.start_date, today, migrate) : undefined);
   if (kwargs.start_date !== undefined && startDate === undefined)
-    lose(lineOf(kwargs.start_date, dag.line), `start_date=${describeValue(kwargs.start_date)} is not a fixed date`);
+    lose(lineOf(kwargs.start_date, dag.line), tAdopt('adopt.startDateNotFixed', { value: describeValue(kwargs.start_date) }));
   const tags = Array.isArray(kwargs.tags) && kwargs.tags.every((tag) => typeof tag === 'string') ? (kwargs.tags as string[]) : [];
   if (kwargs.tags !== undefined && tags.length !== (kwargs.tags as unknown[]).length)
-    lose(dag.line, `tags=${describeValue(kwargs.tags)} is not a list of strings`);
+    lose(dag.line, tAdopt('adopt.tagsNotStrings', { value: describeValue(kwargs.tags) }));
   const description = typeof kwargs.description === 'string' ? kwargs.description : '';
   const catchup = kwargs.catchup === undefined ? true : kwargs.catchup === true;
   if (kwargs.catchup !== undefined && typeof kwargs.catchup !== 'boolean')
-    lose(dag.line, `catchup=${describeValue(kwargs.catchup)} is not True or False`);
+    lose(dag.line, tAdopt('adopt.catchupNotBoolean', { value: describeValue(kwargs.catchup) }));
   for (const key of Object.keys(kwargs)) {
     if (!['dag_id', 'schedule', 'schedule_interval', 'start_date', 'tags', 'description', 'catchup', 'default_args'].includes(key)) {
-      lose(lineOf(kwargs[key], dag.line), `DAG(${key}=${describeValue(kwargs[key]!)}) is not carried`);
+      lose(lineOf(kwargs[key], dag.line), tAdopt('adopt.dagArgNotCarried', { key, value: describeValue(kwargs[key]!) }));
     }
   }
 
@@ -191,17 +190,14 @@ export function adoptDag(reading: DagReading, today: Date, knownStartDate?: stri
   const podTasks = reading.tasks.filter((task) => !task.empty);
   const emptyIds = new Set(reading.tasks.filter((task) => task.empty).map((task) => String(task.kwargs.task_id)));
   for (const task of reading.tasks.filter((item) => item.empty)) {
-    migrate(
-      task.line,
-      `${task.operator}(task_id="${String(task.kwargs.task_id)}") -> direct edges between its neighbours${task.operator === 'DummyOperator' ? ' (DummyOperator was removed)' : ''}`,
-    );
+    const values = { operator: task.operator, taskId: String(task.kwargs.task_id) };
+    migrate(task.line, tAdopt(task.operator === 'DummyOperator' ? 'adopt.dummyTask' : 'adopt.emptyTask', values));
   }
   const shared = new Map<string, { value: string; line: number }>();
   const agree = (key: string, value: string, line: number) => {
     const earlier = shared.get(key);
     if (!earlier) shared.set(key, { value, line });
-    else if (earlier.value !== value)
-      lose(line, `${key} is ${value} here but ${earlier.value} at line ${earlier.line}; the project has one ${key} for every task`);
+    else if (earlier.value !== value) lose(line, tAdopt('adopt.sharedDiffers', { key, value, earlier: earlier.value, line: earlier.line }));
   };
   const pods: PodSpec[] = [];
   const podByTask = new Map<string, string>();
@@ -210,10 +206,7 @@ export function adoptDag(reading: DagReading, today: Date, knownStartDate?: stri
     if (!pod) continue;
     const twin = pods.find((other) => other.name === pod.name);
     if (twin) {
-      lose(
-        task.line,
-        `task ${pod.taskId ?? pod.name} runs ${pod.name}.py like task ${twin.taskId ?? twin.name}; the project has one task per script`,
-      );
+      lose(task.line, tAdopt('adopt.twinTask', { task: pod.taskId ?? pod.name, script: pod.name, twin: twin.taskId ?? twin.name }));
       continue;
     }
     podByTask.set(pod.taskId ?? pod.name, pod.name);
@@ -233,7 +226,7 @@ export function adoptDag(reading: DagReading, today: Date, knownStartDate?: stri
   const retries = defaultArgs.retries ?? shared.get('retries')?.value;
   const retryDelay = defaultArgs.retry_delay !== undefined ? minutesOf(defaultArgs.retry_delay) : undefined;
   if (defaultArgs.retry_delay !== undefined && retryDelay === undefined)
-    lose(dag.line, `retry_delay=${describeValue(defaultArgs.retry_delay)} is not a whole number of minutes`);
+    lose(dag.line, tAdopt('adopt.retryDelay', { value: describeValue(defaultArgs.retry_delay) }));
   delete defaultArgs.retries;
   delete defaultArgs.retry_delay;
   const value = (key: string) => shared.get(key)?.value;
@@ -278,25 +271,24 @@ function adoptTask(task: ReadTask, { agree, lose, migrate, errors }: TaskContext
   const { kwargs, line } = task;
   const taskId = typeof kwargs.task_id === 'string' ? kwargs.task_id : undefined;
   if (!taskId) {
-    lose(line, `a ${task.operator} whose task_id is not a constant`);
+    lose(line, tAdopt('adopt.taskIdNotConstant', { operator: task.operator }));
     return undefined;
   }
-  const where = `task ${taskId}`;
-  if (task.positional > 0) lose(line, `${where}: positional arguments are not carried`);
+  const where = tAdopt('adopt.task', { taskId });
+  // A line about this task: "task x: ..." in the run's language.
+  const about = (key: AdoptMessageKey, values: Record<string, string | number> = {}) => tAdopt(key, { where, ...values });
+  if (task.positional > 0) lose(line, about('adopt.positional'));
   for (const key of Object.keys(kwargs))
-    if (!CARRIED.has(key)) lose(lineOf(kwargs[key], line), `${where}: ${key}=${describeValue(kwargs[key]!)} is not carried`);
+    if (!CARRIED.has(key)) lose(lineOf(kwargs[key], line), about('adopt.taskArgNotCarried', { key, value: describeValue(kwargs[key]!) }));
 
   const env = kwargs.env_vars;
   if (env === undefined || env === null || typeof env !== 'object' || Array.isArray(env) || '$' in env) {
-    lose(
-      line,
-      `${where}: env_vars ${env === undefined ? 'is missing' : `=${describeValue(env)} is not a dict`}, so PRG_NAME cannot be read`,
-    );
+    lose(line, env === undefined ? about('adopt.envMissing') : about('adopt.envNotDict', { value: describeValue(env) }));
     return undefined;
   }
   const prgName = env.PRG_NAME;
   if (typeof prgName !== 'string') {
-    lose(line, `${where}: PRG_NAME is ${prgName === undefined ? 'not set' : `${describeValue(prgName)}, not a constant`}`);
+    lose(line, prgName === undefined ? about('adopt.prgNameUnset') : about('adopt.prgNameNotConstant', { value: describeValue(prgName) }));
     return undefined;
   }
   const name = scriptOfPrgName(prgName);
@@ -316,10 +308,7 @@ function adoptTask(task: ReadTask, { agree, lose, migrate, errors }: TaskContext
     const variable = asVariable(value);
     if (variable) {
       const template = variableTemplate(variable.key, variable.default);
-      migrate(
-        line,
-        `${where}: ${key} read Variable.get("${variable.key}") at every parse of the file -> ${template}, read when the task runs`,
-      );
+      migrate(line, about('adopt.variable', { key, variable: variable.key, template }));
       const item = parseEnv(`${key}=${template}`, errors);
       if (item) pod.env.push(item);
     } else if (typeof value === 'string') {
@@ -332,38 +321,38 @@ function adoptTask(task: ReadTask, { agree, lose, migrate, errors }: TaskContext
         if (item) pod.env.push(item);
       }
     } else if (typeof value === 'number' || typeof value === 'boolean') {
-      migrate(line, `${where}: ${key}=${describeValue(value)} -> the string "${String(value)}" (Kubernetes env values are strings)`);
+      migrate(line, about('adopt.envToString', { key, value: describeValue(value), text: String(value) }));
       const item = parseEnv(`${key}=${value === true ? 'True' : value === false ? 'False' : String(value)}`, errors);
       if (item) pod.env.push(item);
-    } else lose(lineOf(value, line), `${where}: env ${key}=${describeValue(value)} cannot be evaluated without running the DAG`);
+    } else lose(lineOf(value, line), about('adopt.envNotEvaluable', { key, value: describeValue(value) }));
   }
 
-  adoptSecrets(task, where, pod, lose, errors);
+  adoptSecrets(task, about, pod, lose, errors);
 
   const cmds = kwargs.cmds;
   if (cmds !== undefined && !(Array.isArray(cmds) && cmds.length === 1 && cmds[0] === '/run_in_docker.sh'))
-    lose(line, `${where}: cmds=${describeValue(cmds)}; the image runs /run_in_docker.sh`);
-  if (kwargs.get_logs === false) lose(line, `${where}: get_logs=False; the new DAG shows the pod's log in Airflow`);
+    lose(line, about('adopt.cmds', { value: describeValue(cmds) }));
+  if (kwargs.get_logs === false) lose(line, about('adopt.getLogs'));
   if (typeof kwargs.image === 'string') agree('image', kwargs.image, line);
-  else lose(line, `${where}: image ${kwargs.image === undefined ? 'is missing' : `=${describeValue(kwargs.image)} is not a constant`}`);
+  else
+    lose(
+      line,
+      kwargs.image === undefined ? about('adopt.imageMissing') : about('adopt.imageNotConstant', { value: describeValue(kwargs.image) }),
+    );
   for (const [key, model] of [
     ['namespace', 'namespace'],
     ['image_pull_policy', 'image_pull_policy'],
     ['kubernetes_conn_id', 'kubernetes_conn_id'],
   ] as const) {
     if (typeof kwargs[key] === 'string') agree(model, kwargs[key], line);
-    else if (kwargs[key] !== undefined) lose(line, `${where}: ${key}=${describeValue(kwargs[key])} is not a constant`);
+    else if (kwargs[key] !== undefined) lose(line, about('adopt.argNotConstant', { key, value: describeValue(kwargs[key]) }));
   }
-  if (kwargs.in_cluster === false && kwargs.kubernetes_conn_id === undefined)
-    lose(line, `${where}: in_cluster=False without kubernetes_conn_id; the new DAG needs a connection id (--kubernetes-conn-id)`);
+  if (kwargs.in_cluster === false && kwargs.kubernetes_conn_id === undefined) lose(line, about('adopt.inCluster'));
   if (typeof kwargs.retries === 'number') agree('retries', String(kwargs.retries), line);
   if (typeof kwargs.on_finish_action === 'string') agree('on_finish_action', kwargs.on_finish_action, line);
   else if (typeof kwargs.is_delete_operator_pod === 'boolean') {
     const action = kwargs.is_delete_operator_pod ? 'delete_pod' : 'keep_pod';
-    migrate(
-      line,
-      `${where}: is_delete_operator_pod=${kwargs.is_delete_operator_pod ? 'True' : 'False'} (ignored since provider 10.0.0) -> on_finish_action="${action}"`,
-    );
+    migrate(line, about('adopt.deleteOperatorPod', { value: kwargs.is_delete_operator_pod ? 'True' : 'False', action }));
     agree('on_finish_action', action, line);
   }
   const pullSecrets = kwargs.image_pull_secrets;
@@ -371,14 +360,13 @@ function adoptTask(task: ReadTask, { agree, lose, migrate, errors }: TaskContext
     const reference = Array.isArray(pullSecrets) && pullSecrets.length === 1 ? asCall(pullSecrets[0], 'V1LocalObjectReference') : undefined;
     const secretName = reference ? (reference.kwargs.name ?? reference.args[0]) : undefined;
     if (typeof secretName === 'string') agree('image_pull_secret', secretName, line);
-    else lose(line, `${where}: image_pull_secrets=${describeValue(pullSecrets)} is not one V1LocalObjectReference`);
+    else lose(line, about('adopt.pullSecrets', { value: describeValue(pullSecrets) }));
   }
   const resources = kwargs.container_resources;
   if (resources !== undefined) {
     const call = asCall(resources, 'V1ResourceRequirements');
     const known = call && Object.keys(call.kwargs).every((key) => key === 'requests' || key === 'limits');
-    if (!call || !known)
-      lose(line, `${where}: container_resources=${describeValue(resources)} is not V1ResourceRequirements(requests=..., limits=...)`);
+    if (!call || !known) lose(line, about('adopt.resources', { value: describeValue(resources) }));
     else {
       for (const [group, prefix] of [
         ['requests', 'request'],
@@ -392,7 +380,7 @@ function adoptTask(task: ReadTask, { agree, lose, migrate, errors }: TaskContext
           Array.isArray(block) ||
           Object.keys(block).some((key) => key !== 'cpu' && key !== 'memory')
         ) {
-          lose(line, `${where}: container_resources ${group} holds more than cpu and memory`);
+          lose(line, about('adopt.resourcesGroup', { group }));
           continue;
         }
         for (const kind of ['cpu', 'memory'] as const)
@@ -403,11 +391,13 @@ function adoptTask(task: ReadTask, { agree, lose, migrate, errors }: TaskContext
   return pod;
 }
 
-function adoptSecrets(task: ReadTask, where: string, pod: PodSpec, lose: TaskContext['lose'], errors: FieldError[]): void {
+type AboutTask = (key: AdoptMessageKey, values?: Record<string, string | number>) => string;
+
+function adoptSecrets(task: ReadTask, about: AboutTask, pod: PodSpec, lose: TaskContext['lose'], errors: FieldError[]): void {
   const { kwargs, line } = task;
   const volumes = Array.isArray(kwargs.volumes) ? kwargs.volumes : kwargs.volumes === undefined ? [] : undefined;
   const mounts = Array.isArray(kwargs.volume_mounts) ? kwargs.volume_mounts : kwargs.volume_mounts === undefined ? [] : undefined;
-  if (!volumes || !mounts) lose(line, `${where}: volumes/volume_mounts are not lists`);
+  if (!volumes || !mounts) lose(line, about('adopt.volumesNotLists'));
   const secretOfVolume = new Map<string, string>();
   for (const volume of volumes ?? []) {
     const call = asCall(volume, 'V1Volume');
@@ -416,11 +406,7 @@ function adoptSecrets(task: ReadTask, where: string, pod: PodSpec, lose: TaskCon
     const extra = source && Object.keys(source.kwargs).some((key) => key !== 'secret_name');
     if (call && typeof call.kwargs.name === 'string' && typeof secretName === 'string' && !extra)
       secretOfVolume.set(call.kwargs.name, secretName);
-    else
-      lose(
-        lineOf(volume, line),
-        `${where}: the volume ${describeValue(volume)} is not a plain secret volume; only secret volumes are carried`,
-      );
+    else lose(lineOf(volume, line), about('adopt.volumeNotSecret', { value: describeValue(volume) }));
   }
   for (const mount of mounts ?? []) {
     const call = asCall(mount, 'V1VolumeMount');
@@ -429,10 +415,10 @@ function adoptSecrets(task: ReadTask, where: string, pod: PodSpec, lose: TaskCon
     const extra = call && Object.keys(call.kwargs).some((key) => !['name', 'mount_path', 'read_only'].includes(key));
     if (call && secret && typeof call.kwargs.mount_path === 'string' && call.kwargs.read_only !== false && !extra) {
       pod.secrets.push(parseSecret(`${secret}:${call.kwargs.mount_path}`, errors));
-    } else lose(lineOf(mount, line), `${where}: the mount ${describeValue(mount)} is not a read-only mount of a secret volume`);
+    } else lose(lineOf(mount, line), about('adopt.mountNotSecret', { value: describeValue(mount) }));
   }
   const secrets = Array.isArray(kwargs.secrets) ? kwargs.secrets : kwargs.secrets === undefined ? [] : undefined;
-  if (!secrets) lose(line, `${where}: secrets= is not a list`);
+  if (!secrets) lose(line, about('adopt.secretsNotList'));
   for (const item of secrets ?? []) {
     const call = asCall(item, 'Secret');
     const [deployType, target, secretName, key] = [
@@ -443,10 +429,6 @@ function adoptSecrets(task: ReadTask, where: string, pod: PodSpec, lose: TaskCon
     ];
     if (deployType === 'volume' && typeof target === 'string' && typeof secretName === 'string' && (key === undefined || key === null)) {
       pod.secrets.push(parseSecret(`${secretName}:${target}`, errors));
-    } else
-      lose(
-        lineOf(item, line),
-        `${where}: ${describeValue(item)} is not a whole secret mounted as a volume (env secrets and single keys are not carried)`,
-      );
+    } else lose(lineOf(item, line), about('adopt.secretNotVolume', { value: describeValue(item) }));
   }
 }

@@ -6,6 +6,7 @@ import { resolveAppAnswers } from './app-answers.js';
 import type { DagReading } from './dag-reading.js';
 import { PodIngestionError } from './errors.js';
 import { InvalidAnswersError, type FieldError } from './field-error.js';
+import { tAdopt } from './i18n/adopt-translate.js';
 import { dagIdFor } from './names.js';
 import { findCycle } from './pipeline.js';
 import { describeMisplaced, misplacedPackages, pruneMisplacedPackages } from './pod-image-packages.js';
@@ -49,12 +50,9 @@ export class UnsupportedDagError extends PodIngestionError {
 
   constructor(path: string, lines: readonly ReportLine[]) {
     const listing =
-      `${path} has ${lines.length === 1 ? 'a part' : `${lines.length} parts`} that adopt cannot carry into the new DAG:\n` +
+      `${lines.length === 1 ? tAdopt('adopt.unsupported.one', { path }) : tAdopt('adopt.unsupported.many', { path, count: lines.length })}\n` +
       lines.map((item) => `  - ${path}:${item.line}: ${item.text}`).join('\n');
-    super(
-      'invalid-answers',
-      `Nothing was written: ${listing}\nChange the old DAG, or run again with --skip-unsupported to adopt without them (they are listed in the report; add them back outside the managed blocks).`,
-    );
+    super('invalid-answers', tAdopt('adopt.unsupported.refusal', { listing }));
     this.listing = listing;
   }
 }
@@ -103,19 +101,25 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
   const folder = input.podsDir;
   let adopted: AdoptedDag | undefined;
   if (input.dag) {
-    if (input.dag.reading.error) throw new InvalidAnswersError([{ field: 'dag', value: dagPathText, rule: input.dag.reading.error }]);
+    const unread = input.dag.reading.error;
+    if (unread) throw new InvalidAnswersError([{ field: 'dag', value: dagPathText, rule: tAdopt(`read.${unread.reason}`, unread.values) }]);
     adopted = adoptDag(input.dag.reading, input.today, input.existing?.airflow?.startDate);
     errors.push(...adopted.errors);
     if (adopted.unsupported.length > 0) {
       if (answers['skip-unsupported'] !== true) throw new UnsupportedDagError(dagPathText, adopted.unsupported);
-      for (const item of adopted.unsupported) report.push(`not carried: ${dagPathText}:${item.line}: ${item.text}`);
+      for (const item of adopted.unsupported)
+        report.push(tAdopt('adopt.notCarried', { where: `${dagPathText}:${item.line}`, text: item.text }));
     }
     for (const pod of adopted.pods) {
       if (!(pod.name in input.scripts)) {
         errors.push({
           field: 'dag',
-          value: `${dagPathText}: task ${pod.taskId ?? pod.name}`,
-          rule: `PRG_NAME names ${pod.name}.py, which is not in ${folder}/ (scripts: ${Object.keys(input.scripts).join(', ') || 'none'})`,
+          value: `${dagPathText}: ${tAdopt('adopt.task', { taskId: pod.taskId ?? pod.name })}`,
+          rule: tAdopt('adopt.scriptMissing', {
+            script: pod.name,
+            folder,
+            scripts: Object.keys(input.scripts).join(', ') || tAdopt('adopt.noScripts'),
+          }),
         });
       }
     }
@@ -129,7 +133,7 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
     errors.push({
       field: 'dag',
       value: dagPathText || `${folder}/`,
-      rule: `no pod script found: the old DAG names none, and no script in ${folder}/ has an \`if __name__ == "__main__":\` guard`,
+      rule: tAdopt('adopt.noPodScript', { folder }),
     });
 
   // Python of the image: the Dockerfile's while it is supported, else the default, said in the report.
@@ -143,7 +147,10 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
       : DEFAULT_PYTHON);
   if (fromDockerfile && python !== fromDockerfile)
     report.push(
-      `the generated Dockerfile uses Python ${python} (yours uses ${fromDockerfile}${pythonEndOfLifeWarning(fromDockerfile, input.today) ? ', end-of-life' : ''}); check that the scripts run on it`,
+      tAdopt(pythonEndOfLifeWarning(fromDockerfile, input.today) ? 'adopt.pythonChangedEndOfLife' : 'adopt.pythonChanged', {
+        python,
+        yours: fromDockerfile,
+      }),
     );
 
   const image = adopted?.image
@@ -172,20 +179,22 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
     'cpu-limit': k.cpuLimit ?? '',
     'memory-limit': k.memoryLimit ?? '',
     'kubernetes-conn-id': k.kubernetesConnId ?? '',
+    // A second adoption keeps the project's language (a --lang for this run changes only its messages).
+    ...(input.existing?.lang ? { lang: input.existing.lang } : {}),
     defaults: true,
   });
   let config: ProjectConfig = { ...resolved.config, pods };
   if (adopted) config.airflow = adopted.settings;
   if (adopted && !k.namespace && !given(answers, 'namespace'))
-    report.push(`the old DAG names no namespace; the new one runs the pods in ${config.kubernetes.namespace} (--namespace to change)`);
+    report.push(tAdopt('adopt.noNamespace', { namespace: config.kubernetes.namespace }));
 
   // Params the DAG requires (dag_run.conf["X"]) against its schedule.
   const defaults = new Map<string, string | null>();
   for (const item of repeatedValues(answers['param-default'])) {
     const param = parseParam(item, errors);
-    if (param.default === null) errors.push({ field: 'param-default', value: item, rule: 'a --param-default is NAME=VALUE' });
+    if (param.default === null) errors.push({ field: 'param-default', value: item, rule: tAdopt('adopt.paramDefaultForm') });
     else if (!pods.some((pod) => pod.params.some((candidate) => candidate.name === param.name))) {
-      errors.push({ field: 'param-default', value: item, rule: `no task reads a param ${param.name} from dag_run.conf` });
+      errors.push({ field: 'param-default', value: item, rule: tAdopt('adopt.paramDefaultUnknown', { name: param.name }) });
     } else defaults.set(param.name, param.default);
   }
   config = {
@@ -195,29 +204,26 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
       params: pod.params.map((param) => (defaults.has(param.name) ? { ...param, default: defaults.get(param.name)! } : param)),
     })),
   };
-  for (const [name, value] of defaults)
-    report.push(`param ${name} gets the default ${JSON.stringify(value)} (--param-default): a run without it in its conf uses that`);
+  for (const [name, value] of defaults) report.push(tAdopt('adopt.paramDefault', { name, value: JSON.stringify(value) }));
   const required = [
     ...new Set(config.pods.flatMap((pod) => pod.params.filter((param) => param.default === null).map((param) => param.name))),
   ];
   if (config.schedule && required.length > 0) {
     if (answers.triggered === true) {
-      report.push(
-        `schedule ${config.schedule} dropped (--triggered): the params ${required.join(', ')} have no default, and a scheduled run has an empty conf; trigger runs with a conf`,
-      );
+      report.push(tAdopt('adopt.triggered', { schedule: config.schedule, names: required.join(', ') }));
       config = { ...config, schedule: '' };
     } else {
       errors.push({
         field: 'schedule',
         value: config.schedule,
-        rule: `the old DAG runs on a schedule, but ${required.join(', ')} ${required.length === 1 ? 'is a param' : 'are params'} with no default (dag_run.conf["X"]): a scheduled run has an empty conf, so that run fails, and Airflow refuses a scheduled DAG with required params`,
-        suggestion: `${required.map((name) => `--param-default ${name}=...`).join(' ')} (a default for scheduled runs), or --triggered (runs only when triggered with a conf)`,
+        rule: tAdopt(required.length === 1 ? 'adopt.requiredParams.one' : 'adopt.requiredParams.many', { names: required.join(', ') }),
+        suggestion: tAdopt('adopt.requiredParams.try', { defaults: required.map((name) => `--param-default ${name}=...`).join(' ') }),
       });
     }
   }
 
   const cycle = findCycle(config.pods);
-  if (cycle) errors.push({ field: 'dag', value: dagPathText, rule: `the dependencies form a cycle: ${cycle.join(' -> ')}` });
+  if (cycle) errors.push({ field: 'dag', value: dagPathText, rule: tAdopt('adopt.cycle', { cycle: cycle.join(' -> ') }) });
 
   // requirements.txt: validated as on a new project; what does not belong in a pod image is reported.
   let requirements: string | undefined;
@@ -225,28 +231,21 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
     errors.push(...checkRequirementsFile('requirements', input.requirements));
     const misplaced = misplacedPackages(input.requirements);
     for (const item of misplaced)
-      report.push(
-        `${answers.prune === true ? 'removed: ' : ''}${describeMisplaced(item)}${answers.prune === true ? '' : ' (--prune removes it)'}`,
-      );
+      report.push(tAdopt(answers.prune === true ? 'adopt.pruned' : 'adopt.prunable', { item: describeMisplaced(item) }));
     if (answers.prune === true && misplaced.length > 0) requirements = pruneMisplacedPackages(input.requirements);
   }
   if (errors.length > 0) throw new InvalidAnswersError(errors);
 
   if (adopted) {
-    for (const item of adopted.migrations) report.push(`migrated: ${dagPathText}:${item.line}: ${item.text}`);
-    report.push(
-      `${dagPathText} is superseded by dags/${config.dagId}.py: take it out of Airflow's DAG folder (two DAGs with the id ${config.dagId} clash). adopt left it untouched.`,
-    );
+    for (const item of adopted.migrations) report.push(tAdopt('adopt.migrated', { where: `${dagPathText}:${item.line}`, text: item.text }));
+    report.push(tAdopt('adopt.superseded', { old: dagPathText, dagId: config.dagId }));
   }
-  for (const pod of config.pods) if (pod.taskId) report.push(`task ${pod.taskId} keeps its id and runs ${folder}/${pod.name}.py`);
+  for (const pod of config.pods) if (pod.taskId) report.push(tAdopt('adopt.keepsTaskId', { taskId: pod.taskId, folder, name: pod.name }));
   const helpers = Object.entries(input.scripts)
     .filter(([name]) => !config.pods.some((pod) => pod.name === name))
     .map(([name]) => `${folder}/${name}.py`);
-  if (helpers.length > 0) report.push(`not tasks (helpers or unused scripts, still copied into the image): ${helpers.join(', ')}`);
+  if (helpers.length > 0) report.push(tAdopt('adopt.helpers', { files: helpers.join(', ') }));
   const extra = input.runScript ? extraRunScriptLines(input.runScript) : [];
-  if (extra.length > 0)
-    report.push(
-      `your run_in_docker.sh does extra work the generated one does not; move it into the scripts (or an init step) before replacing it:\n${extra.map((line) => `      ${line}`).join('\n')}`,
-    );
+  if (extra.length > 0) report.push(tAdopt('adopt.runScriptExtra', { lines: extra.map((line) => `      ${line}`).join('\n') }));
   return { config, requirements, report };
 }

@@ -35,11 +35,14 @@ export interface DagReading {
   tasks: ReadTask[];
   /** [upstream task_id, downstream task_id, line]. */
   edges: [string, string, number][];
-  unsupported: { line: number; what: string }[];
+  unsupported: { line: number; reason: UnsupportedReason; values: Record<string, string> }[];
   /** Modules of `from X import ...` lines. */
   imports?: { module: string; line: number }[];
-  error?: string;
+  error?: { reason: 'syntax' | 'unreadable'; values: Record<string, string | number> };
 }
+
+/** What read_dag.py could not follow, by reason (its words are the catalog's read.<reason>). */
+export type UnsupportedReason = 'taskFunction' | 'otherOperator' | 'dependency' | 'loop';
 
 function tagged(value: DagValue): string | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof value.$ === 'string' ? value.$ : undefined;

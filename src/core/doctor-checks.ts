@@ -1,6 +1,8 @@
 // `pod-ingestion doctor`: the known flaws of hand-made PRG_NAME projects (../shared/reference/original-project.md)
 // and DAGs that no longer load on current Airflow, found in the texts of a project's files. Pure: the
 // generator reads the files, this module only looks at their text.
+import { tAdopt } from './i18n/adopt-translate.js';
+import type { AdoptMessageKey } from './i18n/adopt-en.js';
 import { checkImageText } from './image-reference.js';
 import { checkPodsDir, DEFAULT_PODS_DIR, normalizePodsDir } from './pods-dir.js';
 import { pythonEndOfLifeWarning } from './python-version.js';
@@ -71,8 +73,16 @@ export function checkDockerfile(text: string, today = new Date(), podsDir = DEFA
         findings.push({
           file,
           line,
-          why: `the base image ${base} is end-of-life (${[python ? `Python ${image![1]}` : '', debian ? `Debian ${debian[0]} since ${debian[1]}` : ''].filter(Boolean).join(', ')}): no security fixes`,
-          fix: 'start FROM python:3.12-slim (or `ARG PYTHON_VERSION=3.12` + `FROM python:${PYTHON_VERSION}-slim`)',
+          why: tAdopt('doctor.baseEndOfLife', {
+            base,
+            reasons: [
+              python ? tAdopt('doctor.baseEndOfLife.python', { version: image![1]! }) : '',
+              debian ? tAdopt('doctor.baseEndOfLife.debian', { codename: debian[0], date: debian[1] }) : '',
+            ]
+              .filter(Boolean)
+              .join(', '),
+          }),
+          fix: tAdopt('doctor.baseEndOfLife.fix'),
         });
       }
     }
@@ -83,8 +93,8 @@ export function checkDockerfile(text: string, today = new Date(), podsDir = DEFA
           findings.push({
             file,
             line,
-            why: `ENV ${match[1]} takes $${match[2]}, which no ARG declares before it: the image bakes in an empty value`,
-            fix: `declare it first: \`ARG ${match[2]}=<default>\` then \`ENV ${match[1]}=\${${match[2]}}\` (or give ENV a literal value)`,
+            why: tAdopt('doctor.envWithoutArg', { name: match[1]!, arg: match[2]! }),
+            fix: tAdopt('doctor.envWithoutArg.fix', { name: match[1]!, arg: match[2]! }),
           });
         }
       }
@@ -95,16 +105,16 @@ export function checkDockerfile(text: string, today = new Date(), podsDir = DEFA
         findings.push({
           file,
           line,
-          why: 'pip has no --no-cache option (it is read as an abbreviation at best); the download cache can stay in the image',
-          fix: 'use `pip install --no-cache-dir -r requirements.txt`',
+          why: tAdopt('doctor.pipNoCache'),
+          fix: tAdopt('doctor.pipNoCache.fix'),
         });
       }
       if (/\bchown\s+(?:-[A-Za-z]*R|--recursive)\b/.test(rest)) {
         findings.push({
           file,
           line,
-          why: 'a recursive chown in its own layer copies every app file again (the image holds them twice) and reruns on every code change',
-          fix: `create the user first, then \`COPY --chown=appuser:appuser ${podsDir}/ /app/\``,
+          why: tAdopt('doctor.recursiveChown'),
+          fix: tAdopt('doctor.recursiveChown.fix', { podsDir }),
         });
       }
       if (userCreatedAt === undefined && /\b(?:adduser|useradd)\b/.test(rest)) userCreatedAt = line;
@@ -117,8 +127,8 @@ export function checkDockerfile(text: string, today = new Date(), podsDir = DEFA
       findings.push({
         file,
         line,
-        why: 'the app files are copied before the user exists, so they need a chown layer and every script change reruns user creation',
-        fix: 'create the user before copying, and copy with `COPY --chown=appuser:appuser`',
+        why: tAdopt('doctor.copyBeforeUser'),
+        fix: tAdopt('doctor.copyBeforeUser.fix'),
       });
     }
   }
@@ -148,8 +158,8 @@ export function checkShellScript(file: string, text: string): Finding[] {
     findings.push({
       file,
       line,
-      why: 'Windows (CRLF) line endings: the kernel looks for "bash\\r" and the container fails to start',
-      fix: `convert it to LF (\`sed -i 's/\\r$//' ${file}\`) and add \`*.sh text eol=lf\` to .gitattributes`,
+      why: tAdopt('doctor.crlf'),
+      fix: tAdopt('doctor.crlf.fix', { file }),
     });
   }
   const all = lines(text);
@@ -158,8 +168,8 @@ export function checkShellScript(file: string, text: string): Finding[] {
     findings.push({
       file,
       line: 1,
-      why: 'no `set -e`: a failing command does not stop the script, and a broken run can look like success',
-      fix: 'add `set -euo pipefail` after the shebang',
+      why: tAdopt('doctor.noSetE'),
+      fix: tAdopt('doctor.noSetE.fix'),
     });
   }
   const pythonRuns = code.filter(({ text: line }) => /^\s*(?:exec\s+)?python[0-9.]*\s/.test(line));
@@ -168,8 +178,8 @@ export function checkShellScript(file: string, text: string): Finding[] {
       findings.push({
         file,
         line: number,
-        why: 'python runs as a child of the shell: Kubernetes signals reach bash, not the script',
-        fix: `start the line with exec: \`exec ${line.trim()}\``,
+        why: tAdopt('doctor.noExec'),
+        fix: tAdopt('doctor.noExec.fix', { line: line.trim() }),
       });
     }
   }
@@ -179,8 +189,8 @@ export function checkShellScript(file: string, text: string): Finding[] {
       findings.push({
         file,
         line: number,
-        why: `$${name} is not quoted: spaces or glob characters in it split it into several words`,
-        fix: `write "$${name}" (in double quotes)`,
+        why: tAdopt('doctor.unquoted', { name }),
+        fix: tAdopt('doctor.unquoted.fix', { name }),
       });
   }
   return findings;
@@ -192,58 +202,39 @@ export function checkRequirements(text: string): Finding[] {
     file,
     line: item.line,
     why: describeMisplaced(item).slice(`${file}:${item.line}: `.length),
-    fix: 'remove the line (`pod-ingestion adopt --prune` does it)',
+    fix: tAdopt('doctor.misplaced.fix'),
   }));
   const pinned = lines(text).filter(({ text: line }) => / *[A-Za-z0-9][A-Za-z0-9._-]*==/.test(line) && parseRequirement(line).requirement);
   if (pinned.length >= 40) {
     findings.push({
       file,
       line: 1,
-      why: `${pinned.length} exact pins: this looks like a \`pip freeze\` of a whole environment, not what the pods import`,
-      fix: 'list only the packages the pod scripts import (pinned), and let pip resolve their dependencies',
+      why: tAdopt('doctor.freeze', { count: pinned.length }),
+      fix: tAdopt('doctor.freeze.fix'),
     });
   }
   return findings;
 }
 
-// Airflow APIs a DAG must not use any more (airflow-kubernetes-pod-operator.md).
-const REMOVED_DAG_APIS: readonly { pattern: RegExp; why: string; fix: string }[] = [
-  {
-    pattern: /operators\.kubernetes_pod\b/,
-    why: 'the module airflow.providers.cncf.kubernetes.operators.kubernetes_pod was removed in provider 10.0.0: the DAG no longer loads',
-    fix: 'import KubernetesPodOperator from airflow.providers.cncf.kubernetes.operators.pod',
-  },
-  {
-    pattern: /airflow\.contrib\b/,
-    why: 'airflow.contrib was removed in Airflow 2.0',
-    fix: 'import KubernetesPodOperator from airflow.providers.cncf.kubernetes.operators.pod',
-  },
-  {
-    pattern: /airflow\.kubernetes\.secret\b/,
-    why: 'airflow.kubernetes.secret was removed',
-    fix: 'import Secret from airflow.providers.cncf.kubernetes.secret',
-  },
-  {
-    pattern: /\bis_delete_operator_pod\b/,
-    why: 'is_delete_operator_pod is ignored since provider 10.0.0: pods are no longer deleted as it says',
-    fix: 'use on_finish_action="delete_pod" (or "delete_succeeded_pod", "keep_pod")',
-  },
-  {
-    pattern: /\bdays_ago\b/,
-    why: 'airflow.utils.dates.days_ago was removed in Airflow 3.0 (and a moving start_date confuses the scheduler)',
-    fix: 'use a fixed start_date=datetime(2026, 1, 1)',
-  },
-  { pattern: /\bschedule_interval\b/, why: 'schedule_interval was removed in Airflow 3.0', fix: 'use schedule=' },
-  { pattern: /\btimetable\s*=/, why: 'timetable= was removed in Airflow 3.0', fix: 'pass the timetable as schedule=' },
-  { pattern: /\bDummyOperator\b/, why: 'DummyOperator was removed', fix: 'use EmptyOperator, or join its neighbours directly' },
-  { pattern: /\bprogress_callback\b/, why: 'progress_callback was replaced by callbacks', fix: 'use callbacks=' },
+// Airflow APIs a DAG must not use any more (airflow-kubernetes-pod-operator.md): why and fix are catalog keys.
+const REMOVED_DAG_APIS: readonly { pattern: RegExp; why: AdoptMessageKey; fix: AdoptMessageKey }[] = [
+  { pattern: /operators\.kubernetes_pod\b/, why: 'doctor.dag.kubernetesPod', fix: 'doctor.dag.importPod.fix' },
+  { pattern: /airflow\.contrib\b/, why: 'doctor.dag.contrib', fix: 'doctor.dag.importPod.fix' },
+  { pattern: /airflow\.kubernetes\.secret\b/, why: 'doctor.dag.secret', fix: 'doctor.dag.secret.fix' },
+  { pattern: /\bis_delete_operator_pod\b/, why: 'doctor.dag.deleteOperatorPod', fix: 'doctor.dag.deleteOperatorPod.fix' },
+  { pattern: /\bdays_ago\b/, why: 'doctor.dag.daysAgo', fix: 'doctor.dag.daysAgo.fix' },
+  { pattern: /\bschedule_interval\b/, why: 'doctor.dag.scheduleInterval', fix: 'doctor.dag.scheduleInterval.fix' },
+  { pattern: /\btimetable\s*=/, why: 'doctor.dag.timetable', fix: 'doctor.dag.timetable.fix' },
+  { pattern: /\bDummyOperator\b/, why: 'doctor.dag.dummy', fix: 'doctor.dag.dummy.fix' },
+  { pattern: /\bprogress_callback\b/, why: 'doctor.dag.progressCallback', fix: 'doctor.dag.progressCallback.fix' },
 ];
 
 export function checkDag(file: string, text: string): Finding[] {
   const findings: Finding[] = [];
   for (const { number, text: line } of lines(text)) {
     const code = line.replace(/#.*$/, '');
-    for (const api of REMOVED_DAG_APIS) if (api.pattern.test(code)) findings.push({ file, line: number, why: api.why, fix: api.fix });
+    for (const api of REMOVED_DAG_APIS)
+      if (api.pattern.test(code)) findings.push({ file, line: number, why: tAdopt(api.why), fix: tAdopt(api.fix) });
     for (const match of code.matchAll(/\bimage\s*=\s*["']([^"'{}]+)["']/g)) findings.push(...imageFindings(file, number, match[1]!));
   }
   return findings;
@@ -251,7 +242,7 @@ export function checkDag(file: string, text: string): Finding[] {
 
 function imageFindings(file: string, line: number, reference: string): Finding[] {
   const verdict = checkImageText(reference);
-  return verdict ? [{ file, line, why: verdict.rule, fix: `use ${verdict.suggestion} (every part lowercase)` }] : [];
+  return verdict ? [{ file, line, why: verdict.rule, fix: tAdopt('doctor.badImage.fix', { suggestion: String(verdict.suggestion) }) }] : [];
 }
 
 /** Image references named in `docker build -t X` / `docker push X` lines of a README or script. */
@@ -301,8 +292,8 @@ function checkSavedImage(text: string): Finding[] {
       {
         file: '.yo-rc.json',
         line: 1,
-        why: 'the file is not valid JSON: the subcommands cannot read the project',
-        fix: 'fix the JSON, or re-run `pod-ingestion adopt`',
+        why: tAdopt('doctor.yoRcNotJson'),
+        fix: tAdopt('doctor.yoRcNotJson.fix'),
       },
     ];
   }
@@ -325,5 +316,9 @@ function checkSavedImage(text: string): Finding[] {
 }
 
 export function formatFinding(finding: Finding): string {
-  return `${finding.file}${finding.line > 0 ? `:${finding.line}` : ''}: ${finding.why}\n    fix: ${finding.fix}`;
+  return tAdopt('doctor.finding', {
+    where: `${finding.file}${finding.line > 0 ? `:${finding.line}` : ''}`,
+    why: finding.why,
+    fix: finding.fix,
+  });
 }

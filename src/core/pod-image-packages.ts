@@ -1,11 +1,14 @@
 // Packages that do not belong in a pod image: Airflow runs the pods, it is not inside them; notebooks,
 // debuggers and platform-only wheels come from a developer's `pip freeze`. Both `adopt` (and its --prune),
 // `--requirements` on a new project and `doctor` report them from this one list.
+import type { AdoptMessageKey } from './i18n/adopt-en.js';
+import { tAdopt } from './i18n/adopt-translate.js';
 import { parseRequirement } from './requirements.js';
 
 interface MisplacedRule {
   matches: (key: string) => boolean;
-  why: string;
+  /** The reason, a catalog key: the text comes in the run's language. */
+  why: AdoptMessageKey;
 }
 
 const JUPYTER = new Set([
@@ -42,14 +45,11 @@ const PLATFORM_ONLY = new Set(['appnope', 'pywin32', 'pywin32-ctypes', 'pywinpty
 const RULES: readonly MisplacedRule[] = [
   {
     matches: (key) => key === 'apache-airflow' || key.startsWith('apache-airflow-'),
-    why: 'Airflow and its providers run the DAG, not the pods: they add hundreds of MB and pin conflicts to the image',
+    why: 'misplaced.airflow',
   },
-  { matches: (key) => JUPYTER.has(key), why: 'Jupyter/IPython tooling is for notebooks; a pod runs a script' },
-  { matches: (key) => DEBUGGERS.has(key), why: 'a debugger has no use in a pod that runs unattended' },
-  {
-    matches: (key) => PLATFORM_ONLY.has(key) || key.startsWith('pyobjc-'),
-    why: 'a macOS- or Windows-only package: pip cannot install it on the Linux image, or it is dead weight there',
-  },
+  { matches: (key) => JUPYTER.has(key), why: 'misplaced.jupyter' },
+  { matches: (key) => DEBUGGERS.has(key), why: 'misplaced.debugger' },
+  { matches: (key) => PLATFORM_ONLY.has(key) || key.startsWith('pyobjc-'), why: 'misplaced.platform' },
 ];
 
 export interface MisplacedPackage {
@@ -64,7 +64,7 @@ export function misplacedPackages(text: string): MisplacedPackage[] {
   return text.split(/\r?\n/).flatMap((line, index) => {
     const key = parseRequirement(line).requirement?.key;
     const rule = key === undefined ? undefined : RULES.find((candidate) => candidate.matches(key));
-    return rule ? [{ line: index + 1, text: line.trim(), why: rule.why }] : [];
+    return rule ? [{ line: index + 1, text: line.trim(), why: tAdopt(rule.why) }] : [];
   });
 }
 

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import type { DagReading } from '../core/dag-reading.js';
 import { InvalidAnswersError } from '../core/field-error.js';
+import { tAdopt } from '../core/i18n/adopt-translate.js';
 
 const READ_DAG = fileURLToPath(new URL('../../python/read_dag.py', import.meta.url));
 
@@ -15,11 +16,11 @@ export async function readDag(file: string, python = 'python3'): Promise<DagRead
       {
         field: 'dag',
         value: file,
-        rule: `adopt reads the old DAG with Python's own parser and needs ${python} on PATH, which was not found; install Python 3 (e.g. apt-get install python3), or run adopt without a DAG`,
+        rule: tAdopt('read.noPython', { python }),
       },
     ]);
   }
   if (result.exitCode !== 0)
-    throw new InvalidAnswersError([{ field: 'dag', value: file, rule: `read_dag.py failed: ${String(result.stderr).trim()}` }]);
+    throw new InvalidAnswersError([{ field: 'dag', value: file, rule: tAdopt('read.failed', { stderr: String(result.stderr).trim() }) }]);
   return JSON.parse(String(result.stdout)) as DagReading;
 }

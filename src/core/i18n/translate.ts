@@ -27,6 +27,16 @@ export function fill(text: string, values: Values = {}): string {
   return text.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/**
+ * The lookup of one catalog pair (one text per key in each language), in the active language. t() is the one of
+ * the tool's messages; a command with many texts of its own (adopt and doctor) keeps them in a pair of its own.
+ */
+export function translator<Key extends string>(
+  catalogs: Readonly<Record<Language, Readonly<Record<Key, string>>>>,
+): (key: Key, values?: Values) => string {
+  return (key, values) => fill(catalogs[active][key], values);
+}
+
 /** A message in the active language. */
 export function t(key: MessageKey, values?: Values): string {
   return fill(CATALOGS[active][key], values);

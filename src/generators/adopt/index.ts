@@ -10,10 +10,12 @@ import { ADOPT_QUESTIONS } from '../../core/adopt-questions.js';
 import { isDagFile } from '../../core/doctor-checks.js';
 import { PodIngestionError } from '../../core/errors.js';
 import { InvalidAnswersError } from '../../core/field-error.js';
+import { tAdopt } from '../../core/i18n/adopt-translate.js';
 import { DEFAULT_PODS_DIR, normalizePodsDir, podsDirOf } from '../../core/pods-dir.js';
 import type { ProjectConfig } from '../../core/project-config.js';
 import { checkAnswer, questionNamed, type RawAnswers } from '../../core/questions.js';
 import { dagPath, renderProject } from '../../core/render-project.js';
+import { savedLanguage } from '../../core/saved-language.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { refuseEditedManagedBlocks } from '../managed-block-guard.js';
 import { readProjectConfig, saveProjectConfig, writeDeliberateEdit, writeProjectFiles } from '../project-files.js';
@@ -39,6 +41,8 @@ export default class AdoptGenerator extends PodIngestionGenerator {
   async configuring(): Promise<void> {
     const root = this.destinationRoot();
     const texts = readProjectTexts(root);
+    // An adopted project's saved language speaks for it (unless --lang); a hand-made folder has none: the locale.
+    this.useProjectLanguage(savedLanguage(texts['.yo-rc.json']));
     this.oldDag = findOldDag(root, this.answers, texts);
     const existing = readProjectConfig(root);
     const podsDir = findPodsDir(root, this.answers, existing);
@@ -68,7 +72,7 @@ export default class AdoptGenerator extends PodIngestionGenerator {
         {
           field: 'dag',
           value: this.oldDag,
-          rule: `the new DAG goes to ${this.oldDag}, where the old one is, and adopt never changes the old DAG; move the old file out of dags/ (it is superseded) and pass it with --dag, or choose another --dag-id`,
+          rule: tAdopt('adopt.dagInPlace', { path: this.oldDag }),
         },
       ]);
     }
@@ -88,8 +92,8 @@ export default class AdoptGenerator extends PodIngestionGenerator {
     const generated = renderProject(this.plan!.config, '')['run_in_docker.sh'];
     const script = this.destinationPath('run_in_docker.sh');
     if (existsSync(script) && readFileSync(script, 'utf8') === generated) chmodSync(script, 0o755);
-    this.log(`\nAdopted: ${this.plan!.config.pods.length} pods into ${dagPath(this.plan!.config)} and .yo-rc.json.`);
-    if (this.plan!.report.length > 0) this.log(`Migration report:\n${this.plan!.report.map((line) => `  - ${line}`).join('\n')}`);
+    this.log(`\n${tAdopt('adopt.adopted', { count: this.plan!.config.pods.length, dag: dagPath(this.plan!.config) })}`);
+    if (this.plan!.report.length > 0) this.log(`${tAdopt('adopt.report')}\n${this.plan!.report.map((line) => `  - ${line}`).join('\n')}`);
   }
 }
 
@@ -113,16 +117,14 @@ function findOldDag(root: string, answers: RawAnswers, texts: Record<string, str
   const given = typeof answers.dag === 'string' && answers.dag.trim() !== '' ? answers.dag.trim() : undefined;
   if (given) {
     const path = resolve(root, given);
-    if (!existsSync(path)) throw new InvalidAnswersError([{ field: 'dag', value: given, rule: 'the file does not exist' }]);
+    if (!existsSync(path)) throw new InvalidAnswersError([{ field: 'dag', value: given, rule: tAdopt('adopt.dagNotFound') }]);
     return relative(root, path).split('\\').join('/');
   }
   const candidates = Object.entries(texts)
     .filter(([path, text]) => path.endsWith('.py') && isDagFile(text) && !text.includes('# >>> pod-ingestion managed:'))
     .map(([path]) => path);
   if (candidates.length > 1)
-    throw new InvalidAnswersError([
-      { field: 'dag', value: candidates.join(', '), rule: 'several DAG files; name the one to adopt with --dag FILE' },
-    ]);
+    throw new InvalidAnswersError([{ field: 'dag', value: candidates.join(', '), rule: tAdopt('adopt.severalDags') }]);
   return candidates[0];
 }
 
@@ -142,15 +144,11 @@ async function planConfirmed(generator: PodIngestionGenerator, defaults: boolean
         type: 'confirm',
         name: 'skip',
         default: false,
-        message: 'Adopt without them? They are left out of the new DAG and listed in the report',
+        message: tAdopt('adopt.askSkip'),
       },
     ] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
     const { skip } = (await generator.prompt(question)) as { skip: boolean };
-    if (!skip)
-      throw new PodIngestionError(
-        'invalid-answers',
-        'Nothing was written: change the old DAG, or adopt without those parts (answer yes, or --skip-unsupported).',
-      );
+    if (!skip) throw new PodIngestionError('invalid-answers', tAdopt('adopt.declined'));
     return planAdoption({ ...input, answers: { ...input.answers, 'skip-unsupported': true } });
   }
 }

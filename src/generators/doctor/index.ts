@@ -1,6 +1,9 @@
 // `yo pod-ingestion:doctor` / `pod-ingestion doctor`: reports the known flaws of a project folder (generated,
 // adopted or hand-made) with file, line, why and fix. Changes nothing; exit code 1 when something was found.
 import { doctorProject, formatFinding, type Finding } from '../../core/doctor-checks.js';
+import type { AdoptMessageKey } from '../../core/i18n/adopt-en.js';
+import { tAdopt } from '../../core/i18n/adopt-translate.js';
+import { savedLanguage } from '../../core/saved-language.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
 import { readProjectTexts } from '../project-texts.js';
 
@@ -13,20 +16,31 @@ export default class DoctorGenerator extends PodIngestionGenerator {
   }
 
   configuring(): void {
-    this.findings = doctorProject(readProjectTexts(this.destinationRoot()));
+    const texts = readProjectTexts(this.destinationRoot());
+    // A project's saved language speaks for it (unless --lang); a hand-made folder has none: the locale decides.
+    this.useProjectLanguage(savedLanguage(texts['.yo-rc.json']));
+    this.findings = doctorProject(texts);
   }
 
   end(): void {
     if (this.findings.length === 0) {
-      this.log('doctor: no known flaw found.');
+      this.log(tAdopt('doctor.none'));
       return;
     }
     for (const finding of this.findings) this.log(formatFinding(finding));
     const files = new Set(this.findings.map((finding) => finding.file));
     this.log(
-      `\ndoctor: ${this.findings.length} finding${this.findings.length === 1 ? '' : 's'} in ${files.size} file${files.size === 1 ? '' : 's'}; nothing was changed.`,
+      `\n${tAdopt('doctor.summary', {
+        findings: counted(this.findings.length, 'doctor.findings.one', 'doctor.findings.many'),
+        files: counted(files.size, 'doctor.files.one', 'doctor.files.many'),
+      })}`,
     );
     // The bin's exit status tells scripts and CI that something was found.
     process.exitCode = 1;
   }
+}
+
+/** "1 finding" or "3 findings", in the run's language. */
+function counted(count: number, one: AdoptMessageKey, many: AdoptMessageKey): string {
+  return count === 1 ? tAdopt(one) : tAdopt(many, { count });
 }
