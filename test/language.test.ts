@@ -7,6 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runInTerminal } from './support/run-bin.js';
+import { adoptEn } from '../src/core/i18n/adopt-en.js';
+import { adoptPtBR } from '../src/core/i18n/adopt-pt-BR.js';
 import { en } from '../src/core/i18n/en.js';
 import { languageOfEnvironment } from '../src/core/i18n/language.js';
 import { projectEn } from '../src/core/i18n/project-en.js';
@@ -30,6 +32,7 @@ import {
   englishByCatalogPhrases,
   englishByFunctionWords,
   englishCatalogPhrases,
+  englishInMessages,
   proseOf,
   pythonProse,
   type EnglishFinding,
@@ -72,6 +75,7 @@ describe('the catalogs', () => {
   const pairs = [
     { name: 'messages', english: en as Record<string, string>, portuguese: ptBR as Record<string, string> },
     { name: 'project words', english: projectEn as Record<string, string>, portuguese: projectPtBR as Record<string, string> },
+    { name: 'adopt and doctor', english: adoptEn as Record<string, string>, portuguese: adoptPtBR as Record<string, string> },
   ];
 
   it('have the same keys, and each Portuguese text only placeholders of its English one (all of them but where a detail is left out)', () => {
@@ -86,7 +90,14 @@ describe('the catalogs', () => {
   });
 
   it('hold no English text copied as a translation (the few texts that read the same in both are listed)', () => {
-    const same = new Set(['shell.noScripts']);
+    // Code with a Portuguese verb that is spelled as the English one ("use"), or a name and a version.
+    const same = new Set([
+      'shell.noScripts',
+      'doctor.baseEndOfLife.python',
+      'doctor.pipNoCache.fix',
+      'doctor.dag.scheduleInterval.fix',
+      'doctor.dag.progressCallback.fix',
+    ]);
     for (const { name, english, portuguese } of pairs) {
       for (const key of Object.keys(english))
         if (!same.has(key)) expect(portuguese[key], `${name} ${key} is the English text`).not.toBe(english[key]);
@@ -259,11 +270,6 @@ describe.runIf(tools)('a project in Brazilian Portuguese (LANG=pt_BR.UTF-8)', as
 });
 
 /** English in a message the tool printed (a refusal, --help): the values it quotes are the user's, not prose. */
-function englishInMessages(where: string, output: string): EnglishFinding[] {
-  const prose = output.replace(/"(?:[^"\\]|\\.)*"/g, ' ');
-  return [...englishByFunctionWords(where, prose), ...englishByCatalogPhrases(where, prose, englishCatalogPhrases())];
-}
-
 const COMMANDS = ['', 'pod', 'remove', 'package', 'publish', 'run', 'graph'];
 
 describe('questions and --help in Brazilian Portuguese', () => {

@@ -8,6 +8,7 @@
 // not function words ("Image pull policy"); the catalogs' types and their key-by-key comparison cover those.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { adoptEn } from '../../src/core/i18n/adopt-en.js';
 import { en } from '../../src/core/i18n/en.js';
 import { projectEn } from '../../src/core/i18n/project-en.js';
 import { PYTHON } from '../checkers/python.js';
@@ -52,12 +53,16 @@ export function englishByFunctionWords(where: string, text: string): EnglishFind
 /** Pieces of the English catalogs (three words or more, one a function word, between placeholders, line breaks and code spans). */
 export function englishCatalogPhrases(): string[] {
   const phrases = new Set<string>();
-  for (const text of [...Object.values(en), ...Object.values(projectEn)]) {
+  for (const text of [...Object.values(en), ...Object.values(projectEn), ...Object.values(adoptEn)]) {
     // Code spans are the same in every language (commands, options): they are cut out, not searched.
     for (const piece of text.split(/\{[A-Za-z][A-Za-z0-9]*\}|\n|`[^`]*`/)) {
       const trimmed = piece.trim().replace(/^[\s:;,.()-]+|[\s:;,.()-]+$/g, '');
       // A phrase is prose: three words or more, one of them an English function word (not a bare command line).
-      const words = trimmed.toLowerCase().match(/[a-z']{2,}/g) ?? [];
+      // Its words are counted without code: `is_delete_operator_pod=` is an identifier, not "is".
+      const words =
+        stripCode(trimmed)
+          .toLowerCase()
+          .match(/[a-z']{2,}/g) ?? [];
       if (words.length >= 3 && words.some((word) => FUNCTION_WORDS.has(word))) phrases.add(trimmed);
     }
   }
@@ -66,6 +71,12 @@ export function englishCatalogPhrases(): string[] {
 
 export function englishByCatalogPhrases(where: string, text: string, phrases: readonly string[]): EnglishFinding[] {
   return phrases.filter((phrase) => text.includes(phrase)).map((phrase) => ({ where, text: phrase, why: 'an English catalog text' }));
+}
+
+/** English in a command's output (quoted values left out: they are the user's). */
+export function englishInMessages(where: string, output: string): EnglishFinding[] {
+  const prose = output.replace(/"(?:[^"\\]|\\.)*"/g, ' ');
+  return [...englishByFunctionWords(where, prose), ...englishByCatalogPhrases(where, prose, englishCatalogPhrases())];
 }
 
 const PYTHON_PROSE = fileURLToPath(new URL('../checkers/python_prose.py', import.meta.url));

@@ -73,9 +73,9 @@ export const adoptPtBR: AdoptMessages = {
   'misplaced.platform': 'pacote só para macOS ou Windows: o pip não consegue instalá-lo na imagem Linux, ou ele vira peso morto lá',
 
   // O que o python/read_dag.py não conseguiu acompanhar na DAG antiga
-  'read.taskFunction': 'uma função @task ({name}): só tarefas KubernetesPodOperator são levadas',
+  'read.taskFunction': 'uma função @task ({name}): só tarefas KubernetesPodOperator são migradas',
   'read.otherOperator':
-    'uma tarefa {operator}: só tarefas KubernetesPodOperator são levadas (operadores Dummy/Empty viram ligações diretas)',
+    'uma tarefa {operator}: só tarefas KubernetesPodOperator são migradas (operadores Dummy/Empty viram ligações diretas)',
   'read.dependency': 'uma dependência de {source}, que não é uma tarefa que este leitor consiga acompanhar',
   'read.loop': 'uma tarefa criada num laço: escreva cada tarefa por extenso, ou acrescente-as com `pod-ingestion pod`',
   'read.syntax': '{file}:{line}: o arquivo não é Python válido ({message})',
@@ -94,7 +94,7 @@ export const adoptPtBR: AdoptMessages = {
   'adopt.dagCount': '{count} definições de DAG num só arquivo; o adopt aceita um arquivo com uma única DAG',
   'adopt.defaultArgsNotDict': 'não dá para ler default_args={value} como um dict',
   'adopt.defaultArgsDagLevel': 'default_args["{key}"] é um argumento da DAG (o Airflow o ignora em default_args) -> DAG({key}=...)',
-  'adopt.defaultArgsCallback': 'default_args["{key}"]: callbacks não são levados; acrescente-o de novo fora dos blocos gerenciados',
+  'adopt.defaultArgsCallback': 'default_args["{key}"]: callbacks não são migrados; acrescente-o de novo fora dos blocos gerenciados',
   'adopt.defaultArgsNotConstant': 'default_args["{key}"]={value} não é uma constante',
   'adopt.dagIdMissing': 'falta o id da DAG',
   'adopt.dagIdNotConstant': 'o id da DAG {value} não é uma constante',
@@ -103,7 +103,7 @@ export const adoptPtBR: AdoptMessages = {
   'adopt.startDateNotFixed': 'start_date={value} não é uma data fixa',
   'adopt.tagsNotStrings': 'tags={value} não é uma lista de strings',
   'adopt.catchupNotBoolean': 'catchup={value} não é True nem False',
-  'adopt.dagArgNotCarried': 'DAG({key}={value}) não é levado',
+  'adopt.dagArgNotCarried': 'DAG({key}={value}) fica de fora',
   'adopt.emptyTask': '{operator}(task_id="{taskId}") -> ligações diretas entre as tarefas vizinhas',
   'adopt.dummyTask': '{operator}(task_id="{taskId}") -> ligações diretas entre as tarefas vizinhas (o DummyOperator foi removido)',
   'adopt.sharedDiffers': '{key} vale {value} aqui, mas {earlier} na linha {line}; o projeto tem um único {key} para todas as tarefas',
@@ -111,8 +111,8 @@ export const adoptPtBR: AdoptMessages = {
   'adopt.retryDelay': 'retry_delay={value} não é um número inteiro de minutos',
   'adopt.taskIdNotConstant': 'um {operator} cujo task_id não é uma constante',
   'adopt.task': 'tarefa {taskId}',
-  'adopt.positional': '{where}: argumentos posicionais não são levados',
-  'adopt.taskArgNotCarried': '{where}: {key}={value} não é levado',
+  'adopt.positional': '{where}: argumentos posicionais ficam de fora',
+  'adopt.taskArgNotCarried': '{where}: {key}={value} fica de fora',
   'adopt.envMissing': '{where}: falta o env_vars, então não dá para ler o PRG_NAME',
   'adopt.envNotDict': '{where}: env_vars ={value} não é um dict, então não dá para ler o PRG_NAME',
   'adopt.prgNameUnset': '{where}: o PRG_NAME não está definido',
@@ -131,20 +131,20 @@ export const adoptPtBR: AdoptMessages = {
   'adopt.resources': '{where}: container_resources={value} não é V1ResourceRequirements(requests=..., limits=...)',
   'adopt.resourcesGroup': '{where}: container_resources {group} tem mais do que cpu e memory',
   'adopt.volumesNotLists': '{where}: volumes/volume_mounts não são listas',
-  'adopt.volumeNotSecret': '{where}: o volume {value} não é um volume simples de secret; só volumes de secret são levados',
+  'adopt.volumeNotSecret': '{where}: o volume {value} não é um volume simples de secret; só volumes de secret são migrados',
   'adopt.mountNotSecret': '{where}: o mount {value} não é uma montagem somente leitura de um volume de secret',
   'adopt.secretsNotList': '{where}: secrets= não é uma lista',
   'adopt.secretNotVolume':
-    '{where}: {value} não é um secret inteiro montado como volume (secrets em variáveis de ambiente e chaves avulsas não são levados)',
+    '{where}: {value} não é um secret inteiro montado como volume (secrets em variáveis de ambiente e chaves avulsas ficam de fora)',
 
   // adopt: o plano, as recusas e o relatório
-  'adopt.unsupported.one': '{path} tem uma parte que o adopt não consegue levar para a nova DAG:',
-  'adopt.unsupported.many': '{path} tem {count} partes que o adopt não consegue levar para a nova DAG:',
+  'adopt.unsupported.one': '{path} tem uma parte que o adopt não consegue migrar para a nova DAG:',
+  'adopt.unsupported.many': '{path} tem {count} partes que o adopt não consegue migrar para a nova DAG:',
   'adopt.unsupported.refusal':
     'Nada foi gravado: {listing}\nAltere a DAG antiga ou rode de novo com --skip-unsupported para adotar sem essas partes (elas aparecem no relatório; acrescente-as de volta fora dos blocos gerenciados).',
   'adopt.askSkip': 'Adotar sem elas? Elas ficam fora da nova DAG e aparecem no relatório',
   'adopt.declined': 'Nada foi gravado: altere a DAG antiga ou adote sem essas partes (responda sim, ou use --skip-unsupported).',
-  'adopt.notCarried': 'não levado: {where}: {text}',
+  'adopt.notCarried': 'fica de fora: {where}: {text}',
   'adopt.scriptMissing': 'o PRG_NAME aponta para {script}.py, que não está em {folder}/ (scripts: {scripts})',
   'adopt.noScripts': 'nenhum',
   'adopt.noPodScript':
