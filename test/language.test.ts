@@ -15,6 +15,7 @@ import { projectEn } from '../src/core/i18n/project-en.js';
 import { projectPtBR } from '../src/core/i18n/project-pt-BR.js';
 import { ptBR } from '../src/core/i18n/pt-BR.js';
 import { untranslatedDeclared } from '../src/core/i18n/translate.js';
+import { ADOPT_QUESTIONS } from '../src/core/adopt-questions.js';
 import { APP_QUESTIONS } from '../src/core/app-questions.js';
 import { GRAPH_QUESTIONS } from '../src/core/graph-questions.js';
 import { MESSAGES_LANGUAGE_QUESTION } from '../src/core/language-questions.js';
@@ -270,7 +271,7 @@ describe.runIf(tools)('a project in Brazilian Portuguese (LANG=pt_BR.UTF-8)', as
 });
 
 /** English in a message the tool printed (a refusal, --help): the values it quotes are the user's, not prose. */
-const COMMANDS = ['', 'pod', 'remove', 'package', 'publish', 'run', 'graph'];
+const COMMANDS = ['', 'pod', 'remove', 'package', 'publish', 'run', 'graph', 'adopt', 'doctor'];
 
 describe('questions and --help in Brazilian Portuguese', () => {
   it('every text declared with a question (help, prompt, description of its default) has its translation', () => {
@@ -282,6 +283,7 @@ describe('questions and --help in Brazilian Portuguese', () => {
       ...PUBLISH_QUESTIONS,
       ...RUN_QUESTIONS,
       ...GRAPH_QUESTIONS,
+      ...ADOPT_QUESTIONS,
       MESSAGES_LANGUAGE_QUESTION,
     ]
       .flatMap((question) => [question.help, question.message, question.defaultHelp])

@@ -141,6 +141,32 @@ export const questionTextsPtBR: Readonly<Record<string, string>> = {
   'mermaid: a Mermaid flowchart (GitHub and GitLab draw it); text: an indented tree':
     'mermaid: um fluxograma Mermaid (o GitHub e o GitLab desenham); text: uma árvore indentada',
 
+  // pod-ingestion adopt (as opções da imagem e da DAG são as do app, com o que elas substituem)
+  'the old DAG file to migrate [default: the one DAG file under dags/ or at the top, if any]':
+    'o arquivo da DAG antiga a migrar [padrão: o único arquivo de DAG em dags/ ou na raiz, se houver]',
+  'Docker Hub namespace or registry host and path (smedina1304, ghcr.io/acme, localhost:5000/team); empty for a local-only image; overrides what the old DAG says':
+    'namespace do Docker Hub, ou host e caminho de um registry (smedina1304, ghcr.io/acme, localhost:5000/team); vazio para uma imagem só local; substitui o que a DAG antiga diz',
+  'the image name, lowercase (run-pods-python); overrides what the old DAG says':
+    'o nome da imagem, em minúsculas (run-pods-python); substitui o que a DAG antiga diz',
+  'the image version (1.0, v1.0.0); publish --tag changes it everywhere the image is named (config, DAG, README); overrides what the old DAG says':
+    'a versão da imagem (1.0, v1.0.0); o publish --tag muda a versão em todo lugar onde a imagem aparece (configuração, DAG, README); substitui o que a DAG antiga diz',
+  "Python version of the python:<version>-slim base image; overrides your Dockerfile's":
+    'versão do Python da imagem base python:<versão>-slim; substitui a do seu Dockerfile',
+  'the Airflow DAG id; overrides what the old DAG says': 'o id da DAG no Airflow; substitui o que a DAG antiga diz',
+  'Kubernetes namespace of the pods; overrides what the old DAG says': 'namespace do Kubernetes dos pods; substitui o que a DAG antiga diz',
+  'from the old DAG': 'o da DAG antiga',
+  "the Dockerfile's, if still supported; else 3.12": 'a do Dockerfile, se ainda tiver suporte; senão 3.12',
+  'NAME=VALUE: a default for a param the old DAG requires (dag_run.conf["NAME"]), so scheduled runs work':
+    'NOME=VALOR: um padrão para um param que a DAG antiga exige (dag_run.conf["NOME"]), para que as execuções agendadas funcionem',
+  'drop the schedule: runs are triggered with a conf, so required params stay required':
+    'retira o schedule: as execuções são disparadas com um conf, e os params obrigatórios continuam obrigatórios',
+  'adopt even when the old DAG has parts that cannot be carried (they are listed)':
+    'adota mesmo quando a DAG antiga tem partes que não podem ser migradas (elas são listadas)',
+  'remove from requirements.txt the packages that do not belong in a pod image (Airflow, Jupyter, debuggers...)':
+    'remove do requirements.txt os pacotes que não pertencem à imagem de um pod (Airflow, Jupyter, depuradores...)',
+  'ask nothing: keep your Dockerfile, run_in_docker.sh and README where they differ from the generated ones':
+    'não pergunta nada: mantém o seu Dockerfile, run_in_docker.sh e README onde eles diferem dos gerados',
+
   // --lang dentro de um projeto
   "language of this command's messages (the files keep the project's language)":
     'idioma das mensagens deste comando (os arquivos continuam no idioma do projeto)',
