@@ -140,6 +140,7 @@ describe.runIf(python)('adopt in Brazilian Portuguese', () => {
 
   it('the migrations of the original shape (days_ago, schedule_interval, Variables, Dummy tasks, --prune) and its refusals are Portuguese; the same run under LANG=C.UTF-8 is English', async () => {
     const runs: Record<'pt' | 'en', string[]> = { pt: [], en: [] };
+    const roots: Record<'pt' | 'en', string> = { pt: '', en: '' };
     for (const [language, locale] of [
       ['pt', PORTUGUESE],
       ['en', ENGLISH],
@@ -153,6 +154,7 @@ describe.runIf(python)('adopt in Brazilian Portuguese', () => {
       const adopted = await runBinWithLocale(['adopt', '--defaults', '--prune', '--param-default', 'PARAM_DATE=2026-01-01'], root, locale);
       expect(adopted.exitCode, adopted.output).toBe(0);
       runs[language] = [inPlace.output, required.output, adopted.output];
+      roots[language] = root;
     }
     const [inPlace, required, adopted] = runs.pt;
     expect(inPlace).toContain('a nova DAG vai para dags/industrial_ingestion.py, onde está a antiga');
@@ -174,5 +176,16 @@ describe.runIf(python)('adopt in Brazilian Portuguese', () => {
     // The same three runs in English: the detector finds English in each (the check above could fail).
     expect(runs.en[2]).toContain('Migration report:');
     runs.en.forEach((output, index) => expect(englishInMessages(`adopt run ${index + 1}`, output).length).toBeGreaterThan(0));
+
+    // The adopted project is in the language of the run that adopted it, and keeps it: a second adoption under
+    // LANG=C.UTF-8 reports in Portuguese and leaves lang as it was.
+    const savedLang = (root: string) =>
+      (JSON.parse(readFileSync(join(root, '.yo-rc.json'), 'utf8')) as Record<string, { lang?: string }>)['generator-pod-ingestion']?.lang;
+    expect([savedLang(roots.pt), savedLang(roots.en)]).toEqual(['pt-BR', 'en']);
+    const again = await runBinWithLocale(['adopt', '--defaults', '--param-default', 'PARAM_DATE=2026-01-01'], roots.pt, ENGLISH);
+    expect(again.exitCode, again.output).toBe(0);
+    expect(again.output).toContain('Relatório da migração:');
+    expect(englishInMessages('adopt again', again.output)).toEqual([]);
+    expect(savedLang(roots.pt)).toBe('pt-BR');
   });
 });
