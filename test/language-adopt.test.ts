@@ -138,6 +138,22 @@ describe.runIf(python)('adopt in Brazilian Portuguese', () => {
     expect(englishInMessages('adopt report', skipped.output)).toEqual([]);
   });
 
+  it('its other refusals are Portuguese: a DAG Python cannot parse, a --pods-dir that is reserved or missing', async () => {
+    const root = fixture('scripts-only');
+    writeFileSync(join(root, 'old_dag.py'), 'from airflow import DAG\nwith DAG("x") as dag:\n    t = (\n');
+    const cases: [string[], string][] = [
+      [['--dag', 'old_dag.py'], 'old_dag.py:3: o arquivo não é Python válido'],
+      [['--pods-dir', 'tests'], 'tests/ guarda os testes gerados; mantenha os scripts numa pasta própria'],
+      [['--pods-dir', 'jobs'], 'essa pasta não existe no projeto'],
+    ];
+    for (const [args, expected] of cases) {
+      const run = await runBinWithLocale(['adopt', '--defaults', ...args], root, PORTUGUESE);
+      expect(run.exitCode, run.output).toBe(1);
+      expect(run.output).toContain(expected);
+      expect(englishInMessages(args.join(' '), run.output)).toEqual([]);
+    }
+  });
+
   it('the migrations of the original shape (days_ago, schedule_interval, Variables, Dummy tasks, --prune) and its refusals are Portuguese; the same run under LANG=C.UTF-8 is English', async () => {
     const runs: Record<'pt' | 'en', string[]> = { pt: [], en: [] };
     const roots: Record<'pt' | 'en', string> = { pt: '', en: '' };

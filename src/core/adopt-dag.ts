@@ -56,7 +56,8 @@ const CARRIED = new Set([
 const DAG_LEVEL = new Set(['catchup', 'schedule', 'schedule_interval', 'tags', 'description', 'start_date', 'dag_id']);
 const CALLBACKS = /^on_\w+_callback$|^sla_miss_callback$/;
 
-// Import paths that no longer exist, and where the new DAG takes the same thing from (a module, or a catalog key).
+// Import paths that no longer exist, and where the new DAG takes the same thing from (a module name, or a
+// sentence in the run's language).
 const OLD_IMPORTS: readonly [RegExp, () => string][] = [
   [/operators\.kubernetes_pod$|^airflow\.contrib\./, () => tAdopt('adopt.import.pod')],
   [/^airflow\.kubernetes\.secret$/, () => 'airflow.providers.cncf.kubernetes.secret'],

@@ -299,14 +299,14 @@ function checkSavedImage(text: string): Finding[] {
   }
   const podsDir = (saved as { podsDir?: unknown } | undefined)?.podsDir;
   const folderVerdict =
-    podsDir === undefined ? undefined : typeof podsDir === 'string' ? checkPodsDir(podsDir) : { rule: 'must be a string' };
+    podsDir === undefined ? undefined : typeof podsDir === 'string' ? checkPodsDir(podsDir) : { rule: tAdopt('doctor.podsDir.notString') };
   const folder: Finding[] = folderVerdict
     ? [
         {
           file: '.yo-rc.json',
           line: 1,
-          why: `podsDir ${JSON.stringify(podsDir)}: ${folderVerdict.rule}; the Dockerfile, .dockerignore and the subcommands use it as given`,
-          fix: 'name the scripts folder as a relative path (`"podsDir": "scripts"`), or re-run `pod-ingestion adopt --pods-dir FOLDER`',
+          why: tAdopt('doctor.podsDir', { value: JSON.stringify(podsDir), rule: folderVerdict.rule }),
+          fix: tAdopt('doctor.podsDir.fix'),
         },
       ]
     : [];

@@ -3,6 +3,7 @@
 // in .dockerignore patterns, in shell examples, in Python string literals and in Markdown: so it is a plain
 // relative path of safe characters, checked here once for the option, the answers file and .yo-rc.json.
 import type { Verdict } from './field-error.js';
+import { t } from './i18n/translate.js';
 import type { ProjectConfig } from './project-config.js';
 
 export const DEFAULT_PODS_DIR = 'pods';
@@ -20,16 +21,12 @@ export function normalizePodsDir(value: string): string {
 
 export function checkPodsDir(given: string): Verdict {
   const value = normalizePodsDir(given);
-  const rule =
-    'a folder inside the project, as a relative path of names made of letters, digits, "_", "." and "-" separated by "/" (no "..", no leading "/" or ".", no spaces or quotes)';
+  const rule = t('podsDir.rule');
   if (value === '') return { rule, suggestion: DEFAULT_PODS_DIR };
   if (value.startsWith('/')) return { rule, suggestion: value.replace(/^\/+/, '') || DEFAULT_PODS_DIR };
-  if (value.length > 200) return { rule: 'at most 200 characters' };
+  if (value.length > 200) return { rule: t('podsDir.tooLong') };
   if (!value.split('/').every((segment) => SEGMENT.test(segment))) return { rule };
-  if (RESERVED.has(value.split('/')[0]!))
-    return {
-      rule: `${value.split('/')[0]}/ holds the generated ${value.startsWith('dags') ? 'DAG' : 'tests'}; keep the scripts in a folder of their own`,
-    };
+  if (RESERVED.has(value.split('/')[0]!)) return { rule: t(value.startsWith('dags') ? 'podsDir.dags' : 'podsDir.tests') };
   return undefined;
 }
 

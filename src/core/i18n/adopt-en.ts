@@ -39,6 +39,10 @@ export const adoptEn = {
   'doctor.badImage.fix': 'use {suggestion} (every part lowercase)',
   'doctor.yoRcNotJson': 'the file is not valid JSON: the subcommands cannot read the project',
   'doctor.yoRcNotJson.fix': 'fix the JSON, or re-run `pod-ingestion adopt`',
+  'doctor.podsDir': 'podsDir {value}: {rule}; the Dockerfile, .dockerignore and the subcommands use it as given',
+  'doctor.podsDir.notString': 'must be a string',
+  'doctor.podsDir.fix':
+    'name the scripts folder as a relative path (`"podsDir": "scripts"`), or re-run `pod-ingestion adopt --pods-dir FOLDER`',
 
   // doctor: Airflow APIs a DAG must not use any more
   'doctor.dag.kubernetesPod':
@@ -167,6 +171,7 @@ export const adoptEn = {
   'adopt.dagInPlace':
     'the new DAG goes to {path}, where the old one is, and adopt never changes the old DAG; move the old file out of dags/ (it is superseded) and pass it with --dag, or choose another --dag-id',
   'adopt.dagNotFound': 'the file does not exist',
+  'adopt.podsDirMissing': 'no such folder in the project',
   'adopt.severalDags': 'several DAG files; name the one to adopt with --dag FILE',
   'adopt.adopted': 'Adopted: {count} pods into {dag} and .yo-rc.json.',
   'adopt.report': 'Migration report:',

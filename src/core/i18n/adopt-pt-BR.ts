@@ -42,6 +42,10 @@ export const adoptPtBR: AdoptMessages = {
   'doctor.badImage.fix': 'use {suggestion} (tudo em minúsculas)',
   'doctor.yoRcNotJson': 'o arquivo não é um JSON válido: os subcomandos não conseguem ler o projeto',
   'doctor.yoRcNotJson.fix': 'corrija o JSON ou rode de novo o `pod-ingestion adopt`',
+  'doctor.podsDir': 'podsDir {value}: {rule}; o Dockerfile, o .dockerignore e os subcomandos usam o valor como está',
+  'doctor.podsDir.notString': 'precisa ser uma string',
+  'doctor.podsDir.fix':
+    'indique a pasta dos scripts como caminho relativo (`"podsDir": "scripts"`) ou rode de novo `pod-ingestion adopt --pods-dir PASTA`',
 
   // doctor: APIs do Airflow que uma DAG não pode mais usar
   'doctor.dag.kubernetesPod':
@@ -177,6 +181,7 @@ export const adoptPtBR: AdoptMessages = {
   'adopt.dagInPlace':
     'a nova DAG vai para {path}, onde está a antiga, e o adopt nunca altera a DAG antiga; tire o arquivo antigo de dags/ (ele foi substituído) e passe-o com --dag, ou escolha outro --dag-id',
   'adopt.dagNotFound': 'o arquivo não existe',
+  'adopt.podsDirMissing': 'essa pasta não existe no projeto',
   'adopt.severalDags': 'há vários arquivos de DAG; indique qual adotar com --dag ARQUIVO',
   'adopt.adopted': 'Adotado: {count} pods em {dag} e .yo-rc.json.',
   'adopt.report': 'Relatório da migração:',

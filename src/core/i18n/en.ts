@@ -43,6 +43,11 @@ export const en = {
   'names.envReserved': '{name} is set by the image or the generator (PRG_NAME names the pod script); choose another name',
   'names.envName': 'an environment variable name is letters, digits and "_", not starting with a digit',
   'names.quantity': 'a Kubernetes quantity is a number with an optional unit: 250m or 0.5 (CPU), 512Mi or 2Gi (memory)',
+  'podsDir.rule':
+    'a folder inside the project, as a relative path of names made of letters, digits, "_", "." and "-" separated by "/" (no "..", no leading "/" or ".", no spaces or quotes)',
+  'podsDir.tooLong': 'at most 200 characters',
+  'podsDir.dags': 'dags/ holds the generated DAG; keep the scripts in a folder of their own',
+  'podsDir.tests': 'tests/ holds the generated tests; keep the scripts in a folder of their own',
 
   // Docker: step headers, failures, hints, summary (src/docker)
   'docker.failed': '{step} failed.',

@@ -44,6 +44,11 @@ export const ptBR: Messages = {
   'names.envReserved': 'a {name} é definida pela imagem ou pelo gerador (o PRG_NAME indica o script do pod); escolha outro nome',
   'names.envName': 'o nome de uma variável de ambiente tem letras, dígitos e "_", e não começa com dígito',
   'names.quantity': 'uma quantidade do Kubernetes é um número com unidade opcional: 250m ou 0.5 (CPU), 512Mi ou 2Gi (memória)',
+  'podsDir.rule':
+    'uma pasta dentro do projeto, como caminho relativo de nomes feitos de letras, dígitos, "_", "." e "-", separados por "/" (sem "..", sem "/" ou "." no começo, sem espaços nem aspas)',
+  'podsDir.tooLong': 'no máximo 200 caracteres',
+  'podsDir.dags': 'dags/ guarda a DAG gerada; mantenha os scripts numa pasta própria',
+  'podsDir.tests': 'tests/ guarda os testes gerados; mantenha os scripts numa pasta própria',
 
   // Docker: step headers, failures, hints, summary (src/docker)
   'docker.failed': '{step}: falhou.',

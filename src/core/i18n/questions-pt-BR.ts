@@ -155,6 +155,9 @@ export const questionTextsPtBR: Readonly<Record<string, string>> = {
   'the Airflow DAG id; overrides what the old DAG says': 'o id da DAG no Airflow; substitui o que a DAG antiga diz',
   'Kubernetes namespace of the pods; overrides what the old DAG says': 'namespace do Kubernetes dos pods; substitui o que a DAG antiga diz',
   'from the old DAG': 'o da DAG antiga',
+  'the folder of the scripts, relative to the project (scripts, src/jobs); they stay where they are, and later commands use it':
+    'a pasta dos scripts, relativa ao projeto (scripts, src/jobs); eles ficam onde estão, e os comandos seguintes usam essa pasta',
+  'pods, or the folder an earlier adoption saved': 'pods, ou a pasta que uma adoção anterior gravou',
   "the Dockerfile's, if still supported; else 3.12": 'a do Dockerfile, se ainda tiver suporte; senão 3.12',
   'NAME=VALUE: a default for a param the old DAG requires (dag_run.conf["NAME"]), so scheduled runs work':
     'NOME=VALOR: um padrão para um param que a DAG antiga exige (dag_run.conf["NOME"]), para que as execuções agendadas funcionem',

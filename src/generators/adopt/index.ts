@@ -108,7 +108,7 @@ function findPodsDir(root: string, answers: RawAnswers, existing: ProjectConfig 
   if (errors.length > 0) throw new InvalidAnswersError(errors);
   const folder = normalizePodsDir(given);
   if (!existsSync(join(root, folder)) || !statSync(join(root, folder)).isDirectory())
-    throw new InvalidAnswersError([{ field: 'pods-dir', value: given, rule: 'no such folder in the project' }]);
+    throw new InvalidAnswersError([{ field: 'pods-dir', value: given, rule: tAdopt('adopt.podsDirMissing') }]);
   return folder;
 }
 
