@@ -54,7 +54,7 @@ describe('inside a project', () => {
     const before = snapshot(project);
     const result = await runBin(['publsh', '--push'], project);
     expect(result.exitCode, result.output).toBe(1);
-    expect(result.stderr).toContain('--destination "publsh": inside the project');
+    expect(result.stderr).toContain('the destination argument "publsh": inside the project');
     expect(result.stderr).toContain('did you mean `pod-ingestion publish`?');
     expect(existsSync(join(project, 'publsh'))).toBe(false);
     expect(snapshotDiff(before, snapshot(project))).toEqual([]);
@@ -65,7 +65,7 @@ describe('inside a project', () => {
     const result = await runBin(['pods', '--defaults'], project);
     expect(result.exitCode, result.output).toBe(1);
     expect(result.stderr).not.toContain('did you mean');
-    expect(result.stderr).toContain('--destination "pods": that folder is inside the project');
+    expect(result.stderr).toContain('the destination argument "pods": that folder is inside the project');
     expect(snapshotDiff(before, snapshot(project))).toEqual([]);
   });
 
@@ -100,10 +100,10 @@ describe('pod and package with nothing to add', () => {
     const before = snapshot(project);
     const pod = await runBin(['pod'], project);
     expect(pod.exitCode, pod.output).toBe(1);
-    expect(pod.stderr).toContain('--name "": it is needed: pod-ingestion pod NAME');
+    expect(pod.stderr).toContain('the NAME argument "": it is needed: pod-ingestion pod NAME');
     const pkg = await runBin(['package'], project);
     expect(pkg.exitCode, pkg.output).toBe(1);
-    expect(pkg.stderr).toContain('--package "": it is needed: pod-ingestion package SPEC...');
+    expect(pkg.stderr).toContain('the SPEC argument "": it is needed: pod-ingestion package SPEC...');
     expect(snapshotDiff(before, snapshot(project))).toEqual([]);
   });
 

@@ -102,17 +102,17 @@ describe('pod-ingestion package', () => {
   it('refuses the same package twice in one command', async () => {
     await expectUnchangedRefusal(
       ['scipy==1.14.1', 'SciPy>=1.13'],
-      /--package "SciPy>=1\.13": the package is already listed as scipy==1\.14\.1; name each package once/,
+      /the SPEC argument "SciPy>=1\.13": the package is already listed as scipy==1\.14\.1; name each package once/,
     );
   });
 
   it('refuses "flask==" with the PEP 508 rule, and writes nothing', async () => {
-    const result = await expectUnchangedRefusal(['flask=='], /--package "flask==": each requirement is a PEP 508 specifier/);
+    const result = await expectUnchangedRefusal(['flask=='], /the SPEC argument "flask==": each requirement is a PEP 508 specifier/);
     expect(result.stderr).toContain('Try: flask');
   });
 
   it('refuses a mix of valid and invalid specs without adding the valid one', async () => {
-    await expectUnchangedRefusal(['scipy==1.14.1', 'flask=='], /--package "flask=="/);
+    await expectUnchangedRefusal(['scipy==1.14.1', 'flask=='], /the SPEC argument "flask=="/);
     expect(counts().scipy).toBeUndefined();
   });
 
@@ -120,10 +120,10 @@ describe('pod-ingestion package', () => {
     // After "--" the text reaches the validator as a spec.
     await expectUnchangedRefusal(
       ['--defaults', '--', '-r x.txt'],
-      /--package "-r x\.txt": pip options belong in a requirements file \(--requirements FILE\), not in a package list/,
+      /the SPEC argument "-r x\.txt": pip options belong in a requirements file \(--requirements FILE\), not in a package list/,
     );
     // Without "--", -r is an unknown option and no spec is left: without a terminal, nothing to add is refused, saying how.
-    await expectUnchangedRefusal(['-r', 'x.txt'], /--package "": it is needed: pod-ingestion package SPEC\.\.\./);
+    await expectUnchangedRefusal(['-r', 'x.txt'], /the SPEC argument "": it is needed: pod-ingestion package SPEC\.\.\./);
   });
 
   it('works through yeoman-test too, inside the project', async () => {

@@ -33,8 +33,10 @@ async function expectRefusal(args: string[], field: string, value: string, rule:
   const result = await runBin(['pod', ...args], project);
   expect(result.exitCode, result.output).toBe(1);
   expect(result.stderr).toContain('Nothing was written');
-  expect(result.stderr).toContain(`--${field} ${JSON.stringify(value)}: `);
-  const line = result.stderr.split('\n').find((text) => text.includes(`--${field} ${JSON.stringify(value)}: `)) ?? '';
+  // The pod's NAME is the command's argument; the rest are options.
+  const label = `${field === 'name' ? 'the NAME argument' : `--${field}`} ${JSON.stringify(value)}: `;
+  expect(result.stderr).toContain(label);
+  const line = result.stderr.split('\n').find((text) => text.includes(label)) ?? '';
   expect(line).toMatch(rule);
   expect(readdirSync(join(project, 'pods')).sort()).toEqual(pods);
   expect(snapshotDiff(before, snapshot(project))).toEqual([]);
@@ -133,7 +135,7 @@ describe('pod-ingestion pod refuses and writes nothing', () => {
     const folder = tempDir('not-a-project');
     const result = await runBin(['pod', 'collect'], folder);
     expect(result.exitCode, result.output).toBe(1);
-    expect(result.stderr).toMatch(/--project ".*not-a-project.*": this folder is not a pod-ingestion project \(no \.yo-rc\.json/);
+    expect(result.stderr).toMatch(/the folder ".*not-a-project.*": this folder is not a pod-ingestion project \(no \.yo-rc\.json/);
     expect(readdirSync(folder)).toEqual([]);
   });
 });

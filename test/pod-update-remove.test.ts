@@ -185,7 +185,7 @@ describe('pod NAME --update', () => {
   it('refuses an unknown pod, an unknown upstream and a bad value, and changes no byte', async () => {
     await expectRefusal(
       ['pod', 'ghost', '--update', '--env', 'A=1'],
-      /--name "ghost": the project has no pod of that name; it has: collect, clean_orders/,
+      /the NAME argument "ghost": the project has no pod of that name; it has: collect, clean_orders/,
     );
     await expectRefusal(['pod', 'oee', '--update', '--after', 'nope'], /--after "nope": no pod of that name/);
     await expectRefusal(['pod', 'oee', '--update', '--env', '1BAD=x'], /--env "1BAD=x": .*not starting with a digit/);
@@ -222,7 +222,7 @@ describe('remove NAME', () => {
   it('refuses a pod others depend on, naming them, and changes no byte', async () => {
     await expectRefusal(
       ['remove', 'join_zones'],
-      /--name "join_zones": oee runs after it; .*--rewire to make it run after clean_orders, clean_parts instead/,
+      /the NAME argument "join_zones": oee runs after it; .*--rewire to make it run after clean_orders, clean_parts instead/,
     );
     await expectRefusal(['remove', 'collect'], /clean_orders, clean_parts run after it/);
     await expectRefusal(['remove', 'ghost', '--rewire'], /no pod of that name/);

@@ -82,7 +82,7 @@ describe('pod-ingestion run: refusals before anything runs, and Docker failures'
     [
       'an unknown task',
       ['--conf', '{"RUN_DATE": "2026-01-31"}', '--set', 'c:TOKEN=x', 'SECRETS', 'nope'],
-      '--task "nope": no task of that name; the pipeline has: a, b, c',
+      'the TASK argument "nope": no task of that name; the pipeline has: a, b, c',
     ],
     ['a conf that is not a JSON object', ['--conf', '[1]', '--set', 'c:TOKEN=x', 'SECRETS'], 'the conf is one JSON object'],
     [

@@ -82,13 +82,13 @@ describe('answers files: a value of the wrong type is refused with how to write 
   it.concurrent.each([
     [
       '{"tag": 1.0}',
-      /the answers file's "tag" "1": a number loses its written form \(3\.10 reads as 3\.1, 1\.0 as 1\): write it as a JSON string in quotes/,
+      /tag \(answers file [^)]*\) "1": a number loses its written form \(3\.10 reads as 3\.1, 1\.0 as 1\): write it as a JSON string in quotes/,
     ],
-    ['{"python": 3.10}', /the answers file's "python" "3\.1": a number loses its written form/],
-    ['{"build": "yes"}', /the answers file's "build" "\\"yes\\"": a yes\/no answer is written true or false, without quotes/],
+    ['{"python": 3.10}', /python \(answers file [^)]*\) "3\.1": a number loses its written form/],
+    ['{"build": "yes"}', /build \(answers file [^)]*\) "\\"yes\\"": a yes\/no answer is written true or false, without quotes/],
     [
       '{"packages": "pkg===1\\u001c--index-url=http://127.0.0.1:9/simple"}',
-      /--packages "pkg===1\\u001c--index-url=http:\/\/127\.0\.0\.1:9\/simple": a requirement holds no control or line-separator character \(found \\x1c/,
+      /packages \(answers file class\.json\) "pkg===1\\u001c--index-url=http:\/\/127\.0\.0\.1:9\/simple": a requirement holds no control or line-separator character \(found \\x1c/,
     ],
   ])('%s', async (json, message) => {
     const folder = tempDir('answers');
@@ -146,16 +146,16 @@ describe('pod and package', () => {
     await expectRefused(
       ['pod', 'pandas'],
       project,
-      /--name "pandas": the pod pandas is named like the module pandas that pandas==2\.2\.3 installs/,
+      /the NAME argument "pandas": the pod pandas is named like the module pandas that pandas==2\.2\.3 installs/,
     );
     await expectRefused(['pod', 'yaml'], project, /the module yaml that PyYAML==6\.0\.2 installs/);
     await expectRefused(['pod', 'numpy'], project, /the module numpy that pandas==2\.2\.3 installs/);
     await expectRefused(
       ['package', 'collect'],
       project,
-      /--package "collect": the pod collect is named like the module collect that collect installs/,
+      /the SPEC argument "collect": the pod collect is named like the module collect that collect installs/,
     );
-    await expectRefused(['package', ''], project, /--package "": a requirement is not empty/);
+    await expectRefused(['package', ''], project, /the SPEC argument "": a requirement is not empty/);
     await expectRefused(['package', 'psycopg2 binary'], project, /Try: psycopg2-binary/);
   });
 

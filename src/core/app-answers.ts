@@ -5,7 +5,7 @@ import type { Language } from './i18n/language.js';
 import { t } from './i18n/translate.js';
 import { APP_QUESTIONS, checkPodList } from './app-questions.js';
 import { checkDagParams, DEFAULT_OUTPUT_DIR } from './dag-params.js';
-import { check, InvalidAnswersError, type FieldError } from './field-error.js';
+import { check, InvalidAnswersError, type FieldError, type Origin } from './field-error.js';
 import { checkImageReference } from './image-reference.js';
 import { splitNames, stripPodName } from './names.js';
 import { checkPodsAgainstPackages } from './package-imports.js';
@@ -80,6 +80,12 @@ export function savedOptions(section: 'config' | 'kubernetes'): { key: string; o
     number: saved.toConfig === Number,
     optional: saved.absent !== undefined,
   }));
+}
+
+/** Where a re-run's current answer is kept: its key in .yo-rc.json (the package list: requirements.txt). */
+export function savedOrigin(question: string): Origin {
+  if (question === 'packages') return { from: 'file', path: 'requirements.txt' };
+  return { from: 'project-config', key: SAVED_ANSWERS.find((saved) => saved.question === question)?.key ?? question };
 }
 
 export interface AppPlan {

@@ -12,11 +12,9 @@ import { normalizePodsDir } from './pods-dir.js';
 import { findCycle, taskId } from './pipeline.js';
 import { checkPodConsistency, parseDescription, parseEnv, parseParam, parseSecret, parseTaskId } from './pod-settings.js';
 import { checkPython } from './python-version.js';
-import { CONFIG_KEY, type KubernetesSettings, type PodSpec, type ProjectConfig } from './project-config.js';
+import { type KubernetesSettings, type PodSpec, type ProjectConfig } from './project-config.js';
 import { questionNamed } from './questions.js';
 import { checkResourcePairs } from './resources.js';
-
-const SOURCE = '.yo-rc.json';
 
 // Config key -> the option whose checks it goes through: the table the generator saves answers by.
 const TOP_LEVEL = savedOptions('config');
@@ -38,7 +36,7 @@ class Collector {
   add(key: string, value: unknown, rule: string, suggestion?: string): void {
     this.errors.push({
       field: 'project',
-      source: `${SOURCE} ${CONFIG_KEY}.${key}`,
+      origin: { from: 'project-config', key },
       value: typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined'),
       rule,
       ...(suggestion ? { suggestion } : {}),
@@ -47,7 +45,7 @@ class Collector {
 
   /** Errors of a shared validator, re-labelled with the key they came from. */
   addAll(key: string, errors: readonly FieldError[]): void {
-    for (const error of errors) this.errors.push({ ...error, field: 'project', source: `${SOURCE} ${CONFIG_KEY}.${key}` });
+    for (const error of errors) this.errors.push({ ...error, field: 'project', origin: { from: 'project-config', key } });
   }
 
   string(key: string, value: unknown): value is string {

@@ -5,8 +5,7 @@
 import { t } from './i18n/translate.js';
 import { isAbsolute, resolve } from 'node:path';
 import { dagParams, podEnvironment, resolveParams } from './dag-params.js';
-import { PodIngestionError } from './errors.js';
-import { formatFieldError, type FieldError } from './field-error.js';
+import { InvalidAnswersError, type FieldError } from './field-error.js';
 import { downstreamOf, taskId, topologicalOrder } from './pipeline.js';
 import type { PodSpec, ProjectConfig } from './project-config.js';
 
@@ -58,12 +57,9 @@ export interface RunPlan {
 }
 
 /** A refused run: every problem at once, and the promise that nothing started. */
-export class RunRefusedError extends PodIngestionError {
-  constructor(readonly errors: FieldError[]) {
-    super(
-      'invalid-answers',
-      `${errors.length === 1 ? t('run.refused.one') : t('run.refused.many', { count: errors.length })}\n${errors.map((error) => `  - ${formatFieldError(error)}`).join('\n')}`,
-    );
+export class RunRefusedError extends InvalidAnswersError {
+  constructor(errors: FieldError[]) {
+    super(errors, (count) => (count === 1 ? t('run.refused.one') : t('run.refused.many', { count })));
   }
 }
 
@@ -288,8 +284,11 @@ export function planRun(config: ProjectConfig, request: RunRequest, folderExists
       else if (source.kind === 'constant') {
         const rendered = renderTemplate(source.value, context);
         for (const problem of rendered.problems) {
+          // A constant of the pod's settings: .yo-rc.json holds it (run has no --env).
+          const at = `pods[${config.pods.indexOf(pod)}].env[${pod.env.findIndex((item) => item.name === source.name)}]`;
           errors.push({
             field: 'env',
+            origin: { from: 'project-config', key: at },
             value: `${taskId(pod)}:${source.name}=${source.value}`,
             rule: t('run.orSet', { problem, task: taskId(pod), name: source.name }),
           });

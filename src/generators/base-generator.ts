@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import Generator, { type BaseOptions } from 'yeoman-generator';
 import { normalizeOptionArguments, type OptionShape } from '../core/command-line.js';
-import { InvalidAnswersError } from '../core/field-error.js';
+import { InvalidAnswersError, type Origins } from '../core/field-error.js';
 import { isLanguage, languageOfEnvironment, LANGUAGES, type Language } from '../core/i18n/language.js';
 import { t, useLanguage } from '../core/i18n/translate.js';
 import { MESSAGES_LANGUAGE_QUESTION } from '../core/language-questions.js';
@@ -51,6 +51,20 @@ export abstract class PodIngestionGenerator extends Generator<Record<string, unk
       get: (target, key, receiver) => (key === 'error' ? undefined : Reflect.get(target, key, receiver)),
     });
     Object.defineProperty(this, 'log', { value: withoutError, configurable: true, writable: true });
+  }
+
+  /**
+   * Where each answer came from, by field: recorded where the answers are gathered (answers file, .yo-rc.json,
+   * arguments, prompts), read by every refusal of a task (executeTask). A field not here came from its option.
+   */
+  readonly origins: Origins = { project: { from: 'folder' } };
+
+  override async executeTask(...args: Parameters<Generator['executeTask']>): Promise<void> {
+    try {
+      await super.executeTask(...args);
+    } catch (error) {
+      throw error instanceof InvalidAnswersError ? error.withOrigins(this.origins) : error;
+    }
   }
 
   override rootGeneratorName(): string {

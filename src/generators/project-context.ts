@@ -12,6 +12,13 @@ export function requireProject(folder: string): ProjectConfig {
   }
   const cycle = findCycle(config.pods);
   if (cycle)
-    throw new InvalidAnswersError([{ field: 'project', value: '.yo-rc.json', rule: t('project.cycle', { cycle: cycle.join(' -> ') }) }]);
+    throw new InvalidAnswersError([
+      {
+        field: 'project',
+        origin: { from: 'project-config', key: 'pods' },
+        value: cycle.join(' -> '),
+        rule: t('project.cycle', { cycle: cycle.join(' -> ') }),
+      },
+    ]);
   return config;
 }

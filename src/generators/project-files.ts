@@ -121,7 +121,12 @@ export function readProjectConfig(folder: string): ProjectConfig | undefined {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new InvalidAnswersError([
-      { field: 'project', source: '.yo-rc.json', value: file, rule: t('project.unreadable', { reason: (error as Error).message }) },
+      {
+        field: 'project',
+        origin: { from: 'project-config' },
+        value: file,
+        rule: t('project.unreadable', { reason: (error as Error).message }),
+      },
     ]);
   }
   if (typeof parsed !== 'object' || parsed === null || !(CONFIG_KEY in parsed)) return undefined;

@@ -2,7 +2,7 @@
 // declared question meets Yeoman, shared by every generator of the package.
 import { catalogOf, declared, t, type MessageKey } from '../core/i18n/translate.js';
 import { readFileSync } from 'node:fs';
-import { formatFieldError, InvalidAnswersError, type FieldError } from '../core/field-error.js';
+import { formatFieldError, InvalidAnswersError, type FieldError, type Origin, type Origins } from '../core/field-error.js';
 import { answerOf, checkAnswer, describeDefault, type Question, type RawAnswers } from '../core/questions.js';
 import { REPEATABLE_OPTION, type PodIngestionGenerator } from './base-generator.js';
 
@@ -24,9 +24,9 @@ function camelCase(name: string): string {
  * strings for the rest (a list of strings where several values are allowed). A number where text is meant
  * is refused rather than turned into text: {"python": 3.10} would be "3.1", {"tag": 1.0} would be "1".
  */
-function fromFile(question: Question, key: string, value: unknown, errors: FieldError[]): string | boolean | undefined {
+function fromFile(question: Question, origin: Origin, value: unknown, errors: FieldError[]): string | boolean | undefined {
   const refuse = (rule: string) => {
-    errors.push({ field: question.name, source: t('answers.source', { key }), value: JSON.stringify(value) ?? String(value), rule });
+    errors.push({ field: question.name, origin, value: JSON.stringify(value) ?? String(value), rule });
     return undefined;
   };
   if (value === undefined || value === null) return undefined;
@@ -48,8 +48,11 @@ function fromFile(question: Question, key: string, value: unknown, errors: Field
 // Questions whose value is a list of words: an answers file may give them as a JSON list of strings.
 const LIST_QUESTIONS = new Set(['pods', 'packages', 'after']);
 
-/** Reads an answers file (a JSON object keyed by option names); unknown keys and bad JSON are refused. */
-export function readAnswersFile(path: string, questions: readonly Question[]): RawAnswers {
+/**
+ * Reads an answers file (a JSON object keyed by option names); unknown keys and bad JSON are refused. Each
+ * answer's origin is its key in the file, for the refusals that name it.
+ */
+export function readAnswersFile(path: string, questions: readonly Question[]): { answers: RawAnswers; origins: Origins } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
@@ -60,12 +63,16 @@ export function readAnswersFile(path: string, questions: readonly Question[]): R
     throw new InvalidAnswersError([{ field: 'answers', value: path, rule: t('answers.notObject') }]);
   }
   const answers: RawAnswers = {};
+  const origins: Origins = {};
   const unknown: string[] = [];
   const errors: FieldError[] = [];
   for (const [key, value] of Object.entries(parsed)) {
     const question = questions.find((candidate) => candidate.name === key || camelCase(candidate.name) === key);
     if (!question || question.name === 'answers') unknown.push(key);
-    else answers[question.name] = fromFile(question, key, value, errors);
+    else {
+      origins[question.name] = { from: 'answers-file', file: path, key };
+      answers[question.name] = fromFile(question, origins[question.name]!, value, errors);
+    }
   }
   if (errors.length > 0) throw new InvalidAnswersError(errors);
   if (unknown.length > 0) {
@@ -77,7 +84,7 @@ export function readAnswersFile(path: string, questions: readonly Question[]): R
       },
     ]);
   }
-  return answers;
+  return { answers, origins };
 }
 
 /** The options given on the command line (or by a test), by question name. */
@@ -132,11 +139,12 @@ export async function askQuestions(
       }
       if (!advanced) continue;
     }
-    if (invalid.length > 0) generator.log(formatFieldError(invalid[0]!));
+    if (invalid.length > 0) generator.log(formatFieldError({ ...invalid[0]!, origin: generator.origins[question.name] }));
     if (question.kind === 'repeatable') {
       result[question.name] = (await askRepeated(generator, question, answerOf(question, result))) as unknown as string;
       continue;
     }
+    const asked = prompted(question.message);
     // A refused value is not offered back as the default: the project's current value (a re-run) or the
     // question's own default is.
     const fallback = answerOf(question, {
@@ -148,20 +156,26 @@ export async function askQuestions(
       {
         type: question.kind === 'boolean' ? 'confirm' : question.choices ? 'select' : 'input',
         name: question.name,
-        message: declared(question.message ?? ''),
+        message: asked.question,
         default: fallback,
         ...(question.choices ? { choices: question.choices.map((value) => ({ value, name: choiceLabel(value) })) } : {}),
         validate: (input: unknown) => {
           const problems = question.check ? question.check(String(input ?? '').trim(), question.name) : [];
-          return problems.length === 0 ? true : formatFieldError(problems[0]!);
+          return problems.length === 0 ? true : formatFieldError({ ...problems[0]!, origin: asked });
         },
       },
     ] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
     const reply = (await generator.prompt(prompt)) as Record<string, string | boolean>;
     result[question.name] = reply[question.name];
+    generator.origins[question.name] = asked;
     onAnswer?.(question, reply[question.name]!);
   }
   return result;
+}
+
+/** The origin of an answer typed at a prompt: its text, as asked (declared text, in the active language). */
+function prompted(message: string | undefined): Extract<Origin, { from: 'prompt' }> {
+  return { from: 'prompt', question: declared(message ?? '') };
 }
 
 /** A choice as the prompt shows it: the value (an interface, the same in every language) and what it does. */
@@ -188,6 +202,8 @@ async function askRepeated(generator: PodIngestionGenerator, question: Question,
     if (((await generator.prompt(keep)) as Record<string, boolean>)[`keep-${question.name}`]) return current.map(String);
   }
   const values: string[] = [];
+  const asked = prompted(question.message);
+  generator.origins[question.name] = asked;
   for (;;) {
     const prompt = [
       {
@@ -200,7 +216,7 @@ async function askRepeated(generator: PodIngestionGenerator, question: Question,
         default: '',
         validate: (input: unknown) => {
           const problems = question.check && String(input ?? '').trim() ? question.check(String(input).trim(), question.name) : [];
-          return problems.length === 0 ? true : formatFieldError(problems[0]!);
+          return problems.length === 0 ? true : formatFieldError({ ...problems[0]!, origin: asked });
         },
       },
     ] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
@@ -223,21 +239,23 @@ export async function askForArgument(
     throw new InvalidAnswersError([{ field: argument.field, value: '', rule: `it is needed: ${argument.usage}` }]);
   }
   // Named after the argument, so an answers map (yeoman-test's) cannot confuse it with a repeatable question's values.
+  const asked = prompted(argument.message);
   const prompt = [
     {
       type: 'input',
       name: argument.field,
-      message: argument.message,
+      message: asked.question,
       validate: (input: unknown) => {
         const value = String(input ?? '').trim();
         const problems =
           value === ''
             ? [{ field: argument.field, value, rule: `it is needed: ${argument.usage}` }]
             : argument.check(value, argument.field);
-        return problems.length === 0 ? true : formatFieldError(problems[0]!);
+        return problems.length === 0 ? true : formatFieldError({ ...problems[0]!, origin: asked });
       },
     },
   ] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
   const reply = (await generator.prompt(prompt)) as Record<string, string>;
+  generator.origins[argument.field] = asked;
   return String(reply[argument.field] ?? '').trim();
 }

@@ -7,6 +7,14 @@ export const en = {
   'refusal.one': 'Nothing was written: one answer is invalid.',
   'refusal.many': 'Nothing was written: {count} answers are invalid.',
   'refusal.try': 'Try: {suggestion}',
+  // Where a refused value came from, when not from its option (--name): field-error.ts formatFieldError
+  'refusal.answersFile': '{key} (answers file {file})',
+  'refusal.argument.destination': 'the destination argument',
+  'refusal.argument.name': 'the NAME argument',
+  'refusal.argument.spec': 'the SPEC argument',
+  'refusal.argument.task': 'the TASK argument',
+  'refusal.prompt': 'the answer to "{question}"',
+  'refusal.folder': 'the folder',
 
   // Validation rules of single values (image-reference.ts, names.ts, python-version.ts, resources.ts, package-imports.ts)
   'image.nameRule':
@@ -110,7 +118,6 @@ export const en = {
   'answers.unreadable': 'the answers file must be readable JSON ({reason})',
   'answers.notObject': 'the answers file holds one JSON object, keyed by option names',
   'answers.unknownKeys': 'unknown keys {keys}; the keys are the option names: {names}',
-  'answers.source': 'the answers file\'s "{key}"',
   'answers.boolean': 'a yes/no answer is written true or false, without quotes',
   'answers.number': 'a number loses its written form (3.10 reads as 3.1, 1.0 as 1)',
   'answers.list': 'a list is not text',
@@ -123,7 +130,6 @@ export const en = {
   'prompt.repeatFirst': '{message} (one per answer; empty when done)',
   'prompt.repeatMore': '{message} ({count} so far; empty when done)',
   'app.emptyDestination': 'an empty destination would write into the current folder; name a folder, or "." for this one',
-  'app.destinationSource': 'the destination argument',
   'app.requirementsUnreadable': 'the file cannot be read ({reason})',
   'app.written': 'Project written to {folder}',
   'app.next': 'Next: {command}',

@@ -7,6 +7,13 @@ export const ptBR: Messages = {
   'refusal.one': 'Nada foi gravado: uma resposta é inválida.',
   'refusal.many': 'Nada foi gravado: {count} respostas são inválidas.',
   'refusal.try': 'Sugestão: {suggestion}',
+  'refusal.answersFile': '{key} (arquivo de respostas {file})',
+  'refusal.argument.destination': 'o argumento de destino',
+  'refusal.argument.name': 'o argumento NOME',
+  'refusal.argument.spec': 'o argumento SPEC',
+  'refusal.argument.task': 'o argumento TAREFA',
+  'refusal.prompt': 'a resposta a "{question}"',
+  'refusal.folder': 'a pasta',
 
   // Validation rules of single values (image-reference.ts, names.ts, python-version.ts, resources.ts, package-imports.ts)
   'image.nameRule':
@@ -111,7 +118,6 @@ export const ptBR: Messages = {
   'answers.unreadable': 'o arquivo de respostas precisa ser um JSON legível ({reason})',
   'answers.notObject': 'o arquivo de respostas contém um único objeto JSON, com os nomes das opções como chaves',
   'answers.unknownKeys': 'chaves desconhecidas {keys}; as chaves são os nomes das opções: {names}',
-  'answers.source': '"{key}" do arquivo de respostas',
   'answers.boolean': 'uma resposta sim/não se escreve true ou false, sem aspas',
   'answers.number': 'um número perde a forma escrita (3.10 vira 3.1, 1.0 vira 1)',
   'answers.list': 'uma lista não é texto',
@@ -124,7 +130,6 @@ export const ptBR: Messages = {
   'prompt.repeatFirst': '{message} (uma por resposta; vazio para terminar)',
   'prompt.repeatMore': '{message} ({count} até agora; vazio para terminar)',
   'app.emptyDestination': 'um destino vazio gravaria na pasta atual; indique uma pasta, ou "." para esta',
-  'app.destinationSource': 'o argumento de destino',
   'app.requirementsUnreadable': 'não foi possível ler o arquivo ({reason})',
   'app.written': 'Projeto gravado em {folder}',
   'app.next': 'Próximo passo: {command}',

@@ -3,7 +3,7 @@
 import { t } from '../../core/i18n/translate.js';
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { currentAnswers, resolveAppAnswers, type AppPlan } from '../../core/app-answers.js';
+import { currentAnswers, resolveAppAnswers, savedOrigin, type AppPlan } from '../../core/app-answers.js';
 import { APP_QUESTIONS } from '../../core/app-questions.js';
 import { checkProjectPlace, nestedProjectQuestion, nestedProjectRefusal } from '../../core/destination.js';
 import { shellWord } from '../../core/escape.js';
@@ -53,21 +53,25 @@ export default class AppGenerator extends PodIngestionGenerator {
       required: false,
       description: 'folder of the project [default: ./<container>, or here when this folder is a project]',
     });
+    this.origins.destination = { from: 'argument', name: 'destination' };
     declareOptions(this, APP_QUESTIONS);
   }
 
   async initializing(): Promise<void> {
     const destination = this.options.destination as string | undefined;
     if (destination !== undefined && destination.trim() === '') {
-      throw new InvalidAnswersError([
-        { field: 'destination', source: t('app.destinationSource'), value: destination, rule: t('app.emptyDestination') },
-      ]);
+      throw new InvalidAnswersError([{ field: 'destination', value: destination, rule: t('app.emptyDestination') }]);
     }
     // A re-run inside (or on) an existing project starts from its saved answers.
     this.existing = readProjectConfig(resolve(this.env.cwd, destination ?? '.'));
     const given = givenOptions(this, APP_QUESTIONS);
     if (!this.existing) await checkNotInsideAProject(this, destination, given.defaults === true);
-    const fromFile = given.answers ? readAnswersFile(String(given.answers), APP_QUESTIONS) : {};
+    const { answers: fromFile, origins } = given.answers
+      ? readAnswersFile(String(given.answers), APP_QUESTIONS)
+      : { answers: {}, origins: {} };
+    // An option given wins over the file, and is named as the option.
+    Object.assign(this.origins, origins);
+    for (const name of Object.keys(given)) delete this.origins[name];
     // The messages speak the project's language from here on: the answers file's, else the project's saved one.
     const lang = fromFile.lang ?? this.existing?.lang;
     if (isLanguage(lang)) this.useProjectLanguage(lang);
@@ -103,6 +107,7 @@ export default class AppGenerator extends PodIngestionGenerator {
   configuring(): void {
     // What was neither given nor asked keeps the project's current value; the current package list given back
     // unchanged (Enter at its prompt) is not a new list: requirements.txt stays the user's, comments included.
+    for (const name of Object.keys(this.current)) if (this.answers[name] === undefined) this.origins[name] = savedOrigin(name);
     this.answers = { ...this.current, ...this.answers };
     if (this.current.packages !== undefined && this.answers.packages === this.current.packages) delete this.answers.packages;
     const requirementsFile = String(this.answers.requirements ?? '');

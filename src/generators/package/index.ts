@@ -23,6 +23,7 @@ export default class PackageGenerator extends PodIngestionGenerator {
       required: false,
       description: 'PEP 508 requirements (pandas==2.2.3 "pyarrow>=14,<20"); asked when left out',
     });
+    this.origins.package = { from: 'argument', name: 'SPEC' };
     declareOptions(this, PACKAGE_QUESTIONS);
   }
 
@@ -56,7 +57,10 @@ export default class PackageGenerator extends PodIngestionGenerator {
     if (errors.length > 0) throw new InvalidAnswersError(errors);
     const change = addRequirements(this.fs.read(this.destinationPath('requirements.txt'), { defaults: '' }) ?? '', specs);
     // The file as pip will read it, the user's own lines included.
-    const fileErrors = checkRequirementsFile('package', change.text);
+    const fileErrors = checkRequirementsFile('package', change.text).map((error) => ({
+      ...error,
+      origin: { from: 'file', path: 'requirements.txt' } as const,
+    }));
     if (fileErrors.length > 0) throw new InvalidAnswersError(fileErrors);
     this.change = change;
     this.specs = specs;

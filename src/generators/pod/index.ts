@@ -31,6 +31,7 @@ export default class PodGenerator extends PodIngestionGenerator {
       required: false,
       description: 'the pod script name (a Python module name); asked when left out',
     });
+    this.origins.name = { from: 'argument', name: 'NAME' };
     declareOptions(this, POD_QUESTIONS);
   }
 

@@ -24,6 +24,7 @@ export default class RemoveGenerator extends PodIngestionGenerator {
   constructor(args: string[], options: GeneratorOptions) {
     super(args, options);
     this.argument('name', { type: String, required: true, description: 'the pod to remove' });
+    this.origins.name = { from: 'argument', name: 'NAME' };
     // --defaults is among them: the bin passes it when there is no terminal; remove asks nothing either way.
     declareOptions(this, REMOVE_QUESTIONS);
   }

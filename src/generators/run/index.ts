@@ -32,6 +32,7 @@ export default class RunGenerator extends PodIngestionGenerator {
       required: false,
       description: 'the tasks to run (their upstream tasks are taken as done); all when none',
     });
+    this.origins.task = { from: 'argument', name: 'TASK' };
     declareOptions(this, RUN_QUESTIONS);
   }
 
