@@ -84,13 +84,6 @@ class FlyRepository {
     'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
     'let madeRgiEmojiRegex;\nconst rgiEmojiRegex = { test: (text) => (madeRgiEmojiRegex ??= /^\\p{RGI_Emoji}$/v).test(text) };',
   ),
-  // The conflict question's diff legend printed its two words with nothing between ("removedadded"); each now
-  // carries the sign its lines start with.
-  lazy(
-    '@yeoman/conflicter/dist/conflicter.js',
-    "{ message: 'removed', color: 'removed' },\n                { message: '' },\n                { message: 'added', color: 'added' },",
-    "{ message: '- removed', color: 'removed' },\n                { message: ' ' },\n                { message: '+ added', color: 'added' },",
-  ),
   // @yeoman/adapter builds inquirer's prompt module when any adapter is made; a run that asks nothing never needs
   // inquirer, so its import waits for the first question.
   {

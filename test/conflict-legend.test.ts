@@ -1,8 +1,10 @@
-// The conflict question's diff, as a person at a terminal sees it: "d" at "Overwrite Dockerfile?" shows the
-// changes under a legend whose two words are apart and carry their lines' signs (Yeoman printed "removedadded").
+// The conflict question's diff, as a person at a terminal sees it, under the bin and under yo: "d" at "Overwrite
+// Dockerfile?" shows the changes under a legend whose two words are apart and carry their lines' signs (Yeoman
+// printed "removedadded").
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { linkedModules, LIKE_YO } from './support/like-yo.js';
 import { runBin, runInTerminal } from './support/run-bin.js';
 import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 
@@ -10,14 +12,19 @@ afterAll(cleanupTempDirs);
 const plain = (text: string) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
 describe('the conflict question', () => {
-  it('shows the diff under a legend that reads "- removed + added", in colour', async () => {
+  it.each([
+    ['pod-ingestion', () => ({ args: ['.'] })],
+    ['yo pod-ingestion', () => ({ args: [linkedModules(), 'pod-ingestion', '.'], bin: LIKE_YO })],
+  ])('%s shows the diff under a legend that reads "- removed + added", in colour', async (_, command) => {
     const dir = tempDir('legend');
     expect((await runBin(['proj', '--defaults', '--pods', 'collect'], dir)).exitCode).toBe(0);
     const project = join(dir, 'proj');
     // Without the generated bases a re-run asks Yeoman's overwrite question for a file the user changed.
     rmSync(join(project, '.pod-ingestion'), { recursive: true, force: true });
     appendFileSync(join(project, 'Dockerfile'), '# mine\n');
-    const run = await runInTerminal(['.'], project, {
+    const { args, bin } = command();
+    const run = await runInTerminal(args, project, {
+      bin,
       steps: [
         { wait: '\\?', keys: '\\r', until: 'Overwrite Dockerfile\\?' },
         { wait: 'Overwrite Dockerfile\\?', keys: 'd\\r' },

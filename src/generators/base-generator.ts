@@ -10,6 +10,7 @@ import { t, useLanguage } from '../core/i18n/translate.js';
 import { MESSAGES_LANGUAGE_QUESTION } from '../core/language-questions.js';
 import type { Question } from '../core/questions.js';
 import { declareOptions } from './question-options.js';
+import { useRunOutput } from './terminal-output.js';
 
 export type GeneratorOptions = BaseOptions & Record<string, unknown>;
 
@@ -44,6 +45,8 @@ export abstract class PodIngestionGenerator extends Generator<Record<string, unk
       throw new InvalidAnswersError([{ field: 'lang', value: String(lang), rule: t('rule.oneOf', { choices: LANGUAGES.join(', ') }) }]);
     }
     useLanguage(lang ?? languageOfEnvironment(process.env));
+    // Progress and file status lines on stdout, the diff legend mended: under the bin and under yo alike.
+    useRunOutput(this.env.adapter as unknown as Parameters<typeof useRunOutput>[0]);
     // Yeoman logs "✖ An error occured while running <task>" through log.error before a failing task's error
     // reaches the caller; ours are sentences written for the user (the bin prints them), so without log.error
     // that banner goes to Yeoman's debug channel instead. Everything else logs as before.

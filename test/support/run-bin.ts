@@ -98,9 +98,10 @@ export interface TerminalStep {
 export async function runInTerminal(
   args: readonly string[],
   cwd: string,
-  options: { wait?: string; keys?: string; steps?: readonly TerminalStep[]; env?: NodeJS.ProcessEnv } = {},
+  options: { wait?: string; keys?: string; steps?: readonly TerminalStep[]; env?: NodeJS.ProcessEnv; bin?: string } = {},
 ): Promise<{ exitCode: number; output: string }> {
   const run = await runBin(args, cwd, {
+    bin: options.bin,
     under: options.steps
       ? ['python3', PTY, '--steps', JSON.stringify(options.steps)]
       : ['python3', PTY, options.wait ?? '^$', options.keys ?? ''],
