@@ -104,7 +104,10 @@ describe('pod-ingestion:app', () => {
       );
     // The refused value is not offered back as the default (issue 12): the declared default is.
     expect(verdicts[0]).toBe('ingestion-pods');
-    expect(verdicts[1]).toMatch(/--container "runPodsPython": Docker requires lowercase.*Try: run-pods-python/);
+    // Typed at the prompt, the value is named by its question, not as the option.
+    expect(verdicts[1]).toMatch(
+      /^the answer to "Image \(container\) name" "runPodsPython": Docker requires lowercase.*Try: run-pods-python/,
+    );
     expect(verdicts[2]).toBe(true);
     expect(existsSync(join(result.cwd, 'run-pods-python/Dockerfile'))).toBe(true);
   });

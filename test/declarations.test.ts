@@ -156,9 +156,12 @@ describe('pod questions check their answers', () => {
           },
         },
       );
-    expect(verdicts.after?.[0]).toMatch(/--after "colect": no pod of that name; the project has: collect/);
+    // A prompt's explanation names its question, not an option.
+    expect(verdicts.after?.[0]).toBe(
+      'the answer to "Runs after which pods (names separated by commas; empty for none)" "colect": no pod of that name; the project has: collect.',
+    );
     expect(verdicts.after?.[1]).toBe(true);
-    expect(verdicts.env?.[0]).toMatch(/--env "ZONE": an --env value is KEY=VALUE/);
+    expect(verdicts.env?.[0]).toMatch(/^the answer to "Constant environment variable KEY=VALUE" "ZONE": an --env value is KEY=VALUE/);
     expect(verdicts.env?.[1]).toBe(true);
     expect(verdicts.secret).toBeUndefined();
     const saved = JSON.parse(readFileSync(join(project, '.yo-rc.json'), 'utf8'))['generator-pod-ingestion'] as ProjectConfig;
