@@ -143,7 +143,7 @@ function checkAnswers(
     errors.push({
       field: 'push',
       value: 'true',
-      rule: 'a local-only image (no --repository) has nowhere to be pushed; give --repository (your Docker Hub user, or a registry path), or build without --push',
+      rule: t('app.pushLocalOnly'),
     });
   }
   errors.push(

@@ -3,6 +3,7 @@
 // and the local run (run-plan.ts) read them through this module, so they agree on one rule: a param's value
 // is the run's conf value when given, else its default; a param without a default is required, and Airflow
 // refuses a schedule on a DAG that has one.
+import { t } from './i18n/translate.js';
 import type { FieldError } from './field-error.js';
 import type { PodSpec, ProjectConfig } from './project-config.js';
 import { projectWords } from './i18n/project-words.js';
@@ -104,11 +105,18 @@ export function checkDagParams(config: ProjectConfig, field: 'param' | 'schedule
       const first = seen.get(param.name);
       if (!first) seen.set(param.name, { pod: pod.name, default: param.default });
       else if (first.default !== param.default) {
-        const show = (value: string | null) => (value === null ? 'no default (required)' : `the default ${JSON.stringify(value)}`);
+        const show = (value: string | null) =>
+          value === null ? t('params.noDefault') : t('params.theDefault', { value: JSON.stringify(value) });
         errors.push({
           field,
           value: `${param.name}${param.default === null ? '' : `=${param.default}`}`,
-          rule: `${param.name} is one DAG param, which pod ${first.pod} declares with ${show(first.default)} and pod ${pod.name} with ${show(param.default)}; a param has one default`,
+          rule: t('params.twoDefaults', {
+            name: param.name,
+            first: first.pod,
+            firstDefault: show(first.default),
+            pod: pod.name,
+            podDefault: show(param.default),
+          }),
           suggestion: first.default === null ? param.name : `${param.name}=${first.default}`,
         });
       }
@@ -119,10 +127,7 @@ export function checkDagParams(config: ProjectConfig, field: 'param' | 'schedule
       errors.push({
         field,
         value: field === 'schedule' ? config.schedule : param.name,
-        rule:
-          `the DAG runs on the schedule ${JSON.stringify(config.schedule)} and ${param.name} (pods ${param.pods.join(', ')}) has no default, so it is required; ` +
-          'Airflow refuses a scheduled DAG with required params, since a scheduled run has no conf to fill them. ' +
-          'Give it a default, or trigger the DAG by hand (pod-ingestion --schedule "")',
+        rule: t('params.requiredOnSchedule', { schedule: JSON.stringify(config.schedule), name: param.name, pods: param.pods.join(', ') }),
         suggestion: `--param ${param.name}=VALUE`,
       });
     }

@@ -3,6 +3,7 @@
 // command name is a mistyped command. A new project inside another project's folder is allowed only when the
 // user says so.
 import { InvalidAnswersError } from './field-error.js';
+import { t } from './i18n/translate.js';
 
 /** The bin's subcommands (its command table is typed by this list, so the two cannot drift apart). */
 export const SUBCOMMANDS = ['pod', 'remove', 'package', 'publish', 'run', 'graph', 'adopt', 'doctor'] as const;
@@ -50,7 +51,7 @@ export function checkProjectPlace(facts: DestinationFacts): { confirmNested: boo
       {
         field: 'destination',
         value: facts.destination,
-        rule: `inside the project ${facts.enclosingProject}, this looks like a mistyped command, not a new project folder; did you mean \`pod-ingestion ${command}\`?`,
+        rule: t('destination.mistyped', { project: facts.enclosingProject, command }),
         suggestion: `pod-ingestion ${command}`,
       },
     ]);
@@ -59,7 +60,7 @@ export function checkProjectPlace(facts: DestinationFacts): { confirmNested: boo
 }
 
 export function nestedProjectQuestion(facts: DestinationFacts): string {
-  return `${facts.destination} would be a new project inside the project ${facts.enclosingProject}. Create it there anyway?`;
+  return t('destination.nestedQuestion', { destination: facts.destination, project: facts.enclosingProject ?? '' });
 }
 
 export function nestedProjectRefusal(facts: DestinationFacts): InvalidAnswersError {
@@ -67,7 +68,7 @@ export function nestedProjectRefusal(facts: DestinationFacts): InvalidAnswersErr
     {
       field: 'destination',
       value: facts.destination,
-      rule: `that folder is inside the project ${facts.enclosingProject}; a new project there is made only after you confirm it in a terminal (without --defaults), or give a destination outside it`,
+      rule: t('destination.nestedRefusal', { project: facts.enclosingProject ?? '' }),
     },
   ]);
 }

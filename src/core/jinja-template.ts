@@ -4,9 +4,8 @@
 // `{% raw %}...{% endraw %}` (for literal braces). Other statements ({% if %}, {% for %}...) are refused:
 // logic belongs in the pod script. Stricter than Jinja, never looser; one pass, bounded nesting.
 import type { Verdict } from './field-error.js';
+import { t } from './i18n/translate.js';
 
-const RULE =
-  'Airflow renders the value with Jinja: use {{ expression }}, {# comment #} or {% raw %}...{% endraw %} (for literal "{{"), nothing else between "{" delimiters';
 const MAX_DEPTH = 32;
 
 type Token = { kind: 'name' | 'string' | 'number' | 'operator' | 'end'; text: string };
@@ -68,23 +67,22 @@ function tokenize(text: string, start: number): { tokens: Token[]; next: number 
     } else if (character === '"' || character === "'") {
       let stop = index + 1;
       while (stop < text.length && text[stop] !== character) stop += text[stop] === '\\' ? 2 : 1;
-      if (stop >= text.length) throw new ExpressionError('a string in {{ }} is not closed');
+      if (stop >= text.length) throw new ExpressionError(t('jinja.stringNotClosed'));
       tokens.push({ kind: 'string', text: text.slice(index, stop + 1) });
       index = stop + 1;
     } else {
       const operator = OPERATORS.find((candidate) => text.startsWith(candidate, index));
-      if (!operator) throw new ExpressionError(`"${character}" cannot appear in {{ }}`);
+      if (!operator) throw new ExpressionError(t('jinja.badCharacter', { character }));
       if ('([{'.includes(operator)) brackets.push(operator);
       if (')]}'.includes(operator)) {
         const open = brackets.pop();
-        if (open === undefined || '([{'.indexOf(open) !== ')]}'.indexOf(operator))
-          throw new ExpressionError('brackets in {{ }} do not match');
+        if (open === undefined || '([{'.indexOf(open) !== ')]}'.indexOf(operator)) throw new ExpressionError(t('jinja.brackets'));
       }
       tokens.push({ kind: 'operator', text: operator });
       index += operator.length;
     }
   }
-  throw new ExpressionError('"{{" is not closed by "}}"');
+  throw new ExpressionError(t('jinja.notClosed'));
 }
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else']);
@@ -97,9 +95,9 @@ class Parser {
   constructor(private readonly tokens: Token[]) {}
 
   parse(): void {
-    if (this.peek().kind === 'end') throw new ExpressionError('"{{ }}" is empty');
+    if (this.peek().kind === 'end') throw new ExpressionError(t('jinja.empty'));
     this.expression();
-    if (this.peek().kind !== 'end') throw new ExpressionError(`unexpected "${this.peek().text}" in {{ }}`);
+    if (this.peek().kind !== 'end') throw new ExpressionError(t('jinja.unexpected', { token: this.peek().text }));
   }
 
   private peek(offset = 0): Token {
@@ -113,15 +111,15 @@ class Parser {
 
   private take(text?: string): Token {
     const token = this.peek();
-    if (text !== undefined && !this.is(text)) throw new ExpressionError(`expected "${text}" in {{ }}`);
-    if (token.kind === 'end') throw new ExpressionError('the expression in {{ }} ends too early');
+    if (text !== undefined && !this.is(text)) throw new ExpressionError(t('jinja.expected', { token: text }));
+    if (token.kind === 'end') throw new ExpressionError(t('jinja.endsEarly'));
     this.position += 1;
     return token;
   }
 
   private nested(parse: () => void): void {
     this.depth += 1;
-    if (this.depth > MAX_DEPTH) throw new ExpressionError('the expression in {{ }} is nested too deeply');
+    if (this.depth > MAX_DEPTH) throw new ExpressionError(t('jinja.tooDeep'));
     parse();
     this.depth -= 1;
   }
@@ -217,7 +215,7 @@ class Parser {
         this.take('}');
       });
     }
-    throw new ExpressionError(token.kind === 'end' ? 'the expression in {{ }} ends too early' : `unexpected "${token.text}" in {{ }}`);
+    throw new ExpressionError(token.kind === 'end' ? t('jinja.endsEarly') : t('jinja.unexpected', { token: token.text }));
   }
 
   /** `( a, b )`, `[a, b]`, or a call's arguments (`name=value` allowed when `call`). */
@@ -240,7 +238,7 @@ class Parser {
         this.take();
         const token = this.take();
         if (token.kind !== 'name' && !(token.kind === 'number' && /^[0-9]+$/.test(token.text)))
-          throw new ExpressionError(`"${token.text}" cannot follow "." in {{ }}`);
+          throw new ExpressionError(t('jinja.afterDot', { token: token.text }));
       } else if (this.is('[', 'operator')) this.nested(() => this.subscript());
       else if (this.is('(', 'operator')) this.nested(() => this.sequence(')', true));
       else if (this.is('|', 'operator')) {
@@ -268,10 +266,10 @@ class Parser {
 
   private dottedName(): void {
     const name = this.take();
-    if (name.kind !== 'name') throw new ExpressionError(`a filter or test name is expected in {{ }}, not "${name.text}"`);
+    if (name.kind !== 'name') throw new ExpressionError(t('jinja.filterName', { token: name.text }));
     while (this.is('.', 'operator')) {
       this.take();
-      if (this.take().kind !== 'name') throw new ExpressionError('a filter or test name is expected after "."');
+      if (this.take().kind !== 'name') throw new ExpressionError(t('jinja.filterAfterDot'));
     }
   }
 }
@@ -293,19 +291,19 @@ export function checkJinjaTemplate(value: string): Verdict {
         index = after;
       } else if (next === '#') {
         const close = value.indexOf('#}', open + 2);
-        if (close === -1) throw new ExpressionError('"{#" starts a Jinja comment that is never closed by "#}"');
+        if (close === -1) throw new ExpressionError(t('jinja.commentNotClosed'));
         index = close + 2;
       } else if (next === '%') {
         const raw = RAW_START.exec(value.slice(open, open + 64));
-        if (!raw) throw new ExpressionError('"{%" starts a Jinja statement; only {% raw %}...{% endraw %} is accepted here');
+        if (!raw) throw new ExpressionError(t('jinja.statement'));
         RAW_END.lastIndex = open + raw[0].length;
         const end = RAW_END.exec(value);
-        if (!end) throw new ExpressionError('{% raw %} is never closed by {% endraw %}');
+        if (!end) throw new ExpressionError(t('jinja.rawNotClosed'));
         index = end.index + end[0].length;
       } else index = open + 1;
     }
   } catch (error) {
-    if (error instanceof ExpressionError) return { rule: `${RULE} (${error.message})` };
+    if (error instanceof ExpressionError) return { rule: t('jinja.rule', { problem: error.message }) };
     throw error;
   }
   return undefined;

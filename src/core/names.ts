@@ -148,7 +148,7 @@ export function checkQuantity(value: string): Verdict {
 export function checkOutputDir(value: string): Verdict {
   if (/^\/(?:[A-Za-z0-9._@+=-]+\/?)*$/.test(value) && !value.split('/').includes('..')) return undefined;
   return {
-    rule: 'an output folder is an absolute path of letters, digits and ._@+=- (a mounted volume or bucket), without ".."',
+    rule: t('names.outputDir'),
     suggestion: '/data/output',
   };
 }

@@ -3,6 +3,7 @@
 // either pip options or one requirement followed by its own options. Checking anything else would let a
 // line separator pip knows and we do not (\r, \x1c, U+2028...) smuggle an --index-url past the check.
 import type { Verdict } from './field-error.js';
+import { t, type MessageKey } from './i18n/translate.js';
 
 /** Every character str.splitlines ends a line at; "\r\n" counts as one. */
 const LINE_BREAKS = new Set(['\n', '\r', '\u000b', '\u000c', '\u001c', '\u001d', '\u001e', '\u0085', '\u2028', '\u2029']);
@@ -111,16 +112,16 @@ export function breakArgsOptions(line: string): { requirement: string; options: 
 // ---------------------------------------------------------------------------------------------------
 // Options: the ones a company's private index needs are kept verbatim once their values have the right shape.
 
-const URL_RULE = 'an http:// or https:// URL without spaces or quotes (pip reads it from the image, where only requirements.txt is copied)';
+const urlRule = (): Verdict => ({ rule: t('pipFile.url') });
 
 function checkUrl(value: string): Verdict {
   // pip expands ${NAME} from the environment (a token in a private index URL is the usual case).
   const expanded = value.replace(/\$\{[A-Z0-9_]+\}/g, 'x');
-  if (!/^https?:\/\/[^\s"'\\<>`{}|^]+$/.test(expanded)) return { rule: URL_RULE };
+  if (!/^https?:\/\/[^\s"'\\<>`{}|^]+$/.test(expanded)) return urlRule();
   try {
-    if (new URL(expanded).hostname === '') return { rule: URL_RULE };
+    if (new URL(expanded).hostname === '') return urlRule();
   } catch {
-    return { rule: URL_RULE };
+    return urlRule();
   }
   return undefined;
 }
@@ -128,13 +129,13 @@ function checkUrl(value: string): Verdict {
 function checkHost(value: string): Verdict {
   const label = '[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*';
   if (new RegExp(`^${label}(?:\\.${label})*(?::[0-9]{1,5})?$`).test(value)) return undefined;
-  return { rule: 'a trusted host is a host name or IP address with an optional :port' };
+  return { rule: t('pipFile.trustedHost') };
 }
 
 function checkFormatControl(value: string): Verdict {
   if (value === ':all:' || value === ':none:' || /^[A-Za-z0-9][A-Za-z0-9._-]*(?:,[A-Za-z0-9][A-Za-z0-9._-]*)*$/.test(value))
     return undefined;
-  return { rule: 'the value is :all:, :none: or package names separated by commas' };
+  return { rule: t('pipFile.formatControl') };
 }
 
 const HASH_LENGTHS: Record<string, number> = { sha256: 64, sha384: 96, sha512: 128 };
@@ -144,7 +145,7 @@ function checkHash(value: string): Verdict {
   const length = HASH_LENGTHS[algorithm];
   if (length !== undefined && digest.length === length && /^[0-9a-f]+$/.test(digest) && value === `${algorithm}:${digest}`)
     return undefined;
-  return { rule: 'a --hash is sha256:, sha384: or sha512: followed by the hex digest (pip hash FILE prints it)' };
+  return { rule: t('pipFile.hash') };
 }
 
 interface OptionRule {
@@ -169,21 +170,18 @@ const FILE_OPTIONS: readonly OptionRule[] = [
 /** Options allowed after a requirement. */
 const REQUIREMENT_OPTIONS: readonly OptionRule[] = [{ names: ['--hash'], value: checkHash }];
 
-const REFUSED_OPTIONS: Record<string, string> = {
-  '-r': "includes another requirements file, which is not in the image's build context (only requirements.txt is copied); put its lines in this file",
-  '--requirement':
-    "includes another requirements file, which is not in the image's build context (only requirements.txt is copied); put its lines in this file",
-  '-c': "includes a constraints file, which is not in the image's build context (only requirements.txt is copied); pin the versions in this file",
-  '--constraint':
-    "includes a constraints file, which is not in the image's build context (only requirements.txt is copied); pin the versions in this file",
-  '-e': 'an editable install needs its source tree, which the image does not have; use a requirement (name==version, or name @ https://...)',
-  '--editable':
-    'an editable install needs its source tree, which the image does not have; use a requirement (name==version, or name @ https://...)',
+const REFUSED_OPTIONS: Record<string, MessageKey> = {
+  '-r': 'pipFile.include',
+  '--requirement': 'pipFile.include',
+  '-c': 'pipFile.constraints',
+  '--constraint': 'pipFile.constraints',
+  '-e': 'pipFile.editable',
+  '--editable': 'pipFile.editable',
 };
 
 /** Checks the options of one line (`--index-url https://x/simple --pre`, or the `--hash=...` after a requirement). */
 export function checkOptions(options: string, requirementLine: boolean): Verdict {
-  if (/["'\\]/.test(options)) return { rule: 'pip options are written without quotes or backslashes' };
+  if (/["'\\]/.test(options)) return { rule: t('pipFile.quotes') };
   const allowed = requirementLine ? REQUIREMENT_OPTIONS : FILE_OPTIONS;
   const tokens = options.split(/\s+/).filter(Boolean);
   for (let index = 0; index < tokens.length; index += 1) {
@@ -191,23 +189,26 @@ export function checkOptions(options: string, requirementLine: boolean): Verdict
     const equals = token.startsWith('--') ? token.indexOf('=') : -1;
     const name = equals === -1 ? token : token.slice(0, equals);
     const refused = REFUSED_OPTIONS[name] ?? (/^-[rce]./.test(name) ? REFUSED_OPTIONS[name.slice(0, 2)] : undefined);
-    if (refused) return { rule: `${name.slice(0, name.startsWith('--') ? undefined : 2)} ${refused}` };
+    if (refused) return { rule: t(refused, { option: name.slice(0, name.startsWith('--') ? undefined : 2) }) };
     const rule = allowed.find((candidate) => candidate.names.includes(name));
     if (!rule) {
       const names = allowed.flatMap((candidate) => candidate.names.filter((option) => option.startsWith('--')));
       return {
-        rule: `${requirementLine ? 'after a requirement' : 'on its own line'} pip's ${name} is not supported here; the options kept are ${names.join(', ')}`,
+        rule: t(requirementLine ? 'pipFile.unsupportedAfterRequirement' : 'pipFile.unsupportedOwnLine', {
+          option: name,
+          kept: names.join(', '),
+        }),
       };
     }
     if (!rule.value) {
-      if (equals !== -1) return { rule: `${name} takes no value` };
+      if (equals !== -1) return { rule: t('pipFile.noValue', { option: name }) };
       continue;
     }
     let value = equals === -1 ? undefined : token.slice(equals + 1);
     if (value === undefined) {
       value = tokens[index + 1];
       index += 1;
-      if (value === undefined || value.startsWith('-')) return { rule: `${name} needs a value` };
+      if (value === undefined || value.startsWith('-')) return { rule: t('pipFile.needsValue', { option: name }) };
     }
     const verdict = rule.value(value);
     if (verdict) return { rule: `${name} ${value}: ${verdict.rule}` };

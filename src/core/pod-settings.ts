@@ -125,7 +125,7 @@ export function parseTaskId(value: string, errors: FieldError[]): string | undef
   const taskId = value.trim();
   if (taskId === '') return undefined;
   if (/^[A-Za-z0-9_.-]{1,250}$/.test(taskId)) return taskId;
-  errors.push({ field: 'task-id', value: taskId, rule: 'an Airflow task id is 1 to 250 letters, digits, "_", "." or "-"' });
+  errors.push({ field: 'task-id', value: taskId, rule: t('settings.taskId') });
   return undefined;
 }
 

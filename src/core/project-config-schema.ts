@@ -50,15 +50,15 @@ class Collector {
 
   string(key: string, value: unknown): value is string {
     if (typeof value === 'string') return true;
-    this.add(key, value, 'must be a string');
+    this.add(key, value, t('config.string'));
     return false;
   }
 
   keys(key: string, value: Record<string, unknown>, known: readonly string[], optional: readonly string[] = []): void {
     const all = [...known, ...optional];
     for (const name of Object.keys(value))
-      if (!all.includes(name)) this.add(`${key}${key ? '.' : ''}${name}`, value[name], `unknown key; the keys are ${all.join(', ')}`);
-    for (const name of known) if (!(name in value)) this.add(`${key}${key ? '.' : ''}${name}`, undefined, 'the key is missing');
+      if (!all.includes(name)) this.add(`${key}${key ? '.' : ''}${name}`, value[name], t('config.unknownKey', { keys: all.join(', ') }));
+    for (const name of known) if (!(name in value)) this.add(`${key}${key ? '.' : ''}${name}`, undefined, t('config.missingKey'));
   }
 }
 
@@ -71,7 +71,7 @@ function checkOption(collector: Collector, key: string, optionName: string, valu
 
 function stringList(collector: Collector, key: string, value: unknown): string[] {
   if (!Array.isArray(value)) {
-    collector.add(key, value, 'must be a list of strings');
+    collector.add(key, value, t('config.stringList'));
     return [];
   }
   return value.filter((item, index) => collector.string(`${key}[${index}]`, item)) as string[];
@@ -85,11 +85,11 @@ function objectList(
   optional: readonly string[] = [],
 ): Record<string, unknown>[] {
   if (!Array.isArray(value)) {
-    collector.add(key, value, 'must be a list');
+    collector.add(key, value, t('config.list'));
     return [];
   }
   return value.filter((item, index) => {
-    if (!isObject(item)) collector.add(`${key}[${index}]`, item, `must be an object with ${keys.join(', ')}`);
+    if (!isObject(item)) collector.add(`${key}[${index}]`, item, t('config.objectWith', { keys: keys.join(', ') }));
     else collector.keys(`${key}[${index}]`, item, keys, optional);
     return isObject(item);
   }) as Record<string, unknown>[];
@@ -100,10 +100,10 @@ function checkPod(collector: Collector, key: string, raw: Record<string, unknown
   const name = collector.string(`${key}.name`, raw.name) ? raw.name : '';
   if (name)
     collector.addAll(`${key}.name`, checkPodName(name, python) ? [{ field: 'name', value: name, ...checkPodName(name, python)! }] : []);
-  if (name !== name.trim() || name.endsWith('.py')) collector.add(`${key}.name`, name, 'a pod name is stored without spaces or ".py"');
+  if (name !== name.trim() || name.endsWith('.py')) collector.add(`${key}.name`, name, t('config.podNameStored'));
   const description = collector.string(`${key}.description`, raw.description) ? parseDescription(raw.description, errors) : '';
   if (description !== raw.description && typeof raw.description === 'string')
-    collector.add(`${key}.description`, raw.description, 'a description is stored trimmed');
+    collector.add(`${key}.description`, raw.description, t('config.descriptionTrimmed'));
   collector.addAll(`${key}.description`, errors.splice(0));
   const after = stringList(collector, `${key}.after`, raw.after);
   const env = objectList(collector, `${key}.env`, raw.env, ['name', 'value']).map((item, index) => {
@@ -111,7 +111,7 @@ function checkPod(collector: Collector, key: string, raw: Record<string, unknown
     if (!collector.string(`${itemKey}.name`, item.name) || !collector.string(`${itemKey}.value`, item.value))
       return { name: '', value: '' };
     const parsed = parseEnv(`${item.name}=${item.value}`, errors) ?? { name: '', value: '' };
-    if (item.name.includes('=')) collector.add(`${itemKey}.name`, item.name, 'an environment variable name has no "="');
+    if (item.name.includes('=')) collector.add(`${itemKey}.name`, item.name, t('config.envNameEquals'));
     collector.addAll(itemKey, errors.splice(0));
     return parsed;
   });
@@ -120,7 +120,7 @@ function checkPod(collector: Collector, key: string, raw: Record<string, unknown
     if (!collector.string(`${itemKey}.name`, item.name)) return { name: '', default: null };
     if (item.default !== null && !collector.string(`${itemKey}.default`, item.default)) return { name: '', default: null };
     const parsed = parseParam(item.default === null ? item.name : `${item.name}=${item.default as string}`, errors);
-    if (item.name.includes('=')) collector.add(`${itemKey}.name`, item.name, 'a parameter name has no "="');
+    if (item.name.includes('=')) collector.add(`${itemKey}.name`, item.name, t('config.paramNameEquals'));
     collector.addAll(itemKey, errors.splice(0));
     return parsed;
   });
@@ -128,7 +128,7 @@ function checkPod(collector: Collector, key: string, raw: Record<string, unknown
     const itemKey = `${key}.secrets[${index}]`;
     if (!collector.string(`${itemKey}.secret`, item.secret) || !collector.string(`${itemKey}.mountPath`, item.mountPath))
       return { secret: '', mountPath: '' };
-    if (item.secret.includes(':')) collector.add(`${itemKey}.secret`, item.secret, 'a secret name has no ":"');
+    if (item.secret.includes(':')) collector.add(`${itemKey}.secret`, item.secret, t('config.secretNameColon'));
     const parsed = parseSecret(`${item.secret}:${item.mountPath}`, errors);
     collector.addAll(itemKey, errors.splice(0));
     return parsed;
@@ -136,13 +136,12 @@ function checkPod(collector: Collector, key: string, raw: Record<string, unknown
   const pod: PodSpec = { name, description, after, env, params, secrets };
   if (raw.taskId !== undefined) {
     const given = collector.string(`${key}.taskId`, raw.taskId) ? raw.taskId : '';
-    if (given.trim() === '' || parseTaskId(given, errors) !== given)
-      collector.add(`${key}.taskId`, raw.taskId, 'an Airflow task id is 1 to 250 letters, digits, "_", "." or "-", stored without spaces');
+    if (given.trim() === '' || parseTaskId(given, errors) !== given) collector.add(`${key}.taskId`, raw.taskId, t('config.taskId'));
     errors.splice(0);
     pod.taskId = given;
   }
   if (raw.adopted !== undefined) {
-    if (typeof raw.adopted !== 'boolean') collector.add(`${key}.adopted`, raw.adopted, 'must be true or false');
+    if (typeof raw.adopted !== 'boolean') collector.add(`${key}.adopted`, raw.adopted, t('config.boolean'));
     else pod.adopted = raw.adopted;
   }
   collector.addAll(key, checkPodConsistency(pod));
@@ -152,30 +151,28 @@ function checkPod(collector: Collector, key: string, raw: Record<string, unknown
 /** The DAG arguments `adopt` kept from the old DAG; each lands in Python text, so each is checked for its shape. */
 function checkDagSettings(collector: Collector, raw: unknown): void {
   if (!isObject(raw)) {
-    collector.add('airflow', raw, `must be an object with ${DAG_SETTINGS_KEYS.join(', ')}`);
+    collector.add('airflow', raw, t('config.objectWith', { keys: DAG_SETTINGS_KEYS.join(', ') }));
     return;
   }
   collector.keys('airflow', raw, DAG_SETTINGS_KEYS);
   collector.string('airflow.description', raw.description);
   stringList(collector, 'airflow.tags', raw.tags);
-  if (typeof raw.catchup !== 'boolean') collector.add('airflow.catchup', raw.catchup, 'must be true or false');
+  if (typeof raw.catchup !== 'boolean') collector.add('airflow.catchup', raw.catchup, t('config.boolean'));
   if (collector.string('airflow.startDate', raw.startDate)) {
     const date = new Date(`${raw.startDate}T00:00:00Z`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(raw.startDate) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw.startDate) {
-      collector.add('airflow.startDate', raw.startDate, 'a date YYYY-MM-DD', '2026-01-01');
+      collector.add('airflow.startDate', raw.startDate, t('config.date'), '2026-01-01');
     }
   }
-  if (!isObject(raw.defaultArgs))
-    collector.add('airflow.defaultArgs', raw.defaultArgs, 'must be an object of default_args (owner, email...)');
+  if (!isObject(raw.defaultArgs)) collector.add('airflow.defaultArgs', raw.defaultArgs, t('config.defaultArgs'));
   else {
     for (const name of Object.keys(raw.defaultArgs)) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
-        collector.add(`airflow.defaultArgs.${name}`, name, 'a default_args key is a Python identifier');
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) collector.add(`airflow.defaultArgs.${name}`, name, t('config.defaultArgsKey'));
       if (['retries', 'retry_delay'].includes(name))
         collector.add(
           `airflow.defaultArgs.${name}`,
           raw.defaultArgs[name],
-          `${name} comes from kubernetes.${name === 'retries' ? 'retries' : 'retryDelayMinutes'}`,
+          t('config.defaultArgsFrom', { name, key: `kubernetes.${name === 'retries' ? 'retries' : 'retryDelayMinutes'}` }),
         );
     }
   }
@@ -188,7 +185,7 @@ function checkDagSettings(collector: Collector, raw: unknown): void {
 export function parseProjectConfig(stored: unknown): ProjectConfig {
   const collector = new Collector();
   if (!isObject(stored)) {
-    collector.add('', stored, 'the project settings must be a JSON object');
+    collector.add('', stored, t('config.notObject'));
     throw new InvalidAnswersError(collector.errors);
   }
   const optionalTopLevel = TOP_LEVEL.filter((saved) => saved.optional).map((saved) => saved.key);
@@ -213,7 +210,7 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
   }
 
   const kubernetes = isObject(stored.kubernetes) ? stored.kubernetes : undefined;
-  if (!kubernetes) collector.add('kubernetes', stored.kubernetes, 'must be an object of the Kubernetes settings');
+  if (!kubernetes) collector.add('kubernetes', stored.kubernetes, t('config.kubernetes'));
   else {
     collector.keys(
       'kubernetes',
@@ -223,7 +220,7 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
     for (const { key, option, number } of KUBERNETES) {
       const value = kubernetes[key];
       if (number) {
-        if (typeof value !== 'number' || !Number.isInteger(value)) collector.add(`kubernetes.${key}`, value, 'must be a whole number');
+        if (typeof value !== 'number' || !Number.isInteger(value)) collector.add(`kubernetes.${key}`, value, t('config.wholeNumber'));
         else checkOption(collector, `kubernetes.${key}`, option, String(value));
       } else if (collector.string(`kubernetes.${key}`, value)) checkOption(collector, `kubernetes.${key}`, option, value);
     }
@@ -235,24 +232,24 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
   const pods = objectList(collector, 'pods', stored.pods, POD_KEYS, ADOPTED_POD_KEYS).map((pod, index) =>
     checkPod(collector, `pods[${index}]`, pod, python),
   );
-  if (Array.isArray(stored.pods) && stored.pods.length === 0) collector.add('pods', stored.pods, 'a project has at least one pod');
+  if (Array.isArray(stored.pods) && stored.pods.length === 0) collector.add('pods', stored.pods, t('config.noPods'));
   pods.forEach((pod, index) => {
-    if (pods.findIndex((other) => other.name === pod.name) !== index) collector.add(`pods[${index}].name`, pod.name, 'each pod name once');
+    if (pods.findIndex((other) => other.name === pod.name) !== index) collector.add(`pods[${index}].name`, pod.name, t('pods.once'));
     if (pods.findIndex((other) => taskId(other) === taskId(pod)) !== index)
-      collector.add(`pods[${index}].taskId`, taskId(pod), 'each task id once (a pod without taskId has its name as its id)');
+      collector.add(`pods[${index}].taskId`, taskId(pod), t('config.taskIdOnce'));
     pod.after.forEach((upstream, position) => {
-      if (upstream === pod.name) collector.add(`pods[${index}].after[${position}]`, upstream, 'a pod cannot run after itself');
+      if (upstream === pod.name) collector.add(`pods[${index}].after[${position}]`, upstream, t('config.afterItself'));
       else if (!pods.some((other) => other.name === upstream))
         collector.add(
           `pods[${index}].after[${position}]`,
           upstream,
-          `no pod of that name; the project has: ${pods.map((other) => other.name).join(', ')}`,
+          t('pipeline.unknownUpstream', { names: pods.map((other) => other.name).join(', ') }),
         );
     });
   });
   if (collector.errors.length === 0) {
     const cycle = findCycle(pods);
-    if (cycle) collector.add('pods', cycle.join(' -> '), 'the pods\' "after" lists form a cycle');
+    if (cycle) collector.add('pods', cycle.join(' -> '), t('config.cycle'));
     // What pod and a re-run refuse: a required param on a scheduled DAG, one param with two defaults.
     else collector.addAll('pods', checkDagParams(stored as unknown as ProjectConfig, 'project'));
   }

@@ -83,10 +83,10 @@ function checkOneRequirement(spec: string): Verdict {
   const control = findControlCharacter(spec);
   if (control)
     return {
-      rule: `a requirement holds no control or line-separator character (found ${describeCharacter(control)}; pip would start a new line there)`,
+      rule: t('requirements.control', { character: describeCharacter(control) }),
     };
   if (spec.trim() === '') return { rule: t('requirements.empty') };
-  if (spec.length > MAX_REQUIREMENT_LENGTH) return { rule: `a requirement is at most ${MAX_REQUIREMENT_LENGTH} characters` };
+  if (spec.length > MAX_REQUIREMENT_LENGTH) return { rule: t('requirements.tooLong', { max: MAX_REQUIREMENT_LENGTH }) };
   if (spec.trim().startsWith('-')) return { rule: t('requirements.pipOptions') };
   if (/(?:^|\s)#/.test(spec)) return { rule: t('requirements.comment') };
   return undefined;
@@ -103,8 +103,8 @@ export function checkPackages(field: string, specs: readonly string[]): FieldErr
     return [
       {
         field,
-        value: `${specs.slice(0, 3).join(' ')} ... (${specs.length} requirements)`,
-        rule: `at most ${MAX_LISTED} requirements here; list more in a requirements file (--requirements FILE)`,
+        value: t('requirements.manyValue', { first: specs.slice(0, 3).join(' '), count: specs.length }),
+        rule: t('requirements.tooMany', { max: MAX_LISTED }),
       },
     ];
   }
@@ -127,6 +127,11 @@ export function checkPackages(field: string, specs: readonly string[]): FieldErr
   return errors;
 }
 
+/** The value of a refused line of a requirements file: its number and text. */
+function lineValue(number: number, line: string): string {
+  return t('requirements.lineValue', { number, line });
+}
+
 /**
  * An existing requirements.txt, read as pip reads it: every logical line is pip options of the kept kinds
  * (checked for shape) or one requirement with optional --hash options. Comments and blank lines are kept.
@@ -139,8 +144,8 @@ export function checkRequirementsFile(field: string, text: string): FieldError[]
     if (control) {
       errors.push({
         field,
-        value: `line ${index + 1}: ${line}`,
-        rule: `a requirements file holds no control or line-separator character other than line ends (found ${describeCharacter(control)}; pip would start a new line there or read it as text)`,
+        value: lineValue(index + 1, line),
+        rule: t('requirements.fileControl', { character: describeCharacter(control) }),
       });
     }
   });
@@ -148,30 +153,30 @@ export function checkRequirementsFile(field: string, text: string): FieldError[]
   const lines = logicalLines(text);
   if (lines.length > MAX_FILE_LINES)
     return [
-      { field, value: `${lines.length} lines`, rule: `a requirements file has at most ${MAX_FILE_LINES} requirement and option lines` },
+      { field, value: t('requirements.linesValue', { count: lines.length }), rule: t('requirements.fileLines', { max: MAX_FILE_LINES }) },
     ];
   const seen = new Map<string, string>();
   for (const { number, text: line } of lines) {
     if (line.length > MAX_REQUIREMENT_LENGTH) {
       errors.push({
         field,
-        value: `line ${number}: ${line.slice(0, 60)}...`,
-        rule: `a line is at most ${MAX_REQUIREMENT_LENGTH} characters`,
+        value: lineValue(number, `${line.slice(0, 60)}...`),
+        rule: t('requirements.lineTooLong', { max: MAX_REQUIREMENT_LENGTH }),
       });
       continue;
     }
     const { requirement: spec, options } = breakArgsOptions(line);
     const optionVerdict = options ? checkOptions(options, spec !== '') : undefined;
     if (optionVerdict) {
-      errors.push({ field, value: `line ${number}: ${line}`, ...optionVerdict });
+      errors.push({ field, value: lineValue(number, line), ...optionVerdict });
       continue;
     }
     if (spec === '') continue;
     const { requirement, verdict } = parseRequirement(spec);
-    if (verdict) errors.push({ field, value: `line ${number}: ${line}`, ...verdict });
+    if (verdict) errors.push({ field, value: lineValue(number, line), ...verdict });
     else if (requirement) {
       const earlier = seen.get(requirement.key);
-      if (earlier) errors.push({ field, value: `line ${number}: ${line}`, rule: t('requirements.alreadyListed', { earlier }) });
+      if (earlier) errors.push({ field, value: lineValue(number, line), rule: t('requirements.alreadyListed', { earlier }) });
       seen.set(requirement.key, spec);
     }
   }

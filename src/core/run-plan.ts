@@ -265,7 +265,7 @@ export function planRun(config: ProjectConfig, request: RunRequest, folderExists
     errors.push({
       field: request.confField,
       value: `${name}: ${JSON.stringify(conf[name])}`,
-      rule: `the DAG's param ${name} is a string (Param(type="string")); Airflow refuses a run whose conf gives it anything else`,
+      rule: t('run.paramString', { name }),
       suggestion: `{"${name}": "${jinjaText(conf[name])}"}`,
     });
   }

@@ -3,6 +3,7 @@
 // changed setting reach an edited file without losing the edit. Line-based, with node-diff3 (Khanna, Kunal and
 // Pierce's diff3); this module decides, the generators do the files and the asking.
 import { diff3Merge } from 'node-diff3';
+import { t } from './i18n/translate.js';
 
 /** Where the user's edit and the new rendering change the same lines. */
 export interface MergeOverlap {
@@ -65,15 +66,15 @@ export function mergeThreeWays(base: string, ours: string, theirs: string): Merg
 export function describeOverlaps(path: string, overlaps: readonly MergeOverlap[]): string {
   const block = (title: string, lines: readonly string[]) => [
     `  ${title}:`,
-    ...(lines.length > 0 ? lines.map((line) => `    ${line}`) : ['    (nothing)']),
+    ...(lines.length > 0 ? lines.map((line) => `    ${line}`) : [`    ${t('merge.nothing')}`]),
   ];
   return overlaps
     .map((overlap) =>
       [
-        `${path}, line ${overlap.oursLine}: your edit and the new rendering change the same lines`,
-        ...block(CONFLICT_LABELS.base, overlap.base),
-        ...block(CONFLICT_LABELS.ours, overlap.ours),
-        ...block(CONFLICT_LABELS.theirs, overlap.theirs),
+        t('merge.overlap', { path, line: overlap.oursLine }),
+        ...block(t('merge.base'), overlap.base),
+        ...block(t('merge.ours'), overlap.ours),
+        ...block(t('merge.theirs'), overlap.theirs),
       ].join('\n'),
     )
     .join('\n');

@@ -8,6 +8,7 @@ import { InvalidAnswersError, type Origins } from '../core/field-error.js';
 import { isLanguage, languageOfEnvironment, LANGUAGES, type Language } from '../core/i18n/language.js';
 import { t, useLanguage } from '../core/i18n/translate.js';
 import { MESSAGES_LANGUAGE_QUESTION } from '../core/language-questions.js';
+import { languageOfFolder } from './saved-language.js';
 import type { Question } from '../core/questions.js';
 import { declareOptions } from './question-options.js';
 import { useRunOutput } from './terminal-output.js';
@@ -33,6 +34,8 @@ interface YeomanParser {
 export abstract class PodIngestionGenerator extends Generator<Record<string, unknown>, GeneratorOptions> {
   /** How this command declares --lang (the new-project command saves it; the others only speak it). */
   static languageQuestion: Question = MESSAGES_LANGUAGE_QUESTION;
+  /** Whether the project in the folder the command runs in speaks for it (every command inside a project). */
+  static speaksProjectLanguage = true;
 
   constructor(args: string[], options: GeneratorOptions) {
     // The projects are Python: there is never an npm install to run.
@@ -44,7 +47,11 @@ export abstract class PodIngestionGenerator extends Generator<Record<string, unk
       useLanguage(languageOfEnvironment(process.env));
       throw new InvalidAnswersError([{ field: 'lang', value: String(lang), rule: t('rule.oneOf', { choices: LANGUAGES.join(', ') }) }]);
     }
-    useLanguage(lang ?? languageOfEnvironment(process.env));
+    // Inside a project its saved language speaks from the start, before .yo-rc.json is checked (its refusals too).
+    const project = (new.target as typeof PodIngestionGenerator).speaksProjectLanguage
+      ? languageOfFolder(this.destinationRoot())
+      : undefined;
+    useLanguage(lang ?? project ?? languageOfEnvironment(process.env));
     // Progress and file status lines on stdout, the diff legend mended: under the bin and under yo alike.
     useRunOutput(this.env.adapter as unknown as Parameters<typeof useRunOutput>[0]);
     // Yeoman logs "✖ An error occured while running <task>" through log.error before a failing task's error
@@ -98,7 +105,7 @@ export abstract class PodIngestionGenerator extends Generator<Record<string, unk
   }
 
   /** The project's saved language speaks for it, unless --lang was given for this run. */
-  protected useProjectLanguage(language: Language | undefined): void {
+  useProjectLanguage(language: Language | undefined): void {
     if (language && this.options.lang === undefined) useLanguage(language);
   }
 

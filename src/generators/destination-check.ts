@@ -4,6 +4,7 @@
 import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { PodIngestionError } from '../core/errors.js';
+import { t } from '../core/i18n/translate.js';
 
 function statOf(path: string): Stats | undefined {
   try {
@@ -14,7 +15,7 @@ function statOf(path: string): Stats | undefined {
 }
 
 function refuse(problem: string): never {
-  throw new PodIngestionError('invalid-answers', `Nothing was written: ${problem}.`);
+  throw new PodIngestionError('invalid-answers', t('destination.refused', { problem }));
 }
 
 /** The closest folder that exists at or above `path`: where writing would begin. */
@@ -27,27 +28,22 @@ function nearestExisting(path: string): string {
 /** Refuses, before any write, a destination whose files (paths relative to it) cannot all be written. */
 export function checkDestination(destination: string, files: Iterable<string>): void {
   const here = statOf(destination);
-  if (here && !here.isDirectory())
-    refuse(`the destination ${destination} is a file, not a folder; give a new folder or a pod-ingestion project`);
+  if (here && !here.isDirectory()) refuse(t('destination.isFile', { destination }));
   const start = nearestExisting(destination);
-  if (!statOf(start)!.isDirectory()) refuse(`${start} is a file, so the folder ${destination} cannot be made inside it`);
+  if (!statOf(start)!.isDirectory()) refuse(t('destination.parentIsFile', { file: start, destination }));
   try {
     accessSync(start, constants.W_OK);
   } catch (error) {
-    refuse(`the folder ${start} cannot be written (${(error as NodeJS.ErrnoException).code}); choose a destination you can write to`);
+    refuse(t('destination.notWritable', { folder: start, code: String((error as NodeJS.ErrnoException).code) }));
   }
   if (!here) return;
   for (const file of files) {
     const target = join(destination, file);
-    if (statOf(target)?.isDirectory())
-      refuse(`${target} is a folder, where the project writes the file ${file}; move it away or choose another destination`);
+    if (statOf(target)?.isDirectory()) refuse(t('destination.folderWhereFile', { target, file }));
     // A file standing where the project needs a folder (tests/ as a file, say).
     for (let folder = dirname(target); folder !== destination && folder.startsWith(destination); folder = dirname(folder)) {
       const stats = statOf(folder);
-      if (stats && !stats.isDirectory())
-        refuse(
-          `${folder} is a file, where the project needs the folder ${relative(destination, folder)}/; move it away or choose another destination`,
-        );
+      if (stats && !stats.isDirectory()) refuse(t('destination.fileWhereFolder', { file: folder, folder: relative(destination, folder) }));
     }
   }
 }

@@ -1,7 +1,7 @@
 // A re-run meets project files the user may have edited: each one is merged three ways with the version the
 // generator wrote last time, kept under .pod-ingestion/generated/<path> (see README "Re-running"). The merge
 // itself is core/three-way-merge.ts; this module reads and writes the files, reports, and asks about overlaps.
-import { t } from '../core/i18n/translate.js';
+import { t, type MessageKey } from '../core/i18n/translate.js';
 import { describeOverlaps, mergeThreeWays, type OverlapChoice } from '../core/three-way-merge.js';
 import type { FileSet } from '../core/render-project.js';
 import type { PodIngestionGenerator } from './base-generator.js';
@@ -80,16 +80,16 @@ export async function mergeUserFile(
   if (text !== existing) writeDecided(generator, path, text, choice === 'markers' ? 'conflict' : 'merge');
 }
 
-const SETTLED: Record<OverlapChoice, string> = {
-  ours: 'kept your lines there, the rest of the new rendering merged',
-  theirs: 'took the new lines there, your other edits kept',
-  markers: 'wrote both between conflict markers (<<<<<<< yours ... >>>>>>> generated now); edit the file to settle them',
+const SETTLED: Record<OverlapChoice, MessageKey> = {
+  ours: 'merge.settledOurs',
+  theirs: 'merge.settledTheirs',
+  markers: 'merge.settledMarkers',
 };
 
 async function overlapChoice(generator: PodIngestionGenerator, path: string, shown: string, policy: WritePolicy): Promise<OverlapChoice> {
   if (!policy.interactive || policy.force) {
     const choice: OverlapChoice = policy.force ? 'theirs' : 'ours';
-    generator.warning(`${shown}\n${path}: ${SETTLED[choice]}${policy.force ? '' : ' (--force takes the new lines)'}.`);
+    generator.warning(`${shown}\n${path}: ${t(SETTLED[choice])}${policy.force ? '' : t('merge.forceTakesNew')}.`);
     return choice;
   }
   generator.log(shown);
@@ -97,16 +97,16 @@ async function overlapChoice(generator: PodIngestionGenerator, path: string, sho
     {
       type: 'select',
       name: 'choice',
-      message: `${path}: your edit and the new rendering overlap. What goes there?`,
+      message: t('merge.question', { path }),
       choices: [
-        { name: 'keep mine (the rest of the new rendering is merged)', value: 'ours' },
-        { name: 'take the new lines (your other edits are kept)', value: 'theirs' },
-        { name: 'write both with conflict markers, to settle by hand', value: 'markers' },
+        { name: t('merge.choiceOurs'), value: 'ours' },
+        { name: t('merge.choiceTheirs'), value: 'theirs' },
+        { name: t('merge.choiceMarkers'), value: 'markers' },
       ],
       default: 'ours',
     },
   ] as unknown as Parameters<PodIngestionGenerator['prompt']>[0];
   const choice = ((await generator.prompt(prompt)) as { choice: OverlapChoice }).choice;
-  generator.log(`${path}: ${SETTLED[choice]}.`);
+  generator.log(`${path}: ${t(SETTLED[choice])}.`);
   return choice;
 }

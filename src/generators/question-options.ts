@@ -236,7 +236,7 @@ export async function askForArgument(
   argument: { field: string; message: string; usage: string; check: (value: string, field: string) => FieldError[] },
 ): Promise<string> {
   if (generator.options.defaults) {
-    throw new InvalidAnswersError([{ field: argument.field, value: '', rule: `it is needed: ${argument.usage}` }]);
+    throw new InvalidAnswersError([{ field: argument.field, value: '', rule: t('prompt.argumentNeeded', { usage: argument.usage }) }]);
   }
   // Named after the argument, so an answers map (yeoman-test's) cannot confuse it with a repeatable question's values.
   const asked = prompted(argument.message);
@@ -249,7 +249,7 @@ export async function askForArgument(
         const value = String(input ?? '').trim();
         const problems =
           value === ''
-            ? [{ field: argument.field, value, rule: `it is needed: ${argument.usage}` }]
+            ? [{ field: argument.field, value, rule: t('prompt.argumentNeeded', { usage: argument.usage }) }]
             : argument.check(value, argument.field);
         return problems.length === 0 ? true : formatFieldError({ ...problems[0]!, origin: asked });
       },

@@ -1,6 +1,7 @@
 // `yo pod-ingestion` / `pod-ingestion [destination]`: asks, hands the answers to the core, writes the project,
 // then builds and pushes the image when asked. Files stay written if Docker fails.
-import { t } from '../../core/i18n/translate.js';
+import { activeLanguage, t, useLanguage } from '../../core/i18n/translate.js';
+import { enclosingProjectLanguage, languageOfFolder } from '../saved-language.js';
 import { chmodSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { currentAnswers, resolveAppAnswers, savedOrigin, type AppPlan } from '../../core/app-answers.js';
@@ -34,6 +35,8 @@ import {
 
 export default class AppGenerator extends PodIngestionGenerator {
   static override languageQuestion = PROJECT_LANGUAGE_QUESTION;
+  // The folder it runs in may be another project, whose language a new project does not inherit.
+  static override speaksProjectLanguage = false;
   private answers: RawAnswers = {};
   private existing?: ProjectConfig;
   private plan?: AppPlan;
@@ -62,7 +65,9 @@ export default class AppGenerator extends PodIngestionGenerator {
     if (destination !== undefined && destination.trim() === '') {
       throw new InvalidAnswersError([{ field: 'destination', value: destination, rule: t('app.emptyDestination') }]);
     }
-    // A re-run inside (or on) an existing project starts from its saved answers.
+    // A re-run inside (or on) an existing project starts from its saved answers, and speaks its language
+    // from here on, the refusals of a bad .yo-rc.json included.
+    this.useProjectLanguage(languageOfFolder(resolve(this.env.cwd, destination ?? '.')));
     this.existing = readProjectConfig(resolve(this.env.cwd, destination ?? '.'));
     const given = givenOptions(this, APP_QUESTIONS);
     if (!this.existing) await checkNotInsideAProject(this, destination, given.defaults === true);
@@ -183,12 +188,18 @@ function readIfPresent(path: string): string | undefined {
 /** A mistyped command is refused; a new project inside another project's folder needs the user's yes. */
 async function checkNotInsideAProject(generator: PodIngestionGenerator, destination: string | undefined, defaults: boolean): Promise<void> {
   const target = resolve(generator.env.cwd, destination ?? '.');
-  const enclosingProject = findEnclosingProject(destination === undefined ? target : dirname(target));
+  const above = destination === undefined ? target : dirname(target);
+  // The refusals (of the place, or of a bad .yo-rc.json above) and the question speak the enclosing project's
+  // language; the new project still gets its own.
+  const before = activeLanguage();
+  generator.useProjectLanguage(enclosingProjectLanguage(above));
+  const enclosingProject = findEnclosingProject(above);
   const facts = { destination: destination ?? '.', exists: existsSync(target), enclosingProject };
-  if (!checkProjectPlace(facts).confirmNested) return;
+  if (!checkProjectPlace(facts).confirmNested) return useLanguage(before);
   if (defaults) throw nestedProjectRefusal(facts);
   const reply = await generator.prompt<{ nested: boolean }>([
     { type: 'confirm', name: 'nested', message: nestedProjectQuestion(facts), default: false },
   ]);
   if (!reply.nested) throw nestedProjectRefusal(facts);
+  useLanguage(before);
 }

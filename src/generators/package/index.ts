@@ -36,7 +36,7 @@ export default class PackageGenerator extends PodIngestionGenerator {
     if (givenSpecs(this).length > 0) return;
     const answer = await askForArgument(this, {
       field: 'package',
-      message: 'Python packages to add (PEP 508 specifiers separated by spaces, e.g. pandas==2.2.3)',
+      message: t('prompt.packagesToAdd'),
       usage: 'pod-ingestion package SPEC...',
       check: (value, field) => checkPackages(field, splitPackages(value)),
     });

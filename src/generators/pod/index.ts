@@ -46,7 +46,7 @@ export default class PodGenerator extends PodIngestionGenerator {
     if (!this.options.name) {
       this.options.name = await askForArgument(this, {
         field: 'name',
-        message: 'Name of the pod script (a Python module name)',
+        message: t('prompt.podName'),
         usage: 'pod-ingestion pod NAME',
         check: (value, field) => check(field, value, checkPodName(value, this.project!.python)),
       });
