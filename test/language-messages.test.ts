@@ -12,6 +12,7 @@ import { InvalidAnswersError, formatFieldError } from '../src/core/field-error.j
 import { useLanguage } from '../src/core/i18n/translate.js';
 import { checkJinjaTemplate } from '../src/core/jinja-template.js';
 import { checkOptions } from '../src/core/pip-requirements-file.js';
+import { checkPodsDir } from '../src/core/pods-dir.js';
 import { parseProjectConfig } from '../src/core/project-config-schema.js';
 import type { ProjectConfig } from '../src/core/project-config.js';
 import { checkPackages, checkRequirementsFile } from '../src/core/requirements.js';
@@ -274,6 +275,8 @@ describe('every rule text of these checks, in process', () => {
       } catch (error) {
         lines.push((error as Error).message);
       }
+    for (const folder of ['/x', 'a'.repeat(201), 'dags/x', 'tests/x', 'a b'])
+      lines.push(checkPodsDir(folder)?.rule ?? `accepted: ${folder}`);
     lines.push(describeOverlaps('Dockerfile', [{ base: [], ours: ['mine'], theirs: ['new'], oursLine: 3 }]));
     const question = localizeConflictQuestion({
       name: 'action',

@@ -201,7 +201,7 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
   }
   if ('lang' in stored && collector.string('lang', stored.lang)) checkOption(collector, 'lang', 'lang', stored.lang);
   if (typeof stored.podsDir === 'string' && stored.podsDir !== normalizePodsDir(stored.podsDir))
-    collector.add('podsDir', stored.podsDir, 'a folder is stored without spaces or a trailing "/"', normalizePodsDir(stored.podsDir));
+    collector.add('podsDir', stored.podsDir, t('config.podsDirStored'), normalizePodsDir(stored.podsDir));
   const python = typeof stored.python === 'string' && !checkPython(stored.python) ? stored.python : undefined;
   if (collector.errors.length === 0) {
     const image = { repository: stored.repository as string, container: stored.container as string, tag: stored.tag as string };

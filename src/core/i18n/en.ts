@@ -138,6 +138,7 @@ export const en = {
   'config.taskIdOnce': 'each task id once (a pod without taskId has its name as its id)',
   'config.afterItself': 'a pod cannot run after itself',
   'config.cycle': 'the pods\' "after" lists form a cycle',
+  'config.podsDirStored': 'a folder is stored without spaces or a trailing "/"',
   'files.keptYours': 'kept your {path}',
   'files.keptDiffers': 'kept your {path} (it differs from the template; --force replaces it)',
   'merge.overlap': '{path}, line {line}: your edit and the new rendering change the same lines',

@@ -138,6 +138,7 @@ export const ptBR: Messages = {
   'config.taskIdOnce': 'cada id de tarefa aparece uma vez só (um pod sem taskId usa o próprio nome como id)',
   'config.afterItself': 'um pod não pode rodar depois de si mesmo',
   'config.cycle': 'as listas "after" dos pods formam um ciclo',
+  'config.podsDirStored': 'a pasta é gravada sem espaços e sem "/" no fim',
   'files.keptYours': 'mantido o seu {path}',
   'files.keptDiffers': 'mantido o seu {path} (ele difere do modelo; --force substitui)',
   'merge.overlap': '{path}, linha {line}: a sua edição e a nova geração mudam as mesmas linhas',
