@@ -166,7 +166,7 @@ function checkPodsDirKept(given: string, existing: ProjectConfig | undefined): F
     {
       field: 'pods-dir',
       value: given,
-      rule: `the project keeps its scripts in ${podsDirOf(existing)}/, and a re-run does not move them; move the folder yourself and set podsDir in .yo-rc.json`,
+      rule: t('app.podsDirKept', { folder: podsDirOf(existing) }),
       suggestion: podsDirOf(existing),
     },
   ];

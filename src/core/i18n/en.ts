@@ -272,6 +272,8 @@ export const en = {
   'app.packagesOrRequirements': 'give either --packages or --requirements, not both',
   'app.pushLocalOnly':
     'a local-only image (no --repository) has nowhere to be pushed; give --repository (your Docker Hub user, or a registry path), or build without --push',
+  'app.podsDirKept':
+    'the project keeps its scripts in {folder}/, and a re-run does not move them; move the folder yourself and set podsDir in .yo-rc.json',
   'publish.bumpOrTag': 'give --bump or --tag, not both',
   'publish.noVersion': 'the current tag {tag} holds no version number to raise; use --tag',
   'settings.envForm': 'an --env value is KEY=VALUE',

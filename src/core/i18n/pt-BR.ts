@@ -274,6 +274,8 @@ export const ptBR: Messages = {
   'app.packagesOrRequirements': 'use --packages ou --requirements, não os dois',
   'app.pushLocalOnly':
     'uma imagem só local (sem --repository) não tem para onde ser enviada; informe --repository (seu usuário do Docker Hub, ou o caminho de um registry) ou faça o build sem --push',
+  'app.podsDirKept':
+    'o projeto guarda os scripts em {folder}/, e uma nova execução não os move; mova a pasta você mesmo e ajuste o podsDir no .yo-rc.json',
   'publish.bumpOrTag': 'use --bump ou --tag, não os dois',
   'publish.noVersion': 'a tag atual {tag} não tem número de versão para subir; use --tag',
   'settings.envForm': 'um valor de --env tem a forma CHAVE=VALOR',
