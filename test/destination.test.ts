@@ -56,6 +56,8 @@ describe('inside a project', () => {
     expect(result.exitCode, result.output).toBe(1);
     expect(result.stderr).toContain('the destination argument "publsh": inside the project');
     expect(result.stderr).toContain('did you mean `pod-ingestion publish`?');
+    // Said once: no "Try:" repeating the command the rule already names.
+    expect(result.stderr).not.toContain('Try: pod-ingestion publish');
     expect(existsSync(join(project, 'publsh'))).toBe(false);
     expect(snapshotDiff(before, snapshot(project))).toEqual([]);
   });

@@ -132,7 +132,7 @@ describe('the destination checks speak the language decided first (--lang, the p
     const portuguese = await runBinWithLocale(['publsh'], portugueseProject, ENGLISH);
     expect(portuguese.exitCode).toBe(1);
     expect(portuguese.stderr).toContain('isto parece um comando digitado errado');
-    expect(portuguese.stderr).toContain('você quis dizer `pod-ingestion publish`? Sugestão: pod-ingestion publish');
+    expect(portuguese.stderr).toContain('você quis dizer `pod-ingestion publish`?\n');
     expect(englishInMessages('publsh (pt-BR)', portuguese.stderr)).toEqual([]);
     const english = await runBinWithLocale(['publsh'], englishProject, PORTUGUESE);
     expect(english.stderr).toContain('this looks like a mistyped command');
@@ -200,6 +200,44 @@ describe("Yeoman's overwrite question in a terminal", () => {
       expect(output).toContain(label);
     expect(output).not.toContain('Overwrite Dockerfile?');
     expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toContain('# meu');
+  });
+});
+
+describe('a yes/no question in a terminal', () => {
+  const KUBERNETES_QUESTION = /conexão\)\? Sim/;
+  it('reads "(s/N)" and answers "Sim" in Portuguese; a word that is neither is refused in Portuguese; y/n keys still work', async () => {
+    const work = tempDir('confirm-words');
+    const run = await runInTerminal(['projeto', '--repository', 'acme', '--container', 'fabrica'], work, {
+      env: { LANG: 'pt_BR.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined },
+      steps: [
+        { wait: '\\?', keys: '\\r', until: '\\(s/N\\)' },
+        { wait: '\\(s/N\\)', keys: 'talvez\\r' },
+        { wait: 'Responda', keys: '\\x15s\\r' },
+        { wait: 'Onde os pods gravam', keys: '\\x03' },
+      ],
+    });
+    const output = run.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(output).toContain('(s/N)');
+    expect(output).toContain('Responda "Sim" ou "Não"');
+    // The terminal wraps at 80 columns: the question is looked for in the output without its line breaks.
+    expect(output.replace(/\r?\n/g, '')).toMatch(KUBERNETES_QUESTION);
+    expect(output).not.toContain('(y/N)');
+    expect(run.exitCode, output).toBe(130);
+  });
+
+  it('reads "(y/N)" in English, as before', async () => {
+    const work = tempDir('confirm-words-en');
+    const run = await runInTerminal(['project', '--repository', 'acme', '--container', 'plant'], work, {
+      env: { LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined },
+      steps: [
+        { wait: '\\?', keys: '\\r', until: '\\(y/N\\)' },
+        { wait: '\\(y/N\\)', keys: 'y\\r' },
+        { wait: 'Where the pods write', keys: '\\x03' },
+      ],
+    });
+    const output = run.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(output.replace(/\r?\n/g, '')).toMatch(/connection\)\? Yes/);
+    expect(run.exitCode, output).toBe(130);
   });
 });
 

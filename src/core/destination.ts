@@ -51,8 +51,8 @@ export function checkProjectPlace(facts: DestinationFacts): { confirmNested: boo
       {
         field: 'destination',
         value: facts.destination,
+        // The rule asks "did you mean `pod-ingestion publish`?" itself: no "Try:" that says it again.
         rule: t('destination.mistyped', { project: facts.enclosingProject, command }),
-        suggestion: `pod-ingestion ${command}`,
       },
     ]);
   }

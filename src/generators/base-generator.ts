@@ -12,6 +12,7 @@ import { languageOfFolder } from './saved-language.js';
 import type { Question } from '../core/questions.js';
 import { declareOptions } from './question-options.js';
 import { useRunOutput } from './terminal-output.js';
+import { withConfirmWords } from './confirm-words.js';
 
 export type GeneratorOptions = BaseOptions & Record<string, unknown>;
 
@@ -54,6 +55,9 @@ export abstract class PodIngestionGenerator extends Generator<Record<string, unk
     useLanguage(lang ?? project ?? languageOfEnvironment(process.env));
     // Progress and file status lines on stdout, the diff legend mended: under the bin and under yo alike.
     useRunOutput(this.env.adapter as unknown as Parameters<typeof useRunOutput>[0]);
+    // Every question of every command: its yes/no words in the run's language (confirm-words.ts).
+    const prompt = this.prompt.bind(this);
+    this.prompt = ((questions, storage) => prompt(withConfirmWords(questions), storage)) as typeof this.prompt;
     // Yeoman logs "✖ An error occured while running <task>" through log.error before a failing task's error
     // reaches the caller; ours are sentences written for the user (the bin prints them), so without log.error
     // that banner goes to Yeoman's debug channel instead. Everything else logs as before.

@@ -175,6 +175,10 @@ export const en = {
   'prompt.advanced': 'Adjust more settings?',
   'prompt.advancedKubernetes': 'Adjust the Kubernetes settings (pull policy and secret, retries, resources, connection)?',
   'prompt.keep': 'Keep {name}: {values}?',
+  // inquirer's yes/no question: its answers, and the hint made of their first letters.
+  'confirm.yes': 'Yes',
+  'confirm.no': 'No',
+  'confirm.mustAnswer': 'You must answer with "{yes}" or "{no}"',
   'prompt.repeatFirst': '{message} (one per answer; empty when done)',
   'prompt.repeatMore': '{message} ({count} so far; empty when done)',
   'prompt.argumentNeeded': 'it is needed: {usage}',
