@@ -20,7 +20,7 @@ import { describeOverlaps } from '../src/core/three-way-merge.js';
 import { localizeConflictQuestion } from '../src/generators/conflict-question.js';
 import { englishInMessages } from './support/english-text.js';
 import { ENGLISH, PORTUGUESE, runBinWithLocale } from './support/locale-run.js';
-import { runInTerminal } from './support/run-bin.js';
+import { runInTerminal, type TerminalStep } from './support/run-bin.js';
 import { cleanupTempDirs, copyOfProject, tempDir } from './support/temp-dirs.js';
 
 afterAll(cleanupTempDirs);
@@ -204,40 +204,31 @@ describe("Yeoman's overwrite question in a terminal", () => {
 });
 
 describe('a yes/no question in a terminal', () => {
-  const KUBERNETES_QUESTION = /conexão\)\? Sim/;
-  it('reads "(s/N)" and answers "Sim" in Portuguese; a word that is neither is refused in Portuguese; y/n keys still work', async () => {
-    const work = tempDir('confirm-words');
-    const run = await runInTerminal(['projeto', '--repository', 'acme', '--container', 'fabrica'], work, {
-      env: { LANG: 'pt_BR.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined },
-      steps: [
-        { wait: '\\?', keys: '\\r', until: '\\(s/N\\)' },
-        { wait: '\\(s/N\\)', keys: 'talvez\\r' },
-        { wait: 'Responda', keys: '\\x15s\\r' },
-        { wait: 'Onde os pods gravam', keys: '\\x03' },
-      ],
+  /** The new-project questions at a terminal, Enter on each until the yes/no one, then `answers`; Ctrl-C at the next. */
+  async function askUntilConfirm(locale: string, hint: string, answers: TerminalStep[], next: string): Promise<string> {
+    const run = await runInTerminal(['projeto', '--repository', 'acme', '--container', 'fabrica'], tempDir('confirm-words'), {
+      env: { LANG: locale, LC_ALL: undefined, LC_MESSAGES: undefined },
+      steps: [{ wait: '\\?', keys: '\\r', until: hint }, ...answers, { wait: next, keys: '\\x03' }],
     });
-    const output = run.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
-    expect(output).toContain('(s/N)');
+    expect(run.exitCode, run.output).toBe(130);
+    // Without colours, and without the line breaks of a terminal that wraps at 80 columns.
+    return run.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r?\n/g, '');
+  }
+
+  it('reads "(s/N)" and answers "Sim" in Portuguese; a word that is neither is refused in Portuguese', async () => {
+    const answers = [
+      { wait: '\\(s/N\\)', keys: 'talvez\\r' },
+      { wait: 'Responda', keys: '\\x15s\\r' },
+    ];
+    const output = await askUntilConfirm('pt_BR.UTF-8', '\\(s/N\\)', answers, 'Onde os pods gravam');
     expect(output).toContain('Responda "Sim" ou "Não"');
-    // The terminal wraps at 80 columns: the question is looked for in the output without its line breaks.
-    expect(output.replace(/\r?\n/g, '')).toMatch(KUBERNETES_QUESTION);
+    expect(output).toMatch(/conexão\)\? Sim/);
     expect(output).not.toContain('(y/N)');
-    expect(run.exitCode, output).toBe(130);
   });
 
-  it('reads "(y/N)" in English, as before', async () => {
-    const work = tempDir('confirm-words-en');
-    const run = await runInTerminal(['project', '--repository', 'acme', '--container', 'plant'], work, {
-      env: { LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined },
-      steps: [
-        { wait: '\\?', keys: '\\r', until: '\\(y/N\\)' },
-        { wait: '\\(y/N\\)', keys: 'y\\r' },
-        { wait: 'Where the pods write', keys: '\\x03' },
-      ],
-    });
-    const output = run.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
-    expect(output.replace(/\r?\n/g, '')).toMatch(/connection\)\? Yes/);
-    expect(run.exitCode, output).toBe(130);
+  it('reads "(y/N)" and answers "Yes" in English, as before', async () => {
+    const output = await askUntilConfirm('C.UTF-8', '\\(y/N\\)', [{ wait: '\\(y/N\\)', keys: 'y\\r' }], 'Where the pods write');
+    expect(output).toMatch(/connection\)\? Yes/);
   });
 });
 
