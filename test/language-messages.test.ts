@@ -180,7 +180,7 @@ describe("a re-run's overlapping edit is reported in the project language", () =
 });
 
 describe("Yeoman's overwrite question in a terminal", () => {
-  it('asks "Sobrescrever Dockerfile?" with Portuguese choices in a pt-BR project; "n" keeps the file', async () => {
+  it('asks "Sobrescrever Dockerfile?" with Portuguese choices and diff legend in a pt-BR project; "n" keeps the file', async () => {
     const project = copyOfProject(portugueseProject, 'overwrite', 'fabrica');
     // Without the generated bases a re-run asks Yeoman's overwrite question for a file the user changed.
     rmSync(join(project, '.pod-ingestion'), { recursive: true, force: true });
@@ -190,7 +190,8 @@ describe("Yeoman's overwrite question in a terminal", () => {
       steps: [
         { wait: '\\?', keys: '\\r', until: 'Sobrescrever Dockerfile\\?' },
         { wait: 'Sobrescrever Dockerfile\\?', keys: 'h\\r' },
-        { wait: 'não sobrescrever', keys: 'n\\r' },
+        { wait: 'não sobrescrever', keys: 'd\\r' },
+        { wait: 'acrescentado', keys: 'n\\r' },
       ],
     });
     const output = run.output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
@@ -199,6 +200,8 @@ describe("Yeoman's overwrite question in a terminal", () => {
     for (const label of ['sobrescrever este e todos os outros', 'mostrar as diferenças entre o antigo e o novo', 'cancelar'])
       expect(output).toContain(label);
     expect(output).not.toContain('Overwrite Dockerfile?');
+    // "d": the diff under its legend, in Portuguese too.
+    expect(output).toContain('- removido + acrescentado');
     expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toContain('# meu');
   });
 });

@@ -5,6 +5,7 @@
 // "removedadded"). Both are settings of the environment's adapter, made once, from the generator: yo's own files
 // stay as they are.
 import { createLogger, type Logger } from '@yeoman/adapter';
+import { t } from '../core/i18n/translate.js';
 
 /** What the environment's adapter exposes: a QueuedAdapter (the default, yo's and the bin's) has the terminal one inside. */
 interface AdapterShape {
@@ -16,7 +17,7 @@ type Colored = Parameters<Logger['colored']>[0];
 
 const mended = new WeakSet<object>();
 
-/** The conflicter's legend, `removed` and `added` with nothing between, as the signs its lines carry. */
+/** The conflicter's legend, `removed` and `added` with nothing between, as the signs its lines carry, in the run's language. */
 export function mendLegend(messages: Colored): Colored {
   const at = messages.findIndex(
     (item, index) =>
@@ -29,9 +30,9 @@ export function mendLegend(messages: Colored): Colored {
   if (at === -1) return messages;
   return [
     ...messages.slice(0, at),
-    { message: '- removed', color: 'removed' },
+    { message: t('conflict.legendRemoved'), color: 'removed' },
     { message: ' ' },
-    { message: '+ added', color: 'added' },
+    { message: t('conflict.legendAdded'), color: 'added' },
     ...messages.slice(at + 3),
   ];
 }

@@ -156,6 +156,9 @@ export const en = {
   'merge.forceTakesNew': ' (--force takes the new lines)',
   'conflict.overwrite': 'Overwrite {path}?',
   'conflict.write': 'overwrite',
+  // The legend of the conflict question's diff, beside the signs its lines carry.
+  'conflict.legendRemoved': '- removed',
+  'conflict.legendAdded': '+ added',
   'conflict.skip': 'do not overwrite',
   'conflict.force': 'overwrite this and all others',
   'conflict.diff': 'show the differences between the old and the new',

@@ -157,6 +157,8 @@ export const ptBR: Messages = {
   'merge.forceTakesNew': ' (com --force, as linhas novas é que ficam)',
   'conflict.overwrite': 'Sobrescrever {path}?',
   'conflict.write': 'sobrescrever',
+  'conflict.legendRemoved': '- removido',
+  'conflict.legendAdded': '+ acrescentado',
   'conflict.skip': 'não sobrescrever',
   'conflict.force': 'sobrescrever este e todos os outros',
   'conflict.diff': 'mostrar as diferenças entre o antigo e o novo',
