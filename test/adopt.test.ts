@@ -124,7 +124,7 @@ describe.runIf(tools)('adopt', () => {
     // Scheduled (@daily) with a required PARAM_DATE: refused until a choice is made; nothing written.
     const conflict = await runBin(['adopt', '--defaults'], root);
     expect(conflict.exitCode).toBe(1);
-    expect(conflict.output).toMatch(/--schedule "@daily": the old DAG runs on a schedule, but PARAM_DATE is a param with no default/);
+    expect(conflict.output).toMatch(/legacy_dag.py "@daily": the old DAG runs on a schedule, but PARAM_DATE is a param with no default/);
     expect(conflict.output).toContain('--param-default PARAM_DATE=... (a default for scheduled runs), or --triggered');
     expect(snapshotDiff(before, snapshot(root))).toEqual([]);
 

@@ -1,8 +1,9 @@
 // A refusal names where its value came from, so that the user finds what to change: `--name` only for a value
 // given as that option; a key of the answers file, a key path of .yo-rc.json, a positional argument, a prompt's
 // answer, a file the command read, each in words (field-error.ts decides the label from the value's origin).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBin, runInTerminal } from './support/run-bin.js';
 import { cleanupTempDirs, copyOfProject, tempDir } from './support/temp-dirs.js';
@@ -141,5 +142,31 @@ describe('a prompt', () => {
     const output = plain(run.output);
     expect(output).toContain('  - the answer to "Pod script names (separated by spaces or commas)" "pandas": the pod pandas is named like');
     expect(output).not.toContain('--pods');
+  });
+});
+
+describe('adopt', () => {
+  /** The decorator fixture of test/adopt.test.ts, with `change` made to one of its files. */
+  function handMade(path: string, change: (text: string) => string): string {
+    const root = join(tempDir('origins-adopt'), 'sales');
+    cpSync(fileURLToPath(new URL('./fixtures/hand-made/decorator/', import.meta.url)), root, { recursive: true });
+    writeFileSync(join(root, path), change(readFileSync(join(root, path), 'utf8')));
+    return root;
+  }
+
+  it('names the old DAG for a setting read from it, and the option when the user gives the value', async () => {
+    const root = handMade('dags/sales.py', (text) => text.replaceAll('namespace="data"', 'namespace="Data_Team"'));
+    const lines = await refused(['adopt', '--defaults'], root);
+    expect(lines.join('\n')).toMatch(/^ {2}- dags\/sales\.py "Data_Team": /m);
+    expect(lines.join('\n')).not.toContain('--namespace');
+    const given = await refused(['adopt', '--defaults', '--namespace', 'Bad_NS'], root);
+    expect(given.join('\n')).toMatch(/^ {2}- --namespace "Bad_NS": /m);
+  });
+
+  it('names requirements.txt for a line of it', async () => {
+    const root = handMade('requirements.txt', (text) => `${text}-r other.txt\n`);
+    const lines = await refused(['adopt', '--defaults'], root);
+    expect(lines.join('\n')).toMatch(/^ {2}- requirements\.txt "line \d+: -r other\.txt": /m);
+    expect(lines.join('\n')).not.toContain('--requirements');
   });
 });

@@ -5,7 +5,7 @@ import { adoptDag, type AdoptedDag, type ReportLine } from './adopt-dag.js';
 import { resolveAppAnswers } from './app-answers.js';
 import type { DagReading } from './dag-reading.js';
 import { PodIngestionError } from './errors.js';
-import { InvalidAnswersError, type FieldError } from './field-error.js';
+import { InvalidAnswersError, type FieldError, type Origins } from './field-error.js';
 import { tAdopt } from './i18n/adopt-translate.js';
 import { dagIdFor } from './names.js';
 import { findCycle } from './pipeline.js';
@@ -93,6 +93,44 @@ function given(answers: RawAnswers, name: string): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/** The settings adoption reads from the old DAG (the operator's image and Kubernetes arguments, the DAG's own). */
+const READ_FROM_DAG = new Set([
+  'repository',
+  'container',
+  'tag',
+  'dag-id',
+  'schedule',
+  'namespace',
+  'image-pull-policy',
+  'image-pull-secret',
+  'on-finish-action',
+  'retries',
+  'retry-delay',
+  'cpu-request',
+  'memory-request',
+  'cpu-limit',
+  'memory-limit',
+  'kubernetes-conn-id',
+]);
+
+/**
+ * Runs `resolve` (the new project's settings checked as a new project's are) and, when it refuses a value the
+ * user did not give, names the old DAG it was read from instead of an option the user never typed.
+ */
+function fromOldDag<T>(answers: RawAnswers, dagPath: string | undefined, resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (error) {
+    if (!(error instanceof InvalidAnswersError) || dagPath === undefined) throw error;
+    const origins = Object.fromEntries(
+      error.errors
+        .filter((item) => READ_FROM_DAG.has(item.field) && given(answers, item.field) === undefined)
+        .map((item) => [item.field, { from: 'file', path: dagPath }]),
+    ) as Origins;
+    throw error.withOrigins(origins);
+  }
+}
+
 export function planAdoption(input: AdoptInput): AdoptPlan {
   const { answers } = input;
   const report: string[] = [];
@@ -158,31 +196,33 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
     : { repository: '', container: suggestImageName(input.folderName), tag: '1.0.0' };
   const k = adopted?.kubernetes ?? {};
   const tag = given(answers, 'tag') ?? image.tag;
-  const resolved = resolveAppAnswers({
-    repository: given(answers, 'repository') ?? image.repository,
-    container: given(answers, 'container') ?? image.container,
-    tag,
-    python,
-    pods: pods.map((pod) => pod.name).join(' '),
-    'pods-dir': folder,
-    'dag-id': given(answers, 'dag-id') ?? (adopted?.dagId || dagIdFor(given(answers, 'container') ?? image.container)),
-    schedule: adopted?.schedule ?? '',
-    namespace: given(answers, 'namespace') ?? k.namespace ?? 'airflow',
-    // Kubernetes' own default when the DAG says nothing: Always for :latest, IfNotPresent otherwise.
-    'image-pull-policy': k.imagePullPolicy ?? (tag === 'latest' ? 'Always' : 'IfNotPresent'),
-    'image-pull-secret': k.imagePullSecret ?? '',
-    'on-finish-action': k.onFinishAction ?? 'delete_pod',
-    retries: String(k.retries ?? 0),
-    'retry-delay': String(k.retryDelayMinutes ?? 5),
-    'cpu-request': k.cpuRequest ?? '',
-    'memory-request': k.memoryRequest ?? '',
-    'cpu-limit': k.cpuLimit ?? '',
-    'memory-limit': k.memoryLimit ?? '',
-    'kubernetes-conn-id': k.kubernetesConnId ?? '',
-    // A second adoption keeps the project's language (a --lang for this run changes only its messages).
-    ...(input.existing?.lang ? { lang: input.existing.lang } : {}),
-    defaults: true,
-  });
+  const resolved = fromOldDag(answers, adopted ? dagPathText : undefined, () =>
+    resolveAppAnswers({
+      repository: given(answers, 'repository') ?? image.repository,
+      container: given(answers, 'container') ?? image.container,
+      tag,
+      python,
+      pods: pods.map((pod) => pod.name).join(' '),
+      'pods-dir': folder,
+      'dag-id': given(answers, 'dag-id') ?? (adopted?.dagId || dagIdFor(given(answers, 'container') ?? image.container)),
+      schedule: adopted?.schedule ?? '',
+      namespace: given(answers, 'namespace') ?? k.namespace ?? 'airflow',
+      // Kubernetes' own default when the DAG says nothing: Always for :latest, IfNotPresent otherwise.
+      'image-pull-policy': k.imagePullPolicy ?? (tag === 'latest' ? 'Always' : 'IfNotPresent'),
+      'image-pull-secret': k.imagePullSecret ?? '',
+      'on-finish-action': k.onFinishAction ?? 'delete_pod',
+      retries: String(k.retries ?? 0),
+      'retry-delay': String(k.retryDelayMinutes ?? 5),
+      'cpu-request': k.cpuRequest ?? '',
+      'memory-request': k.memoryRequest ?? '',
+      'cpu-limit': k.cpuLimit ?? '',
+      'memory-limit': k.memoryLimit ?? '',
+      'kubernetes-conn-id': k.kubernetesConnId ?? '',
+      // A second adoption keeps the project's language (a --lang for this run changes only its messages).
+      ...(input.existing?.lang ? { lang: input.existing.lang } : {}),
+      defaults: true,
+    }),
+  );
   let config: ProjectConfig = { ...resolved.config, pods };
   if (adopted) config.airflow = adopted.settings;
   if (adopted && !k.namespace && !given(answers, 'namespace'))
@@ -216,6 +256,7 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
       errors.push({
         field: 'schedule',
         value: config.schedule,
+        origin: { from: 'file', path: dagPathText },
         rule: tAdopt(required.length === 1 ? 'adopt.requiredParams.one' : 'adopt.requiredParams.many', { names: required.join(', ') }),
         suggestion: tAdopt('adopt.requiredParams.try', { defaults: required.map((name) => `--param-default ${name}=...`).join(' ') }),
       });
@@ -228,7 +269,8 @@ export function planAdoption(input: AdoptInput): AdoptPlan {
   // requirements.txt: validated as on a new project; what does not belong in a pod image is reported.
   let requirements: string | undefined;
   if (input.requirements !== undefined) {
-    errors.push(...checkRequirementsFile('requirements', input.requirements));
+    const origin = { from: 'file', path: 'requirements.txt' } as const;
+    errors.push(...checkRequirementsFile('requirements', input.requirements).map((error) => ({ ...error, origin })));
     const misplaced = misplacedPackages(input.requirements);
     for (const item of misplaced)
       report.push(tAdopt(answers.prune === true ? 'adopt.pruned' : 'adopt.prunable', { item: describeMisplaced(item) }));
