@@ -12,7 +12,7 @@ export const REMOVE_QUESTIONS: readonly Question[] = [
   {
     name: 'delete-script',
     kind: 'boolean',
-    help: 'also delete pods/NAME.py and tests/test_NAME.py (kept by default: they are your code)',
+    help: "also delete the script NAME.py (in pods/, or the project's scripts folder) and tests/test_NAME.py (kept by default: they are your code)",
     default: () => false,
   },
   DEFAULTS,

@@ -35,7 +35,7 @@ export const en = {
   'resources.requestAboveLimit': 'the request is above --{limitField} {limit}; Kubernetes refuses a pod whose request exceeds its limit',
   'packages.podShadows':
     'the pod {name} is named like the module {name} that {spec} installs; pods/{name}.py would hide it from every script in /app',
-  'names.podFolder': 'a pod name is a script name without folders (it lives in pods/)',
+  'names.podFolder': "a pod name is a script name without folders (it lives in the project's scripts folder, pods/ by default)",
   'names.podModule': 'a pod name is a Python module name: a lowercase letter, then lowercase letters, digits or "_", at most 50 characters',
   'names.keyword': 'a Python keyword cannot name a module',
   'names.stdlib':
@@ -235,7 +235,7 @@ export const en = {
   'help.app.title': 'Writes a project: Dockerfile, requirements.txt, run_in_docker.sh, pods/, an Airflow DAG.',
   'help.pod.usage': 'pod-ingestion pod NAME [--update] [options]   (inside a project)',
   'help.pod.title':
-    'Adds pods/NAME.py and its KubernetesPodOperator task to the DAG; with --update, changes the settings of an existing pod.',
+    "Adds the script NAME.py (in pods/, or the project's scripts folder) and its KubernetesPodOperator task to the DAG; with --update, changes the settings of an existing pod.",
   'help.remove.usage': 'pod-ingestion remove NAME [--rewire] [--delete-script]   (inside a project)',
   'help.remove.title': "Removes a pod's task from the DAG; its script and test stay unless --delete-script.",
   'help.package.usage': 'pod-ingestion package SPEC... (inside a project)',

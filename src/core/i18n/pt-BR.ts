@@ -34,7 +34,7 @@ export const ptBR: Messages = {
   'resources.requestAboveLimit': 'o request passa do --{limitField} {limit}; o Kubernetes recusa um pod com request maior que o limit',
   'packages.podShadows':
     'o pod {name} tem o mesmo nome do módulo {name}, que o {spec} instala; pods/{name}.py esconderia esse módulo de todos os scripts em /app',
-  'names.podFolder': 'o nome de um pod é o nome de um script, sem pastas (ele fica em pods/)',
+  'names.podFolder': 'o nome de um pod é o nome de um script, sem pastas (ele fica na pasta de scripts do projeto, pods/ por padrão)',
   'names.podModule':
     'o nome de um pod é um nome de módulo Python: uma letra minúscula e depois letras minúsculas, dígitos ou "_", até 50 caracteres',
   'names.keyword': 'uma palavra reservada do Python não pode ser nome de módulo',
@@ -234,7 +234,7 @@ export const ptBR: Messages = {
   'help.app.title': 'Gera um projeto: Dockerfile, requirements.txt, run_in_docker.sh, pods/ e uma DAG do Airflow.',
   'help.pod.usage': 'pod-ingestion pod NOME [--update] [opções]   (dentro de um projeto)',
   'help.pod.title':
-    'Acrescenta pods/NOME.py e a tarefa KubernetesPodOperator dele na DAG; com --update, muda as configurações de um pod que já existe.',
+    'Acrescenta o script NOME.py (em pods/ ou na pasta de scripts do projeto) e a tarefa KubernetesPodOperator dele na DAG; com --update, muda as configurações de um pod que já existe.',
   'help.remove.usage': 'pod-ingestion remove NOME [--rewire] [--delete-script]   (dentro de um projeto)',
   'help.remove.title': 'Remove da DAG a tarefa de um pod; o script e o teste dele ficam, a não ser com --delete-script.',
   'help.package.usage': 'pod-ingestion package SPEC... (dentro de um projeto)',

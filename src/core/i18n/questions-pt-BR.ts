@@ -107,8 +107,8 @@ export const questionTextsPtBR: Readonly<Record<string, string>> = {
   // pod-ingestion remove NOME
   'when other pods run after it, make them run after its upstreams instead (without this, the removal is refused)':
     'quando outros pods rodam depois dele, passam a rodar depois dos pods anteriores a ele (sem isto, a remoção é recusada)',
-  'also delete pods/NAME.py and tests/test_NAME.py (kept by default: they are your code)':
-    'apaga também pods/NOME.py e tests/test_NOME.py (por padrão eles ficam: são código seu)',
+  "also delete the script NAME.py (in pods/, or the project's scripts folder) and tests/test_NAME.py (kept by default: they are your code)":
+    'apaga também o script NOME.py (em pods/ ou na pasta de scripts do projeto) e tests/test_NOME.py (por padrão eles ficam: são código seu)',
 
   // pod-ingestion publish
   'push the image after building it (relies on your docker login)': 'envia a imagem depois do build (usa o seu docker login)',
