@@ -2,9 +2,7 @@
 // generator must run (--help and --version never load Yeoman). The generator classes are registered as
 // classes, bundled with the bin, with the path `yo` would find them at, so their templates are found.
 import { fileURLToPath } from 'node:url';
-import { QueuedAdapter, TerminalAdapter } from '@yeoman/adapter';
-import type { PromptAnswers, PromptQuestions } from '@yeoman/adapter/types';
-import { localizeConflictQuestions } from '../generators/conflict-question.js';
+import { QueuedAdapter } from '@yeoman/adapter';
 import { createEnv } from 'yeoman-environment';
 import AdoptGenerator from '../generators/adopt/index.js';
 import AppGenerator from '../generators/app/index.js';
@@ -34,20 +32,10 @@ export const GENERATOR_CLASSES: Record<'app' | Subcommand, GeneratorClass> = {
   doctor: DoctorGenerator,
 };
 
-/**
- * The terminal adapter, handing Yeoman's own conflict question over in the run's language (the conflicter asks
- * through a queued adapter of its own, which shares this one underneath).
- */
-class LocalizedAdapter extends TerminalAdapter {
-  override prompt<A extends PromptAnswers = PromptAnswers>(questions: PromptQuestions<A>, initialAnswers?: Partial<A>): Promise<A> {
-    return super.prompt(localizeConflictQuestions(questions), initialAnswers);
-  }
-}
-
 export async function runGenerator(name: keyof typeof GENERATOR_CLASSES, args: string[]): Promise<void> {
   // Yeoman logs everything to stderr; the bin's progress and status lines go to stdout (errors and warnings
   // stay on stderr), so that `2>/dev/null` hides only problems.
-  const adapter = new QueuedAdapter({ stderr: process.stdout, adapter: new LocalizedAdapter({ stderr: process.stdout }) });
+  const adapter = new QueuedAdapter({ stderr: process.stdout });
   const env = createEnv({ skipInstall: true, adapter } as Parameters<typeof createEnv>[0]);
   for (const [key, Class] of Object.entries(GENERATOR_CLASSES)) {
     // Every bundled file sits two folders below the package (see scripts/build.mjs).

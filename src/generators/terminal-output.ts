@@ -1,16 +1,17 @@
 // Where a run's lines go, whoever runs the generator (the bin or `yo`): Yeoman's logger writes every line to
 // stderr, keeping stdout "for meaningful values"; a run's progress and file status lines are its output, so they
 // go to stdout, and `2>/dev/null` hides only problems (errors and warnings are written to stderr, by us and by
-// yo). And the conflict question's diff gets a legend that reads "- removed + added" (the conflicter prints
-// "removedadded"). Both are settings of the environment's adapter, made once, from the generator: yo's own files
-// stay as they are.
+// yo). The conflict question's diff gets a legend that reads "- removed + added" (the conflicter prints
+// "removedadded"), and Yeoman's "Overwrite X?" question is asked in the run's language. All are settings of the
+// environment's adapter, made once, from the generator: yo's own files stay as they are.
 import { createLogger, type Logger } from '@yeoman/adapter';
 import { t } from '../core/i18n/translate.js';
+import { localizeConflictQuestions } from './conflict-question.js';
 
 /** What the environment's adapter exposes: a QueuedAdapter (the default, yo's and the bin's) has the terminal one inside. */
 interface AdapterShape {
   log: Logger;
-  actualAdapter?: { log: Logger };
+  actualAdapter?: { log: Logger; prompt: (questions: unknown, initialAnswers?: unknown) => Promise<unknown> };
 }
 
 type Colored = Parameters<Logger['colored']>[0];
@@ -48,6 +49,10 @@ export function useRunOutput(adapter: AdapterShape): void {
     colored.call(this, mendLegend(messages));
   } as Logger['colored'];
   terminal.log = logger;
+  // Yeoman's own conflict question in the run's language: the conflicter asks through a queued adapter of its
+  // own, which shares this terminal adapter underneath.
+  const prompt = terminal.prompt.bind(terminal);
+  terminal.prompt = (questions, initialAnswers) => prompt(localizeConflictQuestions(questions), initialAnswers);
   // The queued logger copied the terminal's methods when it was made; its writes already go through the new one.
   adapter.log.colored = logger.colored;
 }
