@@ -11,6 +11,7 @@ import { PUBLISH_QUESTIONS } from '../src/core/publish-questions.js';
 import { RUN_QUESTIONS } from '../src/core/run-questions.js';
 import { renderOptionsTable } from '../src/core/questions.js';
 import { REMOVE_QUESTIONS } from '../src/core/remove-questions.js';
+import { EVERY_COMMAND_QUESTION } from './support/every-question.js';
 import { MESSAGES_LANGUAGE_QUESTION } from '../src/core/language-questions.js';
 
 const DOC = new URL('../docs/options.md', import.meta.url);
@@ -83,16 +84,6 @@ describe('docs/options.md', () => {
 
   it('lists every option of every generator', () => {
     const doc = readFileSync(DOC, 'utf8');
-    for (const question of [
-      ...APP_QUESTIONS,
-      ...POD_QUESTIONS,
-      ...REMOVE_QUESTIONS,
-      ...PACKAGE_QUESTIONS,
-      ...PUBLISH_QUESTIONS,
-      ...RUN_QUESTIONS,
-      ...GRAPH_QUESTIONS,
-      ...ADOPT_QUESTIONS,
-    ])
-      expect(doc).toContain(`\`--${question.name}\``);
+    for (const question of EVERY_COMMAND_QUESTION) expect(doc).toContain(`\`--${question.name}\``);
   });
 });

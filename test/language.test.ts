@@ -15,15 +15,7 @@ import { projectEn } from '../src/core/i18n/project-en.js';
 import { projectPtBR } from '../src/core/i18n/project-pt-BR.js';
 import { ptBR } from '../src/core/i18n/pt-BR.js';
 import { untranslatedDeclared } from '../src/core/i18n/translate.js';
-import { ADOPT_QUESTIONS } from '../src/core/adopt-questions.js';
-import { APP_QUESTIONS } from '../src/core/app-questions.js';
-import { GRAPH_QUESTIONS } from '../src/core/graph-questions.js';
 import { MESSAGES_LANGUAGE_QUESTION } from '../src/core/language-questions.js';
-import { POD_QUESTIONS } from '../src/core/pod-questions.js';
-import { PUBLISH_QUESTIONS } from '../src/core/publish-questions.js';
-import { PACKAGE_QUESTIONS } from '../src/core/package-questions.js';
-import { REMOVE_QUESTIONS } from '../src/core/remove-questions.js';
-import { RUN_QUESTIONS } from '../src/core/run-questions.js';
 import { checkTrees, failures } from './checkers/tree.js';
 import { readTree } from './support/tree.js';
 import { pythonToolsMissing } from './checkers/python.js';
@@ -39,6 +31,7 @@ import {
   type EnglishFinding,
 } from './support/english-text.js';
 import { ENGLISH, PORTUGUESE, runBinWithLocale } from './support/locale-run.js';
+import { EVERY_COMMAND_QUESTION } from './support/every-question.js';
 import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 import { PYTHON } from './checkers/python.js';
 import { requireTool } from './support/required-tool.js';
@@ -275,17 +268,7 @@ const COMMANDS = ['', 'pod', 'remove', 'package', 'publish', 'run', 'graph', 'ad
 
 describe('questions and --help in Brazilian Portuguese', () => {
   it('every text declared with a question (help, prompt, description of its default) has its translation', () => {
-    const texts = [
-      ...APP_QUESTIONS,
-      ...POD_QUESTIONS,
-      ...REMOVE_QUESTIONS,
-      ...PACKAGE_QUESTIONS,
-      ...PUBLISH_QUESTIONS,
-      ...RUN_QUESTIONS,
-      ...GRAPH_QUESTIONS,
-      ...ADOPT_QUESTIONS,
-      MESSAGES_LANGUAGE_QUESTION,
-    ]
+    const texts = [...EVERY_COMMAND_QUESTION, MESSAGES_LANGUAGE_QUESTION]
       .flatMap((question) => [question.help, question.message, question.defaultHelp])
       .filter((text): text is string => Boolean(text));
     expect(texts.length).toBeGreaterThan(60);
