@@ -42,4 +42,25 @@ describe('the conflict question', () => {
     // "n": the user's Dockerfile stays.
     expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toContain('# mine');
   });
+
+  it('yo pod-ingestion in a pt-BR project asks "Sobrescrever Dockerfile?", its diff under "- removido + acrescentado"', async () => {
+    const dir = tempDir('legend-pt');
+    expect((await runBin(['proj', '--defaults', '--lang', 'pt-BR', '--pods', 'collect'], dir)).exitCode).toBe(0);
+    const project = join(dir, 'proj');
+    rmSync(join(project, '.pod-ingestion'), { recursive: true, force: true });
+    appendFileSync(join(project, 'Dockerfile'), '# meu\n');
+    const run = await runInTerminal([linkedModules(), 'pod-ingestion', '.'], project, {
+      bin: LIKE_YO,
+      env: { LANG: 'C.UTF-8', LC_ALL: undefined, LC_MESSAGES: undefined },
+      steps: [
+        { wait: '\\?', keys: '\\r', until: 'Sobrescrever Dockerfile\\?' },
+        { wait: 'Sobrescrever Dockerfile\\?', keys: 'd\\r' },
+        { wait: 'acrescentado', keys: 'n\\r' },
+      ],
+    });
+    expect(run.exitCode, run.output).toBe(0);
+    expect(plain(run.output)).toContain('- removido + acrescentado');
+    expect(plain(run.output)).not.toContain('Overwrite Dockerfile?');
+    expect(readFileSync(join(project, 'Dockerfile'), 'utf8')).toContain('# meu');
+  });
 });
