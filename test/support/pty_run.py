@@ -15,7 +15,9 @@ if pid == 0:
     os.execvp(command[0], command)
 output, step, seen, deadline = b"", 0, 0, time.time() + 60
 while time.time() < deadline:
-    ready, _, _ = select.select([fd], [], [], 0.2)
+    # A prompt counts as whole after 0.5 s without output: under a loaded CI machine a prompt can pause longer
+    # than 0.2 s between its "? " and its question, and keys typed then answered the wrong prompt.
+    ready, _, _ = select.select([fd], [], [], 0.5)
     if ready:
         try:
             chunk = os.read(fd, 4096)
