@@ -254,7 +254,7 @@ describe('2. .yo-rc.json is checked like the options, naming the key and the rul
     [
       'a request above its limit',
       (config: any) => Object.assign(config.kubernetes, { cpuRequest: '2', cpuLimit: '1' }),
-      /kubernetes "2": the request is above --cpu-limit 1/,
+      /kubernetes\.cpuRequest "2": the request is above its limit 1 \(\.yo-rc\.json generator-pod-ingestion\.kubernetes\.cpuLimit\)/,
     ],
     // What adopt saves: a task id, the adopted mark and the old DAG's arguments, each landing in Python text.
     [
@@ -496,7 +496,7 @@ describe("12, 13 and the users' requests", () => {
 
   it('refuses a CPU or memory request above its limit, as Kubernetes would', () => {
     expect(refusal(() => resolveAppAnswers({ ...BASE, 'cpu-request': '250', 'cpu-limit': '1' }))).toEqual([
-      expect.objectContaining({ field: 'cpu-request', rule: expect.stringMatching(/above --cpu-limit 1/) }),
+      expect.objectContaining({ field: 'cpu-request', rule: expect.stringMatching(/above its limit 1 \(--cpu-limit\)/) }),
     ]);
     expect(refusal(() => resolveAppAnswers({ ...BASE, 'memory-request': '2Gi', 'memory-limit': '1G' }))[0]?.field).toBe('memory-request');
     expect(

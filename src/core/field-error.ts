@@ -31,6 +31,22 @@ export interface FieldError {
   rule: string;
   suggestion?: string;
   origin?: Origin;
+  /** A rule that cites another field's value (a request above its limit) names that field by its origin too. */
+  cites?: { field: string; rule: (label: string) => string };
+}
+
+/** A rule citing another field: it names that field as an option until its origin is known (withOrigin). */
+export function ruleCiting(field: string, rule: (label: string) => string): Pick<FieldError, 'rule' | 'cites'> {
+  return { rule: rule(label(field)), cites: { field, rule } };
+}
+
+/** The error with its value, and any field its rule cites, named by where they came from. */
+export function withOrigin(error: FieldError, origins: Origins): FieldError {
+  error.origin ??= origins[error.field];
+  // Once named, it stays so: a later, wider call (the generator's own origins) knows nothing better.
+  if (error.cites) error.rule = error.cites.rule(label(error.cites.field, origins[error.cites.field]));
+  delete error.cites;
+  return error;
 }
 
 const ARGUMENT_LABELS = {
@@ -79,7 +95,7 @@ export class InvalidAnswersError extends PodIngestionError {
 
   /** Names each value by where it came from (an error that names its origin already keeps it). */
   withOrigins(origins: Origins): this {
-    for (const error of this.errors) error.origin ??= origins[error.field];
+    for (const error of this.errors) withOrigin(error, origins);
     this.message = render(this.errors, this.heading);
     return this;
   }

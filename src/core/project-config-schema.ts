@@ -4,7 +4,7 @@
 import { savedOptions } from './app-answers.js';
 import { APP_QUESTIONS } from './app-questions.js';
 import { checkDagParams } from './dag-params.js';
-import { InvalidAnswersError, type FieldError } from './field-error.js';
+import { InvalidAnswersError, withOrigin, type FieldError } from './field-error.js';
 import { t } from './i18n/translate.js';
 import { checkImageReference, imageReference } from './image-reference.js';
 import { checkPodName } from './names.js';
@@ -224,7 +224,11 @@ export function parseProjectConfig(stored: unknown): ProjectConfig {
         else checkOption(collector, `kubernetes.${key}`, option, String(value));
       } else if (collector.string(`kubernetes.${key}`, value)) checkOption(collector, `kubernetes.${key}`, option, value);
     }
-    collector.addAll('kubernetes', checkResourcePairs(kubernetes as unknown as KubernetesSettings));
+    // A request above its limit names both by their keys here: neither came from an option.
+    const savedIn = Object.fromEntries(
+      KUBERNETES.map(({ key, option }) => [option, { from: 'project-config', key: `kubernetes.${key}` } as const]),
+    );
+    for (const error of checkResourcePairs(kubernetes as unknown as KubernetesSettings)) collector.errors.push(withOrigin(error, savedIn));
   }
 
   if (stored.airflow !== undefined) checkDagSettings(collector, stored.airflow);

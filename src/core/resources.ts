@@ -1,7 +1,7 @@
 // Kubernetes resource quantities (250m, 0.5, 512Mi, 1G): a request above its limit is refused, as the API
 // server would refuse the pod. Parsed by hand in linear time: suffix table, then a decimal number.
 import { t } from './i18n/translate.js';
-import type { FieldError } from './field-error.js';
+import { ruleCiting, type FieldError } from './field-error.js';
 import type { KubernetesSettings } from './project-config.js';
 
 const SUFFIXES: Record<string, number> = {
@@ -46,7 +46,7 @@ export function checkResourcePairs(
       errors.push({
         field: requestField,
         value: request,
-        rule: t('resources.requestAboveLimit', { limitField, limit }),
+        ...ruleCiting(limitField, (limitLabel) => t('resources.requestAboveLimit', { limitLabel, limit })),
         suggestion: limit,
       });
     }
