@@ -78,7 +78,9 @@ describe('a re-run', () => {
     config['generator-pod-ingestion'].kubernetes.cpuRequest = '2';
     writeFileSync(file, JSON.stringify(config, null, 2));
     const lines = await refused(['--cpu-limit', '1', '--defaults'], copy);
-    expect(lines[1]).toMatch(/^ {2}- \.yo-rc\.json generator-pod-ingestion\.kubernetes\.cpuRequest "2": the request is above its limit 1 \(--cpu-limit\)/);
+    expect(lines[1]).toMatch(
+      /^ {2}- \.yo-rc\.json generator-pod-ingestion\.kubernetes\.cpuRequest "2": the request is above its limit 1 \(--cpu-limit\)/,
+    );
     expect(lines.join('\n')).not.toContain('--cpu-request');
   });
 

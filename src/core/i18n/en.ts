@@ -32,7 +32,8 @@ export const en = {
   'python.rule': 'the Python version is major.minor, one of {versions}',
   'python.endOfLife':
     'Python {version} reached end of life on {date} and gets no security fixes; the image will use it as asked, but consider --python {suggested}.',
-  'resources.requestAboveLimit': 'the request is above its limit {limit} ({limitLabel}); Kubernetes refuses a pod whose request exceeds its limit',
+  'resources.requestAboveLimit':
+    'the request is above its limit {limit} ({limitLabel}); Kubernetes refuses a pod whose request exceeds its limit',
   'packages.podShadows':
     'the pod {name} is named like the module {name} that {spec} installs; pods/{name}.py would hide it from every script in /app',
   'names.podFolder': "a pod name is a script name without folders (it lives in the project's scripts folder, pods/ by default)",

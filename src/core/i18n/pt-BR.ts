@@ -31,7 +31,8 @@ export const ptBR: Messages = {
   'python.rule': 'a versão do Python é major.minor, uma destas: {versions}',
   'python.endOfLife':
     'O Python {version} chegou ao fim do suporte em {date} e não recebe mais correções de segurança; a imagem vai usar essa versão, como pedido, mas considere --python {suggested}.',
-  'resources.requestAboveLimit': 'o request passa do seu limit {limit} ({limitLabel}); o Kubernetes recusa um pod com request maior que o limit',
+  'resources.requestAboveLimit':
+    'o request passa do seu limit {limit} ({limitLabel}); o Kubernetes recusa um pod com request maior que o limit',
   'packages.podShadows':
     'o pod {name} tem o mesmo nome do módulo {name}, que o {spec} instala; pods/{name}.py esconderia esse módulo de todos os scripts em /app',
   'names.podFolder': 'o nome de um pod é o nome de um script, sem pastas (ele fica na pasta de scripts do projeto, pods/ por padrão)',
