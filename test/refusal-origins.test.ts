@@ -71,12 +71,17 @@ describe('a new project', () => {
 });
 
 describe('a re-run', () => {
-  it('names a value read from .yo-rc.json by its key path when a new option meets it', async () => {
-    const copy = copyOfProject(project, 'origins', 'proj');
+  /** Sets saved Kubernetes settings in the project's .yo-rc.json, as a hand edit would. */
+  function saveKubernetes(copy: string, settings: Record<string, string>): void {
     const file = join(copy, '.yo-rc.json');
     const config = JSON.parse(readFileSync(file, 'utf8'));
-    config['generator-pod-ingestion'].kubernetes.cpuRequest = '2';
+    Object.assign(config['generator-pod-ingestion'].kubernetes, settings);
     writeFileSync(file, JSON.stringify(config, null, 2));
+  }
+
+  it('names a value read from .yo-rc.json by its key path when a new option meets it', async () => {
+    const copy = copyOfProject(project, 'origins', 'proj');
+    saveKubernetes(copy, { cpuRequest: '2' });
     const lines = await refused(['--cpu-limit', '1', '--defaults'], copy);
     expect(lines[1]).toMatch(
       /^ {2}- \.yo-rc\.json generator-pod-ingestion\.kubernetes\.cpuRequest "2": the request is above its limit 1 \(--cpu-limit\)/,
@@ -86,17 +91,13 @@ describe('a re-run', () => {
 
   it('names the other value a rule cites by where it came from too: a saved limit by its key, not as --cpu-limit', async () => {
     const copy = copyOfProject(project, 'origins', 'proj');
-    const file = join(copy, '.yo-rc.json');
-    const config = JSON.parse(readFileSync(file, 'utf8'));
-    config['generator-pod-ingestion'].kubernetes.cpuLimit = '1';
-    writeFileSync(file, JSON.stringify(config, null, 2));
+    saveKubernetes(copy, { cpuLimit: '1' });
     const limit = '(.yo-rc.json generator-pod-ingestion.kubernetes.cpuLimit)';
     expect((await refused(['--cpu-request', '2', '--defaults'], copy))[1]).toBe(
       `  - --cpu-request "2": the request is above its limit 1 ${limit}; Kubernetes refuses a pod whose request exceeds its limit. Try: 1`,
     );
     // Both saved (a hand edit), read by a subcommand whose own options say nothing of them.
-    config['generator-pod-ingestion'].kubernetes.cpuRequest = '2';
-    writeFileSync(file, JSON.stringify(config, null, 2));
+    saveKubernetes(copy, { cpuRequest: '2' });
     const lines = await refused(['pod', 'extra', '--defaults'], copy);
     expect(lines[1]).toMatch(/^ {2}- \.yo-rc\.json generator-pod-ingestion\.kubernetes\.cpuRequest "2": the request is above its limit 1 /);
     expect(lines[1]).toContain(limit);
