@@ -1,6 +1,6 @@
 // `pod-ingestion doctor`: every known flaw of the original how-to is found, with file, line, why and fix, in a
 // hand-made project written for this test (test/fixtures/hand-made/original), and nothing in generated projects.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveAppAnswers } from '../src/core/app-answers.js';
@@ -135,5 +135,25 @@ describe('doctor on generated projects', () => {
     expect(made.exitCode, made.output).toBe(0);
     const result = await runBin(['doctor'], join(parent, 'demo'));
     expect(result.exitCode, result.output).toBe(0);
+  });
+
+  it('names a saved pod whose script is gone, and a scripts folder that is gone, in the project language', async () => {
+    const parent = tempDir('doctor-scripts');
+    expect((await runBin(['demo', '--defaults', '--lang', 'pt-BR', '--pods', 'collect,clean_orders'], parent)).exitCode).toBe(0);
+    const root = join(parent, 'demo');
+    rmSync(join(root, 'pods', 'clean_orders.py'));
+    const script = await runBin(['doctor', '--lang', 'en'], root);
+    expect(script.exitCode, script.output).toBe(1);
+    expect(script.stdout).toContain('pods/clean_orders.py: the pod clean_orders has no script');
+    expect(script.stdout).toContain('fix: restore pods/clean_orders.py, or remove the pod with `pod-ingestion remove clean_orders`');
+    expect(script.stdout).not.toContain('collect.py');
+
+    renameSync(join(root, 'pods'), join(root, 'jobs'));
+    const folder = await runBin(['doctor'], root);
+    expect(folder.exitCode, folder.output).toBe(1);
+    expect(folder.stdout).toContain(
+      'pods/: a pasta dos scripts não existe: o `docker build` falha no COPY de pods/, e os pods collect, clean_orders ficam sem script para rodar',
+    );
+    expect(folder.stdout).toContain('doctor: 1 problema em 1 arquivo; nada foi alterado.');
   });
 });

@@ -258,8 +258,14 @@ export function isDagFile(text: string): boolean {
   return /^\s*(?:from|import)\s+airflow\b/m.test(text) && /\bDAG\s*\(|@dag\b/.test(text);
 }
 
-/** Every finding for a project, in file order. */
-export function doctorProject(files: ProjectTexts, today = new Date()): Finding[] {
+/** What the reader of a project found in the scripts folder .yo-rc.json names (savedPodsDir). */
+export interface ScriptsFolder {
+  /** Its .py files; undefined when the folder does not exist. */
+  scripts: ReadonlySet<string> | undefined;
+}
+
+/** Every finding for a project, in file order; with `folder`, the saved pods whose script is missing too. */
+export function doctorProject(files: ProjectTexts, today = new Date(), folder?: ScriptsFolder): Finding[] {
   const findings: Finding[] = [];
   const podsDir = savedPodsDir(files['.yo-rc.json']);
   for (const [path, text] of Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -270,11 +276,47 @@ export function doctorProject(files: ProjectTexts, today = new Date()): Finding[
     else if (path.endsWith('.md')) findings.push(...checkDockerCommands(path, text));
     else if (path === '.yo-rc.json') findings.push(...checkSavedImage(text));
   }
+  if (folder) findings.push(...checkPodScripts(files['.yo-rc.json'], podsDir, folder.scripts));
   return findings;
 }
 
+/** The pods .yo-rc.json lists whose script is not in the scripts folder: the image would lack it, the task fail. */
+function checkPodScripts(text: string | undefined, podsDir: string, scripts: ReadonlySet<string> | undefined): Finding[] {
+  const names = savedPodNames(text);
+  if (names.length === 0) return [];
+  if (!scripts)
+    return [
+      {
+        file: `${podsDir}/`,
+        line: 0,
+        why: tAdopt('doctor.podsDirMissing', { podsDir, pods: names.join(', ') }),
+        fix: tAdopt('doctor.podsDirMissing.fix'),
+      },
+    ];
+  return names
+    .filter((name) => !scripts.has(`${name}.py`))
+    .map((name) => ({
+      file: `${podsDir}/${name}.py`,
+      line: 0,
+      why: tAdopt('doctor.scriptMissing', { name }),
+      fix: tAdopt('doctor.scriptMissing.fix', { name, path: `${podsDir}/${name}.py` }),
+    }));
+}
+
+/** The names of the pods .yo-rc.json lists (none when it cannot be read: checkSavedImage says so). */
+function savedPodNames(text: string | undefined): string[] {
+  try {
+    const pods = (JSON.parse(text ?? '{}') as Record<string, { pods?: unknown } | undefined>)['generator-pod-ingestion']?.pods;
+    return Array.isArray(pods)
+      ? pods.map((pod) => (pod as { name?: unknown } | null)?.name).filter((name) => typeof name === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
 /** The scripts folder .yo-rc.json names, when it names a good one; else pods/. */
-function savedPodsDir(text: string | undefined): string {
+export function savedPodsDir(text: string | undefined): string {
   try {
     const saved = (JSON.parse(text ?? '{}') as Record<string, { podsDir?: unknown } | undefined>)['generator-pod-ingestion'];
     return typeof saved?.podsDir === 'string' && !checkPodsDir(saved.podsDir) ? normalizePodsDir(saved.podsDir) : DEFAULT_PODS_DIR;

@@ -1,8 +1,8 @@
 // Reads the files of a project folder that `doctor` and `adopt` look at: the top-level build files, the
 // README, .yo-rc.json and every Python file of dags/ (and at the top, where hand-made projects keep a DAG).
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProjectTexts } from '../core/doctor-checks.js';
+import { savedPodsDir, type ProjectTexts, type ScriptsFolder } from '../core/doctor-checks.js';
 
 const TOP_LEVEL = /^(?:Dockerfile|requirements\.txt|README\.md|\.yo-rc\.json|[^/]+\.sh|[^/]+\.py)$/;
 
@@ -29,4 +29,11 @@ export function readProjectTexts(folder: string): ProjectTexts {
   };
   walk('dags');
   return texts;
+}
+
+/** The .py files of the scripts folder the project's .yo-rc.json names (pods/ when it names none). */
+export function readScriptsFolder(folder: string, texts: ProjectTexts): ScriptsFolder {
+  const scripts = join(folder, savedPodsDir(texts['.yo-rc.json']));
+  if (!existsSync(scripts)) return { scripts: undefined };
+  return { scripts: new Set(readdirSync(scripts).filter((name) => name.endsWith('.py'))) };
 }

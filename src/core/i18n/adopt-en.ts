@@ -43,6 +43,11 @@ export const adoptEn = {
   'doctor.podsDir.notString': 'must be a string',
   'doctor.podsDir.fix':
     'name the scripts folder as a relative path (`"podsDir": "scripts"`), or re-run `pod-ingestion adopt --pods-dir FOLDER`',
+  'doctor.podsDirMissing':
+    'the scripts folder does not exist: `docker build` fails at the COPY of {podsDir}/, and the pods {pods} have no script to run',
+  'doctor.podsDirMissing.fix': 'restore the folder, or set "podsDir" in .yo-rc.json to the folder the scripts are in now',
+  'doctor.scriptMissing': 'the pod {name} has no script: the image will not hold {name}.py, so its task fails as it starts',
+  'doctor.scriptMissing.fix': 'restore {path}, or remove the pod with `pod-ingestion remove {name}`',
 
   // doctor: Airflow APIs a DAG must not use any more
   'doctor.dag.kubernetesPod':

@@ -46,6 +46,11 @@ export const adoptPtBR: AdoptMessages = {
   'doctor.podsDir.notString': 'precisa ser uma string',
   'doctor.podsDir.fix':
     'indique a pasta dos scripts como caminho relativo (`"podsDir": "scripts"`) ou rode de novo `pod-ingestion adopt --pods-dir PASTA`',
+  'doctor.podsDirMissing':
+    'a pasta dos scripts não existe: o `docker build` falha no COPY de {podsDir}/, e os pods {pods} ficam sem script para rodar',
+  'doctor.podsDirMissing.fix': 'restaure a pasta ou aponte o "podsDir" do .yo-rc.json para a pasta onde os scripts estão agora',
+  'doctor.scriptMissing': 'o pod {name} está sem script: a imagem não vai ter o {name}.py, e a tarefa dele falha logo ao começar',
+  'doctor.scriptMissing.fix': 'restaure o {path} ou remova o pod com `pod-ingestion remove {name}`',
 
   // doctor: APIs do Airflow que uma DAG não pode mais usar
   'doctor.dag.kubernetesPod':

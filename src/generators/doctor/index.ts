@@ -5,7 +5,7 @@ import type { AdoptMessageKey } from '../../core/i18n/adopt-en.js';
 import { tAdopt } from '../../core/i18n/adopt-translate.js';
 import { savedLanguage } from '../../core/saved-language.js';
 import { PodIngestionGenerator, type GeneratorOptions } from '../base-generator.js';
-import { readProjectTexts } from '../project-texts.js';
+import { readProjectTexts, readScriptsFolder } from '../project-texts.js';
 
 export default class DoctorGenerator extends PodIngestionGenerator {
   private findings: Finding[] = [];
@@ -16,10 +16,11 @@ export default class DoctorGenerator extends PodIngestionGenerator {
   }
 
   configuring(): void {
-    const texts = readProjectTexts(this.destinationRoot());
+    const root = this.destinationRoot();
+    const texts = readProjectTexts(root);
     // A project's saved language speaks for it (unless --lang); a hand-made folder has none: the locale decides.
     this.useProjectLanguage(savedLanguage(texts['.yo-rc.json']));
-    this.findings = doctorProject(texts);
+    this.findings = doctorProject(texts, new Date(), readScriptsFolder(root, texts));
   }
 
   end(): void {
