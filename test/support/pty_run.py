@@ -5,7 +5,7 @@ or pty_run.py --steps JSON COMMAND..., JSON a list of {"wait", "keys", "until"?}
 its wait matches the output since the previous step and the output has been quiet for 0.5 s (the prompt is drawn
 and waits for keys). With "until", a step answers prompts: it types its keys at each new prompt, a line that starts
 after its last keys and matches "wait" once colours are taken out, until the output matches "until" (then the next
-step looks at the output from there). A command still running after 60 s (PTY_RUN_SECONDS) is killed, and the output says so."""
+step looks at the output from there). A command still running after 90 s (PTY_RUN_SECONDS; under the tests' 120 s) is killed, and the output says so."""
 import json, os, pty, re, select, signal, sys, time
 
 ESCAPE = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
@@ -27,7 +27,7 @@ else:
 pid, fd = pty.fork()
 if pid == 0:
     os.execvp(command[0], command)
-limit = float(os.environ.get("PTY_RUN_SECONDS", "60"))
+limit = float(os.environ.get("PTY_RUN_SECONDS", "90"))
 output, step, seen, deadline, timed_out = b"", 0, 0, time.time() + limit, False
 while True:
     if time.time() > deadline:
