@@ -98,10 +98,8 @@ describe('answers <-> configuration', () => {
 });
 
 describe('pod questions check their answers', () => {
-  const questions = podQuestions({
-    pods: [{ name: 'collect', description: '', after: [], env: [], params: [], secrets: [] }],
-    name: 'clean',
-  });
+  const { config } = resolveAppAnswers({ repository: 'acme', container: 'lab', tag: '1.0.0', pods: 'collect', defaults: true });
+  const questions = podQuestions({ config, name: 'clean' });
   const verdict = (name: string, value: string) => (questionNamed(questions, name).check as NonNullable<Question['check']>)(value, name);
 
   it('refuses what addPod would refuse, naming the field', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAppAnswers } from '../src/core/app-answers.js';
+import type { InvalidAnswersError } from '../src/core/field-error.js';
 import { addPod, dependentsOf, downstreamOf, findCycle, topologicalOrder } from '../src/core/pipeline.js';
 import { newPod, type PodSpec } from '../src/core/project-config.js';
 
@@ -34,5 +35,29 @@ describe('the pipeline model', () => {
     });
     expect(config.pods.map((item) => item.name)).toEqual(['collect', 'clean']);
     expect(base.pods).toHaveLength(1);
+  });
+
+  it('addPod names a taken task id by what made it: the name, or the --task-id given', () => {
+    const base = resolveAppAnswers({ pods: 'collect' }).config;
+    const adopted = { ...base, podsDir: 'scripts', pods: [...base.pods, { ...pod('load'), taskId: 'load_orders' }] };
+    const refusal = (name: string, answers = {}) => {
+      try {
+        addPod(adopted, name, answers);
+      } catch (error) {
+        return (error as InvalidAnswersError).errors.map(({ field, value, rule }) => ({ field, value, rule }));
+      }
+      throw new Error(`addPod took ${name}`);
+    };
+    // A name the project has: one problem (its task id is the same name), the script named in the project's folder.
+    expect(refusal('collect')).toEqual([
+      { field: 'name', value: 'collect', rule: expect.stringContaining('already has a pod "collect" (scripts/collect.py)') },
+    ]);
+    expect(refusal('load_orders')).toEqual([
+      { field: 'name', value: 'load_orders', rule: expect.stringMatching(/^its task id would be the same name/) },
+    ]);
+    expect(refusal('other', { 'task-id': 'load_orders' })).toEqual([
+      { field: 'task-id', value: 'load_orders', rule: expect.stringMatching(/^another task of the DAG has this id/) },
+    ]);
+    expect(addPod(adopted, 'load_orders', { 'task-id': 'load_orders_v2' }).pod.taskId).toBe('load_orders_v2');
   });
 });

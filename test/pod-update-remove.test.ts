@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDagReport, dagTasks, edgeSet, inspectDag } from './checkers/dag.js';
 import { checkPython, PYTHON } from './checkers/python.js';
-import { runBin } from './support/run-bin.js';
+import { runBin, runInTerminal } from './support/run-bin.js';
 import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 import { snapshot, snapshotDiff } from './support/tree.js';
 import { requireTool, toolMissing } from './support/required-tool.js';
@@ -193,6 +193,31 @@ describe('pod NAME --update', () => {
 
   it('without --update, an existing name is refused as before, pointing at --update', async () => {
     await expectRefusal(['pod', 'oee', '--after', 'collect'], /already has a pod "oee".*unique\. Try: pod-ingestion pod oee --update/);
+  });
+
+  it('in a terminal, an existing name is refused before any question: no answer could mend it', async () => {
+    const run = await runInTerminal(['pod', 'oee'], project);
+    expect(run.exitCode, run.output).toBe(1);
+    expect(run.output).toMatch(/the NAME argument "oee": the project already has a pod "oee" \(pods\/oee\.py\)/);
+    expect(run.output).not.toContain('Runs after which pods');
+    // Its task id is the same name: one problem, said once.
+    expect(run.output).not.toContain('task id');
+  });
+
+  it('in a terminal, a required --param on a scheduled DAG is asked again with the reason, before anything is written', async () => {
+    const parent = tempDir('scheduled-param');
+    expect((await runBin(['daily', '--defaults', '--pods', 'collect', '--schedule', '@daily'], parent)).exitCode).toBe(0);
+    const daily = join(parent, 'daily');
+    const run = await runInTerminal(['pod', 'load', '--after', 'collect', '--param', 'LINE_ID'], daily, {
+      steps: [
+        { wait: 'Constant environment variable', keys: '\\r' },
+        { wait: 'LINE_ID \\(pods load\\) has no default', keys: 'LINE_ID=7\\r' },
+        { wait: '\\?', keys: '\\r', until: 'Added' },
+      ],
+    });
+    expect(run.exitCode, run.output).toBe(0);
+    expect(run.output).toContain('Try: LINE_ID=VALUE');
+    expect(readFileSync(join(daily, 'dags', 'daily_pipeline.py'), 'utf8')).toContain('"LINE_ID": Param("7"');
   });
 
   it('alone in a terminal, asks each setting with its current value as the default', async () => {

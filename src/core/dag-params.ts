@@ -128,7 +128,8 @@ export function checkDagParams(config: ProjectConfig, field: 'param' | 'schedule
         field,
         value: field === 'schedule' ? config.schedule : param.name,
         rule: t('params.requiredOnSchedule', { schedule: JSON.stringify(config.schedule), name: param.name, pods: param.pods.join(', ') }),
-        suggestion: `--param ${param.name}=VALUE`,
+        // A param's own value (an option's or a prompt's) is a default to add; a schedule's, a param to give.
+        suggestion: field === 'param' ? `${param.name}=VALUE` : `--param ${param.name}=VALUE`,
       });
     }
   }

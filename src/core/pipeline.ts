@@ -6,6 +6,7 @@ import { t } from './i18n/translate.js';
 import { check, InvalidAnswersError, type FieldError } from './field-error.js';
 import { checkPodName, stripPodName } from './names.js';
 import { checkPodsAgainstPackages } from './package-imports.js';
+import { podScriptPath } from './pods-dir.js';
 import { checkPodConsistency, parsePodSettings } from './pod-settings.js';
 import { newPod, type PodSpec, type ProjectConfig } from './project-config.js';
 import type { RawAnswers } from './questions.js';
@@ -17,9 +18,11 @@ export function taskId(pod: PodSpec): string {
 
 /** A task id is unique in the DAG (another pod's script name is its id unless it has its own). */
 function checkTaskIdFree(others: PodSpec[], pod: PodSpec): FieldError[] {
-  return others.some((other) => taskId(other) === taskId(pod))
-    ? [{ field: 'task-id', value: taskId(pod), rule: t('pipeline.taskIdTaken') }]
-    : [];
+  if (!others.some((other) => taskId(other) === taskId(pod))) return [];
+  // A task id nobody gave is the pod's name: the name is what to change (or a --task-id to give).
+  return pod.taskId === undefined
+    ? [{ field: 'name', value: pod.name, rule: t('pipeline.nameTaskIdTaken') }]
+    : [{ field: 'task-id', value: pod.taskId, rule: t('pipeline.taskIdTaken') }];
 }
 
 /** Whether the upstream relation has a cycle; returns one cycle's names when it has. */
@@ -120,11 +123,19 @@ export function addPod(
   const name = stripPodName(rawName);
   errors.push(...check('name', rawName, checkPodName(rawName, config.python)));
   if (errors.length === 0) errors.push(...checkPodsAgainstPackages([name], requirements, 'name'));
-  if (config.pods.some((pod) => pod.name === name)) {
-    errors.push({ field: 'name', value: name, rule: t('pipeline.exists', { name }), suggestion: t('pipeline.existsSuggestion', { name }) });
+  const exists = config.pods.some((pod) => pod.name === name);
+  if (exists) {
+    const script = podScriptPath(config, name);
+    errors.push({
+      field: 'name',
+      value: name,
+      rule: t('pipeline.exists', { name, script }),
+      suggestion: t('pipeline.existsSuggestion', { name }),
+    });
   }
   const pod: PodSpec = { ...newPod(name), ...parsePodSettings(answers, errors) };
-  errors.push(...checkTaskIdFree(config.pods, pod));
+  // A name the project has is refused above; its task id, the same name, is no second problem.
+  if (!exists || pod.taskId !== undefined) errors.push(...checkTaskIdFree(config.pods, pod));
   errors.push(...checkUpstreams(config.pods, name, pod.after), ...checkPodConsistency(pod));
   const pods = [...config.pods, pod];
   if (errors.length === 0) errors.push(...cycleError(pods, pod.after), ...checkDagParams({ ...config, pods }, 'param'));

@@ -4,7 +4,8 @@
 import type { FieldError } from './field-error.js';
 import { checkUpstreams } from './pipeline.js';
 import { parseAfter, parseDescription, parseEnv, parseParam, parseSecret, parseTaskId, podSettingsAnswers } from './pod-settings.js';
-import type { PodSpec } from './project-config.js';
+import { checkDagParams } from './dag-params.js';
+import { newPod, type PodSpec, type ProjectConfig } from './project-config.js';
 import { DEFAULTS } from './shared-questions.js';
 import type { Question } from './questions.js';
 
@@ -17,8 +18,20 @@ function parsed(parse: (value: string, errors: FieldError[]) => unknown): (value
   };
 }
 
-/** The pod questions; with `project` (its pods and the new pod's name), --after names only pods it has. */
-export function podQuestions(project?: { pods: readonly PodSpec[]; name: string }): readonly Question[] {
+/** A param of the pod `name` measured against the DAG: one default per name, none missing on a schedule. */
+function checkParamInDag(project: { config: ProjectConfig; name: string }, value: string): FieldError[] {
+  const errors = parsed(parseParam)(value);
+  if (errors.length > 0) return errors;
+  const { config, name } = project;
+  const pod = { ...newPod(name), params: [parseParam(value, [])] };
+  return checkDagParams({ ...config, pods: [...config.pods.filter((other) => other.name !== name), pod] }, 'param');
+}
+
+/**
+ * The pod questions; with `project` (its settings and the pod's name), --after names only pods it has and a
+ * param is checked against the DAG's schedule and other params, so that a prompt asks again at once.
+ */
+export function podQuestions(project?: { config: ProjectConfig; name: string }): readonly Question[] {
   return [
     {
       name: 'after',
@@ -27,7 +40,7 @@ export function podQuestions(project?: { pods: readonly PodSpec[]; name: string 
       message: 'Runs after which pods (names separated by commas; empty for none)',
       help: 'upstream pods, separated by commas (fan-in: --after a,b)',
       default: () => '',
-      check: (value) => (project ? checkUpstreams(project.pods, project.name, parseAfter(value)) : []),
+      check: (value) => (project ? checkUpstreams(project.config.pods, project.name, parseAfter(value)) : []),
     },
     {
       name: 'env',
@@ -45,7 +58,7 @@ export function podQuestions(project?: { pods: readonly PodSpec[]; name: string 
       message: 'DAG param passed as an environment variable, NAME or NAME=DEFAULT',
       help: 'an Airflow DAG param passed to the pod as an environment variable ({{ params.NAME }}; a run conf overrides it): NAME (required, not on a scheduled DAG) or NAME=DEFAULT',
       default: () => '',
-      check: parsed(parseParam),
+      check: (value) => (project ? checkParamInDag(project, value) : parsed(parseParam)(value)),
     },
     {
       name: 'secret',
@@ -86,9 +99,9 @@ export function podQuestions(project?: { pods: readonly PodSpec[]; name: string 
 export const POD_QUESTIONS = podQuestions();
 
 /** The questions of `pod NAME --update`: the same, with the pod's current settings as their defaults. */
-export function podUpdateQuestions(pod: PodSpec, pods?: readonly PodSpec[]): Question[] {
+export function podUpdateQuestions(pod: PodSpec, config?: ProjectConfig): Question[] {
   const current = podSettingsAnswers(pod);
-  return podQuestions(pods ? { pods, name: pod.name } : undefined).map((question) =>
+  return podQuestions(config ? { config, name: pod.name } : undefined).map((question) =>
     question.name in current ? { ...question, default: () => current[question.name] ?? '' } : question,
   );
 }

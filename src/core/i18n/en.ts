@@ -27,6 +27,8 @@ export const en = {
     'a registry host is a DNS name or IPv4 address with an optional :port (e.g. ghcr.io, localhost:5000; Docker image names cannot hold an IPv6 address)',
   'image.unparsable': 'Docker cannot parse the image reference {reference} ({reason})',
   'image.refused': 'Docker refuses the image reference {reference} ({reason}); {rule}',
+  'pipeline.nameTaskIdTaken':
+    'its task id would be the same name, which another task of the DAG has; task ids are unique, so give the pod another name or its own --task-id',
   'pipeline.taskIdTaken': 'another task of the DAG has this id; task ids are unique',
   'image.tooLong': 'an image reference without its tag is at most 255 characters',
   'python.rule': 'the Python version is major.minor, one of {versions}',
@@ -260,7 +262,7 @@ export const en = {
   'pipeline.afterItself': 'a pod cannot run after itself (that is a cycle)',
   'pipeline.unknownUpstream': 'no pod of that name; the project has: {names}',
   'pipeline.cycle': 'the dependencies form a cycle: {cycle}',
-  'pipeline.exists': 'the project already has a pod "{name}" (pods/{name}.py); pod names are unique',
+  'pipeline.exists': 'the project already has a pod "{name}" ({script}); pod names are unique',
   'pipeline.existsSuggestion': 'pod-ingestion pod {name} --update (changes its settings)',
   'pipeline.noSuchPod': 'the project has no pod of that name; it has: {names}',
   'pipeline.hasDependentsOne': '{names} runs after it; remove that pod first, or add --rewire to make it {instead} instead',

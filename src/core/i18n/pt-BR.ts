@@ -26,6 +26,8 @@ export const ptBR: Messages = {
     'o host de um registry é um nome DNS ou um endereço IPv4, com :porta opcional (por exemplo ghcr.io, localhost:5000; nome de imagem do Docker não aceita endereço IPv6)',
   'image.unparsable': 'o Docker não consegue ler a referência de imagem {reference} ({reason})',
   'image.refused': 'o Docker recusa a referência de imagem {reference} ({reason}); {rule}',
+  'pipeline.nameTaskIdTaken':
+    'o id da tarefa seria esse mesmo nome, que outra tarefa da DAG já usa; os ids de tarefa são únicos, então dê outro nome ao pod ou um --task-id próprio',
   'pipeline.taskIdTaken': 'outra tarefa da DAG já tem este id; os ids de tarefa são únicos',
   'image.tooLong': 'uma referência de imagem, sem a tag, tem no máximo 255 caracteres',
   'python.rule': 'a versão do Python é major.minor, uma destas: {versions}',
@@ -259,7 +261,7 @@ export const ptBR: Messages = {
   'pipeline.afterItself': 'um pod não pode rodar depois de si mesmo (isso é um ciclo)',
   'pipeline.unknownUpstream': 'não há pod com esse nome; o projeto tem: {names}',
   'pipeline.cycle': 'as dependências formam um ciclo: {cycle}',
-  'pipeline.exists': 'o projeto já tem um pod "{name}" (pods/{name}.py); cada nome de pod é único',
+  'pipeline.exists': 'o projeto já tem um pod "{name}" ({script}); cada nome de pod é único',
   'pipeline.existsSuggestion': 'pod-ingestion pod {name} --update (muda as configurações dele)',
   'pipeline.noSuchPod': 'o projeto não tem pod com esse nome; ele tem: {names}',
   'pipeline.hasDependentsOne': '{names} roda depois dele; remova esse pod antes, ou acrescente --rewire para que ele passe a {instead}',

@@ -52,29 +52,33 @@ export default class PodGenerator extends PodIngestionGenerator {
       });
     }
     if (this.options.defaults) return;
-    // Checked against the project's pods as they are answered, so a bad answer is asked again at once.
-    const pods = this.project!.pods;
+    const project = this.project!;
     if (!this.options.update) {
-      this.answers = await askQuestions(this, podQuestions({ pods, name: stripPodName(String(this.options.name)) }), this.answers);
+      // A name the project cannot take (it has that pod, or that task id) is refused before any question:
+      // no answer would mend it. Only the name (and --task-id, never asked) is judged here; a bad value of
+      // another option is asked again below.
+      const taskId = this.answers['task-id'];
+      withNewPod(this, project, taskId === undefined ? {} : { 'task-id': taskId });
+      // Checked against the project as they are answered, so a bad answer is asked again at once.
+      this.answers = await askQuestions(
+        this,
+        podQuestions({ config: project, name: stripPodName(String(this.options.name)) }),
+        this.answers,
+      );
       return;
     }
     // An update with options changes exactly those settings; `--update` alone walks through all of them,
     // each with its current value as the default; a default accepted is no change, so that setting is kept
     // exactly. An unknown pod is refused in configuring, unasked.
     const givenSetting = POD_QUESTIONS.some((question) => question.message && this.answers[question.name] !== undefined);
-    const current = pods.find((pod) => pod.name === String(this.options.name));
+    const current = project.pods.find((pod) => pod.name === String(this.options.name));
     if (!givenSetting && current)
-      this.answers = changedSettings(await askQuestions(this, podUpdateQuestions(current, pods), this.answers), current);
+      this.answers = changedSettings(await askQuestions(this, podUpdateQuestions(current, project), this.answers), current);
   }
 
   configuring(): void {
-    const name = String(this.options.name);
-    if (this.options.update) ({ config: this.config_, pod: this.pod } = updatePod(this.project!, name, this.answers));
-    else {
-      // A new pod may not hide a module the image's requirements install.
-      const requirements = requirementsOfFile(this.fs.read(this.destinationPath('requirements.txt'), { defaults: '' }) ?? '');
-      ({ config: this.config_, pod: this.pod } = addPod(this.project!, name, this.answers, requirements));
-    }
+    if (this.options.update) ({ config: this.config_, pod: this.pod } = updatePod(this.project!, String(this.options.name), this.answers));
+    else ({ config: this.config_, pod: this.pod } = withNewPod(this, this.project!, this.answers));
     refuseEditedManagedBlocks(this, this.project!);
   }
 
@@ -104,4 +108,11 @@ export default class PodGenerator extends PodIngestionGenerator {
       this.log(t('pod.added', { name: pod.name, script, after: names ? t('pod.after', { names }) : '', dag }));
     }
   }
+}
+
+/** The project with the pod the command names added, or the refusal of every problem in its name and `answers`. */
+function withNewPod(generator: PodIngestionGenerator, project: ProjectConfig, answers: RawAnswers): ReturnType<typeof addPod> {
+  // A new pod may not hide a module the image's requirements install.
+  const requirements = requirementsOfFile(generator.fs.read(generator.destinationPath('requirements.txt'), { defaults: '' }) ?? '');
+  return addPod(project, String(generator.options.name), answers, requirements);
 }
