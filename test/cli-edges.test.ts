@@ -114,6 +114,11 @@ describe('the destination', () => {
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
     expect((await bin(['notes.txt/proj'], dir)).stderr).toContain(`${join(dir, 'notes.txt')} is a file`);
     expect(readdirSync(dir)).toEqual(['notes.txt']);
+    // In a terminal, before any question: no answer could make a file a folder.
+    const asked = await inTerminal(['notes.txt'], dir);
+    expect(asked.code, asked.output).toBe(1);
+    expect(asked.output).toContain(`${join(dir, 'notes.txt')} is a file`);
+    expect(asked.output).not.toContain('Docker repository');
   });
 
   it('a folder where a generated file goes is refused by name, and nothing is written (not even .yo-rc.json)', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findManagedBlockEdits } from '../src/core/managed-block-edits.js';
 import { unifiedDiff } from '../src/core/line-diff.js';
-import { runBin } from './support/run-bin.js';
+import { runBin, runInTerminal } from './support/run-bin.js';
 import { cleanupTempDirs, copyOfProject, tempDir } from './support/temp-dirs.js';
 import { snapshot, snapshotDiff } from './support/tree.js';
 
@@ -44,6 +44,17 @@ const COMMANDS: [string, string[]][] = [
 ];
 
 describe('an edited managed block is refused and kept', () => {
+  it('in a terminal, `pod NAME` and a re-run refuse it before any question: no answer would mend it', async () => {
+    const project = copyOfBase('tasks-edit-asked');
+    editFile(project, DAG, 'get_logs=True,', 'get_logs=False,  # edited by hand');
+    for (const args of [['pod', 'report'], ['.']]) {
+      const run = await runInTerminal(args, project);
+      expect(run.exitCode, run.output).toBe(1);
+      expect(run.output).toContain(`the "tasks" block of ${DAG}`);
+      expect(run.output, args.join(' ')).not.toMatch(/Runs after which pods|Docker repository/);
+    }
+  });
+
   for (const [command, args] of COMMANDS) {
     it(`${command}: refuses an edit in the DAG's tasks block, names it, shows it, writes nothing`, async () => {
       const project = copyOfBase('tasks-edit');

@@ -1,6 +1,8 @@
 // Before a command rewrites the DAG's (and the README's) managed blocks, the blocks on disk must still be what the
-// generator wrote: otherwise they hold a hand edit that the rewrite would lose. Called in `configuring`, so a
-// refusal writes nothing.
+// generator wrote: otherwise they hold a hand edit that the rewrite would lose. Called before any question where
+// the command asks some (no answer mends a hand edit), and in `configuring` at the latest, so a refusal writes
+// nothing.
+import { join } from 'node:path';
 import { findManagedBlockEdits, managedBlockEditsError } from '../core/managed-block-edits.js';
 import type { ProjectConfig } from '../core/project-config.js';
 import { dagPath, renderDag, renderReadmePipeline } from '../core/render-project.js';
@@ -13,10 +15,13 @@ import { writePolicy } from './write-policy.js';
  * base (a project from before the bases, the README), from what `onDisk` (.yo-rc.json as it is) renders. The
  * base makes a block of an older template, or of a .yo-rc.json edited since, no hand edit. --force goes on.
  */
-export function refuseEditedManagedBlocks(generator: PodIngestionGenerator, onDisk: ProjectConfig): void {
+export function refuseEditedManagedBlocks(
+  generator: PodIngestionGenerator,
+  onDisk: ProjectConfig,
+  root = generator.destinationRoot(),
+): void {
   if (writePolicy(generator).force) return;
-  const read = (path: string) =>
-    generator.fs.exists(generator.destinationPath(path)) ? (generator.fs.read(generator.destinationPath(path)) ?? '') : undefined;
+  const read = (path: string) => (generator.fs.exists(join(root, path)) ? (generator.fs.read(join(root, path)) ?? '') : undefined);
   const dagBase = read(basePath(dagPath(onDisk)));
   const expected: [string, 'config' | 'base', () => string][] = [
     dagBase === undefined ? [dagPath(onDisk), 'config', () => renderDag(onDisk)] : [dagPath(onDisk), 'base', () => dagBase],

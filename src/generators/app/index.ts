@@ -68,9 +68,14 @@ export default class AppGenerator extends PodIngestionGenerator {
     // A re-run inside (or on) an existing project starts from its saved answers, and speaks its language
     // from here on, the refusals of a bad .yo-rc.json included.
     this.useProjectLanguage(languageOfFolder(resolve(this.env.cwd, destination ?? '.')));
+    // What no answer can mend is refused before any question: a file as the destination, a folder that cannot
+    // be written. Where each file goes is checked again in configuring, once the files are known.
+    checkDestination(resolve(this.env.cwd, destination ?? '.'), []);
     this.existing = readProjectConfig(resolve(this.env.cwd, destination ?? '.'));
     const given = givenOptions(this, APP_QUESTIONS);
     if (!this.existing) await checkNotInsideAProject(this, destination, given.defaults === true);
+    // A re-run over a hand edit inside the DAG's managed blocks is refused before any question, too.
+    else refuseEditedManagedBlocks(this, this.existing, resolve(this.env.cwd, destination ?? '.'));
     const { answers: fromFile, origins } = given.answers
       ? readAnswersFile(String(given.answers), APP_QUESTIONS)
       : { answers: {}, origins: {} };
@@ -142,7 +147,6 @@ export default class AppGenerator extends PodIngestionGenerator {
     this.fresh = !existsSync(this.target) || readdirSync(this.target).length === 0;
     // Only now, with every answer valid and the destination checked, may a folder be created.
     if (!this.fresh) this.destinationRoot(this.target);
-    if (this.existing && !this.fresh) refuseEditedManagedBlocks(this, this.existing);
   }
 
   async writing(): Promise<void> {

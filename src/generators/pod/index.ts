@@ -39,6 +39,8 @@ export default class PodGenerator extends PodIngestionGenerator {
     this.project = requireProject(this.destinationRoot());
     this.useProjectLanguage(this.project.lang);
     this.answers = givenOptions(this, POD_QUESTIONS);
+    // A hand edit inside the DAG's managed blocks is refused before any question: no answer would mend it.
+    refuseEditedManagedBlocks(this, this.project);
   }
 
   async prompting(): Promise<void> {
@@ -79,7 +81,6 @@ export default class PodGenerator extends PodIngestionGenerator {
   configuring(): void {
     if (this.options.update) ({ config: this.config_, pod: this.pod } = updatePod(this.project!, String(this.options.name), this.answers));
     else ({ config: this.config_, pod: this.pod } = withNewPod(this, this.project!, this.answers));
-    refuseEditedManagedBlocks(this, this.project!);
   }
 
   async writing(): Promise<void> {
