@@ -129,7 +129,7 @@ export function checkDagParams(config: ProjectConfig, field: 'param' | 'schedule
         value: field === 'schedule' ? config.schedule : param.name,
         rule: t('params.requiredOnSchedule', { schedule: JSON.stringify(config.schedule), name: param.name, pods: param.pods.join(', ') }),
         // A param's own value (an option's or a prompt's) is a default to add; a schedule's, a param to give.
-        suggestion: field === 'param' ? `${param.name}=VALUE` : `--param ${param.name}=VALUE`,
+        suggestion: `${field === 'param' ? '' : '--param '}${param.name}=${t('help.value')}`,
       });
     }
   }
