@@ -7,6 +7,7 @@ import { changedSettings, parsePodSettings, podSettingsAnswers } from '../src/co
 import { newPod, type PodSpec, type ProjectConfig } from '../src/core/project-config.js';
 import { resolveAppAnswers } from '../src/core/app-answers.js';
 import type { RawAnswers } from '../src/core/questions.js';
+import { refusalOf } from './support/refusal.js';
 
 const pod = (name: string, ...after: string[]): PodSpec => ({ ...newPod(name), after });
 
@@ -36,15 +37,7 @@ function project(): ProjectConfig {
 }
 
 /** The refusal's field errors, or a failure when nothing was refused. */
-function refusal(run: () => unknown): InvalidAnswersError['errors'] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidAnswersError);
-    return (error as InvalidAnswersError).errors;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (run: () => unknown) => refusalOf(run).errors;
 
 const byName = (config: ProjectConfig, name: string) => config.pods.find((item) => item.name === name)!;
 

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAppAnswers } from '../src/core/app-answers.js';
-import type { FieldError, InvalidAnswersError } from '../src/core/field-error.js';
 import { useLanguage } from '../src/core/i18n/translate.js';
 import { addPod, dependentsOf, downstreamOf, findCycle, topologicalOrder } from '../src/core/pipeline.js';
 import { newPod, type PodSpec } from '../src/core/project-config.js';
+import { refusalOf } from './support/refusal.js';
 
 const pod = (name: string, ...after: string[]): PodSpec => ({ ...newPod(name), after });
-
-function refusalOf(run: () => unknown): FieldError[] {
-  try {
-    run();
-  } catch (error) {
-    return (error as InvalidAnswersError).errors;
-  }
-  throw new Error('not refused');
-}
 
 describe('the pipeline model', () => {
   const diamond = [pod('d', 'b', 'c'), pod('c', 'a'), pod('b', 'a'), pod('a')];
@@ -51,7 +42,7 @@ describe('the pipeline model', () => {
     const base = resolveAppAnswers({ pods: 'collect' }).config;
     const adopted = { ...base, podsDir: 'scripts', pods: [...base.pods, { ...pod('load'), taskId: 'load_orders' }] };
     const refusal = (name: string, answers = {}) =>
-      refusalOf(() => addPod(adopted, name, answers)).map(({ field, value, rule }) => ({ field, value, rule }));
+      refusalOf(() => addPod(adopted, name, answers)).errors.map(({ field, value, rule }) => ({ field, value, rule }));
     // A name the project has: one problem (its task id is the same name), the script named in the project's folder.
     expect(refusal('collect')).toEqual([
       { field: 'name', value: 'collect', rule: expect.stringContaining('already has a pod "collect" (scripts/collect.py)') },
@@ -67,7 +58,7 @@ describe('the pipeline model', () => {
 
   it('a required param on a scheduled DAG suggests the default to type, with the placeholder in the run language', () => {
     const daily = resolveAppAnswers({ pods: 'collect', schedule: '@daily' }).config;
-    const suggestion = () => refusalOf(() => addPod(daily, 'load', { param: 'LINE_ID' }))[0]?.suggestion;
+    const suggestion = () => refusalOf(() => addPod(daily, 'load', { param: 'LINE_ID' })).errors[0]?.suggestion;
     expect(suggestion()).toBe('LINE_ID=VALUE');
     try {
       useLanguage('pt-BR');

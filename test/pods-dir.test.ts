@@ -5,22 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { resolveAppAnswers, answersFromConfig } from '../src/core/app-answers.js';
 import { doctorProject } from '../src/core/doctor-checks.js';
-import { InvalidAnswersError } from '../src/core/field-error.js';
 import { checkPodsDir } from '../src/core/pods-dir.js';
 import { parseProjectConfig } from '../src/core/project-config-schema.js';
 import { renderProject } from '../src/core/render-project.js';
+import { refusalOf } from './support/refusal.js';
 
 const ANSWERS = { container: 'line-pods', pods: 'collect clean_orders', defaults: true };
 
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidAnswersError) return error.message;
-    throw error;
-  }
-  throw new Error('not refused');
-}
+const refusal = (run: () => unknown): string => refusalOf(run).message;
 
 describe('the scripts folder', () => {
   it('accepts relative folders of safe names and refuses the rest with the rule', () => {

@@ -19,7 +19,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import helpers from 'yeoman-test';
 import { resolveAppAnswers } from '../src/core/app-answers.js';
 import { dagParams, podEnvironment, resolveParams } from '../src/core/dag-params.js';
-import { InvalidAnswersError } from '../src/core/field-error.js';
 import { imageReference } from '../src/core/image-reference.js';
 import { addPod } from '../src/core/pipeline.js';
 import { CONFIG_KEY, newPod, type ProjectConfig } from '../src/core/project-config.js';
@@ -52,6 +51,7 @@ import { runBin } from './support/run-bin.js';
 import { generatorPath } from './support/run-generator.js';
 import { cleanupTempDirs, tempDir } from './support/temp-dirs.js';
 import { writeTree } from './support/tree.js';
+import { refusalOf } from './support/refusal.js';
 
 const tools = requireTool(
   pythonToolsMissing() ?? shellToolsMissing() ?? packagingMissing() ?? jinjaMissing(),
@@ -511,16 +511,6 @@ const VALID_ANSWERS: RawAnswers = {
   pods: 'collect',
   defaults: true,
 };
-
-function refusalOf(run: () => unknown): InvalidAnswersError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidAnswersError) return error;
-    throw error;
-  }
-  throw new Error('accepted');
-}
 
 describe('(b) every refused answer is reported by field, and nothing is written', () => {
   it('resolveAppAnswers throws InvalidAnswersError naming the field', () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { newPod, type PodSpec, type ProjectConfig } from '../src/core/project-config.js';
 import { dockerCpus, dockerMemory, planRun, renderTemplate, RunRefusedError, type RunRequest } from '../src/core/run-plan.js';
+import { refusalOf } from './support/refusal.js';
 
 const pod = (name: string, settings: Partial<PodSpec> = {}): PodSpec => ({ ...newPod(name), ...settings });
 
@@ -55,15 +56,7 @@ const DIAMOND = [
   pod('e', { after: ['d'] }),
 ];
 
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RunRefusedError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (run: () => unknown): string => refusalOf(run, RunRefusedError).message;
 
 describe('which tasks, in which order', () => {
   it('runs every task in dependency order by default', () => {

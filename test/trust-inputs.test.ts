@@ -23,18 +23,11 @@ import { jinjaMissing } from './checkers/jinja.js';
 import { pipParserMissing, readWithPip } from './checkers/pip-file.js';
 import { PYTHON } from './checkers/python.js';
 import { requireTool } from './support/required-tool.js';
+import { refusalOf } from './support/refusal.js';
 
 const BASE: RawAnswers = { repository: 'acme', container: 'lab', tag: '1.0.0', pods: 'collect', defaults: true };
 
-function refusal(run: () => unknown): FieldError[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidAnswersError) return error.errors;
-    throw error;
-  }
-  throw new Error('accepted');
-}
+const refusal = (run: () => unknown): FieldError[] => refusalOf(run).errors;
 
 const pip = requireTool(pipParserMissing(), "pip's own requirements parser");
 const jinja = requireTool(jinjaMissing(), 'jinja2');

@@ -2,7 +2,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { resolveAppAnswers } from '../src/core/app-answers.js';
-import { InvalidAnswersError } from '../src/core/field-error.js';
 import {
   checkContainer,
   checkImageReference,
@@ -17,16 +16,9 @@ import { PYTHON_STDLIB_MODULES } from '../src/core/python-stdlib-modules.js';
 import { checkPython, pythonEndOfLifeWarning } from '../src/core/python-version.js';
 import { addRequirements, checkPackages, checkRequirementsFile, splitPackages } from '../src/core/requirements.js';
 import { requireTool, toolMissing } from './support/required-tool.js';
+import { refusalOf } from './support/refusal.js';
 
-function refusal(answers: Record<string, string | boolean>): InvalidAnswersError {
-  try {
-    resolveAppAnswers({ defaults: true, ...answers });
-  } catch (error) {
-    if (error instanceof InvalidAnswersError) return error;
-    throw error;
-  }
-  throw new Error('the answers were accepted');
-}
+const refusal = (answers: Record<string, string | boolean>) => refusalOf(() => resolveAppAnswers({ defaults: true, ...answers }));
 
 describe('image reference', () => {
   it.each(['smedina1304', 'ghcr.io/acme', '123456789012.dkr.ecr.us-east-1.amazonaws.com', 'localhost:5000/team', '127.0.0.1:5000/ns', ''])(
